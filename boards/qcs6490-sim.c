@@ -1,0 +1,429 @@
+/*
+ * rprocsim qcs6490-sim: a QEMU machine shaped like the Qualcomm QCS6490
+ * (sc7280) of an RB3 Gen2 board, on which the stock Debian arm64 kernel
+ * boots and drives simulated remote processors.
+ *
+ * This file wires and describes: CPUs, GICv3, timer, console, DRAM and the
+ * reserved-memory carveouts, and the generated device tree. Protocol logic
+ * lives in the device models under hw/ and models/.
+ *
+ * SPDX-License-Identifier: GPL-2.0-or-later
+ */
+
+#include "qemu/osdep.h"
+#include "qemu/units.h"
+#include "qemu/error-report.h"
+#include "qapi/error.h"
+#include "hw/boards.h"
+#include "hw/arm/boot.h"
+#include "hw/arm/bsa.h"
+#include "hw/arm/fdt.h"
+#include "hw/char/pl011.h"
+#include "hw/cpu/cluster.h"
+#include "hw/intc/arm_gicv3.h"
+#include "hw/qdev-properties.h"
+#include "hw/sysbus.h"
+#include "qobject/qlist.h"
+#include "system/address-spaces.h"
+#include "system/device_tree.h"
+#include "system/system.h"
+#include "target/arm/cpu.h"
+#include <libfdt.h>
+
+#include "hw/rprocsim/boards/qcs6490-sim.h"
+#include "hw/rprocsim/trace.h"
+
+OBJECT_DECLARE_SIMPLE_TYPE(Qcs6490SimState, QCS6490_SIM_MACHINE)
+
+struct Qcs6490SimState {
+    MachineState parent_obj;
+
+    CPUClusterState apss;       /* application processor cores, cluster 0 */
+    DeviceState *gic;
+    struct arm_boot_info bootinfo;
+    uint32_t gic_phandle;
+    uint32_t xo_phandle;
+    uint32_t carveout_phandle[3];
+};
+
+static const Qcs6490SimCarveout qcs6490_sim_carveouts[] = {
+    { "wpss", QCS6490_SIM_WPSS_MEM_BASE, QCS6490_SIM_WPSS_MEM_SIZE },
+    { "adsp", QCS6490_SIM_ADSP_MEM_BASE, QCS6490_SIM_ADSP_MEM_SIZE },
+    { "cdsp", QCS6490_SIM_CDSP_MEM_BASE, QCS6490_SIM_CDSP_MEM_SIZE },
+};
+
+/*
+ * QEMU's loader places the kernel, initrd and DTB from loader_start upwards
+ * without looking at /reserved-memory (hw/arm/boot.c), so loader_start is
+ * put 2 MiB-aligned above the highest carveout. Returns that address.
+ */
+static hwaddr qcs6490_sim_boot_base(void)
+{
+    hwaddr top = QCS6490_SIM_DRAM_BASE;
+
+    for (size_t i = 0; i < ARRAY_SIZE(qcs6490_sim_carveouts); i++) {
+        top = MAX(top, qcs6490_sim_carveouts[i].base +
+                       qcs6490_sim_carveouts[i].size);
+    }
+    return ROUND_UP(top, 2 * MiB);
+}
+
+static void qcs6490_sim_fdt_root(Qcs6490SimState *s)
+{
+    MachineState *ms = MACHINE(s);
+    void *fdt;
+    int size;
+
+    fdt = create_device_tree(&size);
+    if (!fdt) {
+        error_report("qcs6490-sim: cannot create the device tree");
+        exit(1);
+    }
+    ms->fdt = fdt;
+
+    qemu_fdt_setprop_string(fdt, "/", "model",
+                            "Qualcomm Technologies, Inc. QCS6490 (rprocsim qcs6490-sim)");
+    qemu_fdt_setprop_string_array(fdt, "/", "compatible",
+                                  (char *[]){ "rprocsim,qcs6490-sim",
+                                              "qcom,qcm6490" }, 2);
+    qemu_fdt_setprop_cell(fdt, "/", "#address-cells", 2);
+    qemu_fdt_setprop_cell(fdt, "/", "#size-cells", 2);
+    qemu_fdt_add_subnode(fdt, "/chosen");
+    qemu_fdt_add_subnode(fdt, "/aliases");
+
+    /* Fixed board clocks, as in sc7280.dtsi /clocks */
+    qemu_fdt_add_subnode(fdt, "/clocks");
+    qemu_fdt_add_subnode(fdt, "/clocks/xo-board");
+    qemu_fdt_setprop_string(fdt, "/clocks/xo-board", "compatible", "fixed-clock");
+    qemu_fdt_setprop_cell(fdt, "/clocks/xo-board", "clock-frequency",
+                          QCS6490_SIM_XO_BOARD_HZ);
+    qemu_fdt_setprop_cell(fdt, "/clocks/xo-board", "#clock-cells", 0);
+    s->xo_phandle = qemu_fdt_alloc_phandle(fdt);
+    qemu_fdt_setprop_cell(fdt, "/clocks/xo-board", "phandle", s->xo_phandle);
+    qemu_fdt_add_subnode(fdt, "/clocks/sleep-clk");
+    qemu_fdt_setprop_string(fdt, "/clocks/sleep-clk", "compatible", "fixed-clock");
+    qemu_fdt_setprop_cell(fdt, "/clocks/sleep-clk", "clock-frequency",
+                          QCS6490_SIM_SLEEP_CLK_HZ);
+    qemu_fdt_setprop_cell(fdt, "/clocks/sleep-clk", "#clock-cells", 0);
+
+    /* Devices sit under /soc@0 with a 1:1 mapping, as on sc7280 */
+    qemu_fdt_add_subnode(fdt, "/soc@0");
+    qemu_fdt_setprop_string(fdt, "/soc@0", "compatible", "simple-bus");
+    qemu_fdt_setprop_cell(fdt, "/soc@0", "#address-cells", 2);
+    qemu_fdt_setprop_cell(fdt, "/soc@0", "#size-cells", 2);
+    qemu_fdt_setprop(fdt, "/soc@0", "ranges", NULL, 0);
+}
+
+static void qcs6490_sim_fdt_reserved_memory(Qcs6490SimState *s)
+{
+    void *fdt = MACHINE(s)->fdt;
+
+    qemu_fdt_add_subnode(fdt, "/reserved-memory");
+    qemu_fdt_setprop_cell(fdt, "/reserved-memory", "#address-cells", 2);
+    qemu_fdt_setprop_cell(fdt, "/reserved-memory", "#size-cells", 2);
+    qemu_fdt_setprop(fdt, "/reserved-memory", "ranges", NULL, 0);
+
+    for (size_t i = 0; i < ARRAY_SIZE(qcs6490_sim_carveouts); i++) {
+        const Qcs6490SimCarveout *c = &qcs6490_sim_carveouts[i];
+        g_autofree char *node = g_strdup_printf("/reserved-memory/%s@%" PRIx64,
+                                                c->name, c->base);
+
+        qemu_fdt_add_subnode(fdt, node);
+        qemu_fdt_setprop_sized_cells(fdt, node, "reg", 2, c->base, 2, c->size);
+        qemu_fdt_setprop(fdt, node, "no-map", NULL, 0);
+        s->carveout_phandle[i] = qemu_fdt_alloc_phandle(fdt);
+        qemu_fdt_setprop_cell(fdt, node, "phandle", s->carveout_phandle[i]);
+    }
+}
+
+static void qcs6490_sim_create_cpus(Qcs6490SimState *s)
+{
+    MachineState *ms = MACHINE(s);
+    void *fdt = ms->fdt;
+
+    object_initialize_child(OBJECT(s), "apss", &s->apss, TYPE_CPU_CLUSTER);
+    qdev_prop_set_uint32(DEVICE(&s->apss), "cluster-id", 0);
+
+    qemu_fdt_add_subnode(fdt, "/cpus");
+    qemu_fdt_setprop_cell(fdt, "/cpus", "#address-cells", 2);
+    qemu_fdt_setprop_cell(fdt, "/cpus", "#size-cells", 0);
+
+    for (unsigned i = 0; i < ms->smp.cpus; i++) {
+        Object *cpuobj = object_new(ms->cpu_type);
+        /* MPIDR as on sc7280: one core per Aff1 (cpu@0, cpu@100, ...) */
+        uint64_t mpidr = (uint64_t)i << ARM_AFF1_SHIFT;
+
+        object_property_add_child(OBJECT(&s->apss), "cpu[*]", cpuobj);
+        object_property_set_int(cpuobj, "mp-affinity", mpidr, &error_abort);
+        if (object_property_find(cpuobj, "has_el3")) {
+            object_property_set_bool(cpuobj, "has_el3", false, &error_abort);
+        }
+        if (object_property_find(cpuobj, "has_el2")) {
+            object_property_set_bool(cpuobj, "has_el2", false, &error_abort);
+        }
+        object_property_set_link(cpuobj, "memory",
+                                  OBJECT(get_system_memory()), &error_abort);
+        qdev_realize(DEVICE(cpuobj), NULL, &error_fatal);
+        object_unref(cpuobj);
+    }
+    qdev_realize(DEVICE(&s->apss), NULL, &error_fatal);
+
+    for (int i = ms->smp.cpus - 1; i >= 0; i--) {
+        ARMCPU *cpu = ARM_CPU(qemu_get_cpu(i));
+        uint64_t mpidr = arm_cpu_mp_affinity(cpu);
+        g_autofree char *node = g_strdup_printf("/cpus/cpu@%" PRIx64, mpidr);
+
+        qemu_fdt_add_subnode(fdt, node);
+        qemu_fdt_setprop_string(fdt, node, "device_type", "cpu");
+        qemu_fdt_setprop_string(fdt, node, "compatible", cpu->dtb_compatible);
+        qemu_fdt_setprop_u64(fdt, node, "reg", mpidr);
+        if (ms->smp.cpus > 1) {
+            qemu_fdt_setprop_string(fdt, node, "enable-method", "psci");
+        }
+    }
+}
+
+static void qcs6490_sim_create_gic(Qcs6490SimState *s)
+{
+    MachineState *ms = MACHINE(s);
+    void *fdt = ms->fdt;
+    unsigned n = ms->smp.cpus;
+    SysBusDevice *sbd;
+    QList *redist = qlist_new();
+    const char *node = "/soc@0/interrupt-controller@17a00000";
+    /* CPU generic timer outputs to PPI INTIDs, as QEMU's virt wires them */
+    static const int timer_intid[] = {
+        [GTIMER_PHYS] = ARCH_TIMER_NS_EL1_IRQ,
+        [GTIMER_VIRT] = ARCH_TIMER_VIRT_IRQ,
+        [GTIMER_HYP]  = ARCH_TIMER_NS_EL2_IRQ,
+        [GTIMER_SEC]  = ARCH_TIMER_S_EL1_IRQ,
+        [GTIMER_HYPVIRT] = ARCH_TIMER_NS_EL2_VIRT_IRQ,
+        [GTIMER_S_EL2_PHYS] = ARCH_TIMER_S_EL2_IRQ,
+        [GTIMER_S_EL2_VIRT] = ARCH_TIMER_S_EL2_VIRT_IRQ,
+    };
+
+    s->gic = qdev_new(TYPE_ARM_GICV3);
+    qdev_prop_set_uint32(s->gic, "revision", 3);
+    qdev_prop_set_uint32(s->gic, "num-cpu", n);
+    qdev_prop_set_uint32(s->gic, "num-irq", QCS6490_SIM_GIC_NUM_IRQ);
+    qlist_append_int(redist, n);
+    qdev_prop_set_array(s->gic, "redist-region-count", redist);
+    sbd = SYS_BUS_DEVICE(s->gic);
+    sysbus_realize_and_unref(sbd, &error_fatal);
+    sysbus_mmio_map(sbd, 0, QCS6490_SIM_GICD_BASE);
+    sysbus_mmio_map(sbd, 1, QCS6490_SIM_GICR_BASE);
+
+    for (unsigned i = 0; i < n; i++) {
+        DeviceState *cpudev = DEVICE(qemu_get_cpu(i));
+        int ppibase = QCS6490_SIM_GIC_NUM_IRQ - GIC_INTERNAL + i * GIC_INTERNAL;
+
+        for (unsigned t = 0; t < ARRAY_SIZE(timer_intid); t++) {
+            qdev_connect_gpio_out(cpudev, t,
+                                  qdev_get_gpio_in(s->gic,
+                                                   ppibase + timer_intid[t]));
+        }
+        qdev_connect_gpio_out_named(cpudev, "gicv3-maintenance-interrupt", 0,
+                                    qdev_get_gpio_in(s->gic,
+                                                     ppibase + ARCH_GIC_MAINT_IRQ));
+        qdev_connect_gpio_out_named(cpudev, "pmu-interrupt", 0,
+                                    qdev_get_gpio_in(s->gic,
+                                                     ppibase + VIRTUAL_PMU_IRQ));
+        sysbus_connect_irq(sbd, i, qdev_get_gpio_in(cpudev, ARM_CPU_IRQ));
+        sysbus_connect_irq(sbd, i + n, qdev_get_gpio_in(cpudev, ARM_CPU_FIQ));
+        sysbus_connect_irq(sbd, i + 2 * n, qdev_get_gpio_in(cpudev, ARM_CPU_VIRQ));
+        sysbus_connect_irq(sbd, i + 3 * n, qdev_get_gpio_in(cpudev, ARM_CPU_VFIQ));
+        sysbus_connect_irq(sbd, i + 4 * n, qdev_get_gpio_in(cpudev, ARM_CPU_NMI));
+        sysbus_connect_irq(sbd, i + 5 * n, qdev_get_gpio_in(cpudev, ARM_CPU_VINMI));
+    }
+
+    s->gic_phandle = qemu_fdt_alloc_phandle(fdt);
+    qemu_fdt_setprop_cell(fdt, "/", "interrupt-parent", s->gic_phandle);
+    qemu_fdt_add_subnode(fdt, node);
+    qemu_fdt_setprop_string(fdt, node, "compatible", "arm,gic-v3");
+    qemu_fdt_setprop_cell(fdt, node, "#interrupt-cells", 3);
+    qemu_fdt_setprop(fdt, node, "interrupt-controller", NULL, 0);
+    qemu_fdt_setprop_cell(fdt, node, "#redistributor-regions", 1);
+    qemu_fdt_setprop_sized_cells(fdt, node, "reg",
+                                 2, QCS6490_SIM_GICD_BASE,
+                                 2, QCS6490_SIM_GICD_SIZE,
+                                 2, QCS6490_SIM_GICR_BASE,
+                                 2, QCS6490_SIM_GICR_STRIDE * n);
+    qemu_fdt_setprop_cell(fdt, node, "phandle", s->gic_phandle);
+
+    qemu_fdt_add_subnode(fdt, "/timer");
+    qemu_fdt_setprop_string(fdt, "/timer", "compatible", "arm,armv8-timer");
+    qemu_fdt_setprop_cells(fdt, "/timer", "interrupts",
+        GIC_FDT_IRQ_TYPE_PPI, INTID_TO_PPI(ARCH_TIMER_S_EL1_IRQ),
+        GIC_FDT_IRQ_FLAGS_LEVEL_HI,
+        GIC_FDT_IRQ_TYPE_PPI, INTID_TO_PPI(ARCH_TIMER_NS_EL1_IRQ),
+        GIC_FDT_IRQ_FLAGS_LEVEL_HI,
+        GIC_FDT_IRQ_TYPE_PPI, INTID_TO_PPI(ARCH_TIMER_VIRT_IRQ),
+        GIC_FDT_IRQ_FLAGS_LEVEL_HI,
+        GIC_FDT_IRQ_TYPE_PPI, INTID_TO_PPI(ARCH_TIMER_NS_EL2_IRQ),
+        GIC_FDT_IRQ_FLAGS_LEVEL_HI);
+    qemu_fdt_setprop(fdt, "/timer", "always-on", NULL, 0);
+}
+
+/*
+ * A PL011 at @base raising SPI @spi, fed by host chardev @chr, described in
+ * the DT as /soc@0/serial@<base> and aliased as @alias.
+ */
+static void qcs6490_sim_create_uart(Qcs6490SimState *s, hwaddr base, int spi,
+                                    Chardev *chr, const char *alias)
+{
+    void *fdt = MACHINE(s)->fdt;
+    const char compat[] = "arm,pl011\0arm,primecell";
+    const char clock_names[] = "uartclk\0apb_pclk";
+    g_autofree char *node = g_strdup_printf("/soc@0/serial@%" PRIx64,
+                                            (uint64_t)base);
+    DeviceState *dev = qdev_new(TYPE_PL011);
+
+    qdev_prop_set_chr(dev, "chardev", chr);
+    sysbus_realize_and_unref(SYS_BUS_DEVICE(dev), &error_fatal);
+    sysbus_mmio_map(SYS_BUS_DEVICE(dev), 0, base);
+    sysbus_connect_irq(SYS_BUS_DEVICE(dev), 0, qdev_get_gpio_in(s->gic, spi));
+
+    qemu_fdt_add_subnode(fdt, node);
+    qemu_fdt_setprop(fdt, node, "compatible", compat, sizeof(compat));
+    qemu_fdt_setprop_sized_cells(fdt, node, "reg",
+                                 2, base, 2, QCS6490_SIM_UART_SIZE);
+    qemu_fdt_setprop_cells(fdt, node, "interrupts",
+                           GIC_FDT_IRQ_TYPE_SPI, spi,
+                           GIC_FDT_IRQ_FLAGS_LEVEL_HI);
+    qemu_fdt_setprop_cells(fdt, node, "clocks", s->xo_phandle, s->xo_phandle);
+    qemu_fdt_setprop(fdt, node, "clock-names", clock_names, sizeof(clock_names));
+    qemu_fdt_setprop_string(fdt, "/aliases", alias, node);
+}
+
+/*
+ * SiP and other non-PSCI SMCs reach this hook (qemu/patches/0002). Until a
+ * TrustZone model is attached every call is declined: QEMU answers
+ * SMCCC NOT_SUPPORTED (-1) in x0, as a TrustZone without the service would.
+ */
+static bool qcs6490_sim_smccc(ARMCPU *cpu, uint64_t regs[8], void *opaque)
+{
+    trace_rprocsim_smc_declined(CPU(cpu)->cpu_index, regs[0], regs[1], regs[2]);
+    return false;
+}
+
+static void *qcs6490_sim_get_dtb(const struct arm_boot_info *binfo, int *size)
+{
+    const Qcs6490SimState *s = container_of(binfo, Qcs6490SimState, bootinfo);
+    void *fdt = MACHINE(s)->fdt;
+
+    *size = fdt_totalsize(fdt);
+    return fdt;
+}
+
+/*
+ * hw/arm/boot.c describes memory from loader_start, which this board keeps
+ * above the carveouts; describe the whole DRAM instead.
+ */
+static void qcs6490_sim_modify_dtb(const struct arm_boot_info *binfo, void *fdt)
+{
+    g_autofree char *boot_node = g_strdup_printf("/memory@%" PRIx64,
+                                                 (uint64_t)binfo->loader_start);
+    g_autofree char *node = g_strdup_printf("/memory@%" PRIx64,
+                                            (uint64_t)QCS6490_SIM_DRAM_BASE);
+    MachineState *ms = MACHINE(qdev_get_machine());
+
+    qemu_fdt_nop_node(fdt, boot_node);
+    qemu_fdt_add_subnode(fdt, node);
+    qemu_fdt_setprop_string(fdt, node, "device_type", "memory");
+    qemu_fdt_setprop_sized_cells(fdt, node, "reg",
+                                 2, QCS6490_SIM_DRAM_BASE, 2, ms->ram_size);
+}
+
+static void qcs6490_sim_init(MachineState *ms)
+{
+    Qcs6490SimState *s = QCS6490_SIM_MACHINE(ms);
+    hwaddr boot_base = qcs6490_sim_boot_base();
+    hwaddr dram_end = QCS6490_SIM_DRAM_BASE + ms->ram_size;
+
+    if (ms->ram_size < QCS6490_SIM_MIN_RAM ||
+        ms->ram_size > QCS6490_SIM_MAX_RAM) {
+        error_report("qcs6490-sim: -m %" PRIu64 "M is outside the supported "
+                     "range %" PRIu64 "M..%" PRIu64 "M (the kernel, initrd "
+                     "and DTB go above the carveouts, from 0x%" HWADDR_PRIx ")",
+                     (uint64_t)(ms->ram_size / MiB),
+                     (uint64_t)(QCS6490_SIM_MIN_RAM / MiB),
+                     (uint64_t)(QCS6490_SIM_MAX_RAM / MiB), boot_base);
+        exit(1);
+    }
+    if (ms->smp.cpus > QCS6490_SIM_MAX_AP_CPUS) {
+        error_report("qcs6490-sim: %u CPUs requested, at most %d application "
+                     "cores are supported", ms->smp.cpus,
+                     QCS6490_SIM_MAX_AP_CPUS);
+        exit(1);
+    }
+
+    memory_region_add_subregion(get_system_memory(), QCS6490_SIM_DRAM_BASE,
+                                ms->ram);
+
+    qcs6490_sim_fdt_root(s);
+    qcs6490_sim_fdt_reserved_memory(s);
+    qcs6490_sim_create_cpus(s);
+    qcs6490_sim_create_gic(s);
+    qcs6490_sim_create_uart(s, QCS6490_SIM_UART_BASE, QCS6490_SIM_UART_SPI,
+                            serial_hd(0), "serial0");
+    qemu_fdt_setprop_string(ms->fdt, "/chosen", "stdout-path",
+                            "/soc@0/serial@994000");
+    qcs6490_sim_create_uart(s, QCS6490_SIM_AGENT_UART_BASE,
+                            QCS6490_SIM_AGENT_UART_SPI, serial_hd(1),
+                            "serial1");
+
+    trace_rprocsim_qcs6490_boot_layout(QCS6490_SIM_DRAM_BASE, ms->ram_size,
+                                       boot_base);
+    s->bootinfo.loader_start = boot_base;
+    s->bootinfo.ram_size = dram_end - boot_base;
+    s->bootinfo.board_id = -1;
+    s->bootinfo.psci_conduit = QEMU_PSCI_CONDUIT_SMC;
+    s->bootinfo.get_dtb = qcs6490_sim_get_dtb;
+    s->bootinfo.modify_dtb = qcs6490_sim_modify_dtb;
+    arm_load_kernel(ARM_CPU(first_cpu), ms, &s->bootinfo);
+
+    for (unsigned i = 0; i < ms->smp.cpus; i++) {
+        ARMCPU *cpu = ARM_CPU(qemu_get_cpu(i));
+
+        cpu->smccc_handler = qcs6490_sim_smccc;
+        cpu->smccc_opaque = s;
+    }
+}
+
+static void qcs6490_sim_class_init(ObjectClass *oc, void *data)
+{
+    MachineClass *mc = MACHINE_CLASS(oc);
+    static const char * const valid_cpu_types[] = {
+        ARM_CPU_TYPE_NAME("cortex-a55"),
+        ARM_CPU_TYPE_NAME("cortex-a76"),
+        ARM_CPU_TYPE_NAME("cortex-a57"),
+        ARM_CPU_TYPE_NAME("cortex-a53"),
+        ARM_CPU_TYPE_NAME("max"),
+        NULL
+    };
+
+    mc->desc = "Qualcomm QCS6490 (sc7280) remoteproc simulator (rprocsim)";
+    mc->init = qcs6490_sim_init;
+    mc->default_cpus = QCS6490_SIM_DEFAULT_AP_CPUS;
+    mc->min_cpus = 1;
+    mc->max_cpus = QCS6490_SIM_MAX_AP_CPUS;
+    mc->default_cpu_type = ARM_CPU_TYPE_NAME("cortex-a55");
+    mc->valid_cpu_types = valid_cpu_types;
+    mc->default_ram_size = QCS6490_SIM_DEFAULT_RAM;
+    mc->default_ram_id = "qcs6490.ddr";
+    mc->minimum_page_bits = 12;
+    mc->no_cdrom = 1;
+    mc->no_floppy = 1;
+    mc->no_parallel = 1;
+}
+
+static const TypeInfo qcs6490_sim_types[] = {
+    {
+        .name = TYPE_QCS6490_SIM_MACHINE,
+        .parent = TYPE_MACHINE,
+        .instance_size = sizeof(Qcs6490SimState),
+        .class_init = qcs6490_sim_class_init,
+    },
+};
+
+DEFINE_TYPES(qcs6490_sim_types)

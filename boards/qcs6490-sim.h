@@ -1,0 +1,77 @@
+/*
+ * rprocsim qcs6490-sim machine: memory map and interrupt numbers shared by
+ * the board and the device models that later attach to it.
+ *
+ * Addresses follow the sc7280 device tree (arch/arm64/boot/dts/qcom/
+ * sc7280.dtsi) and the RB3 Gen2 overrides (qcs6490-rb3gen2.dts) of Linux
+ * 6.12; see docs/machine.md for every place where the simulated SoC differs.
+ *
+ * SPDX-License-Identifier: GPL-2.0-or-later
+ */
+
+#ifndef RPROCSIM_BOARDS_QCS6490_SIM_H
+#define RPROCSIM_BOARDS_QCS6490_SIM_H
+
+#define TYPE_QCS6490_SIM_MACHINE MACHINE_TYPE_NAME("qcs6490-sim")
+
+/* Application processor cores (Kryo 670 on the real SoC). */
+#define QCS6490_SIM_DEFAULT_AP_CPUS   2
+#define QCS6490_SIM_MAX_AP_CPUS       8
+
+/* DRAM starts at 0x80000000 as on sc7280 (sc7280.dtsi memory@80000000). */
+#define QCS6490_SIM_DRAM_BASE         0x80000000ULL
+#define QCS6490_SIM_DEFAULT_RAM       (1 * GiB)
+#define QCS6490_SIM_MIN_RAM           (512 * MiB)
+#define QCS6490_SIM_MAX_RAM           (16 * GiB)
+
+/* GICv3 distributor and redistributors (sc7280.dtsi intc@17a00000). */
+#define QCS6490_SIM_GICD_BASE         0x17a00000ULL
+#define QCS6490_SIM_GICD_SIZE         0x10000ULL
+#define QCS6490_SIM_GICR_BASE         0x17a60000ULL
+#define QCS6490_SIM_GICR_STRIDE       0x20000ULL
+/*
+ * Interrupt IDs the GIC exposes, the 32 SGIs/PPIs included. sc7280 uses
+ * SPIs up to 606 (INTID 638), so at least 640.
+ */
+#define QCS6490_SIM_GIC_NUM_IRQ       640
+
+/*
+ * Debug console: a PL011 at the address and SPI of the GENI debug UART
+ * (sc7280.dtsi uart5: serial@994000, GIC_SPI 606). QEMU has no GENI model.
+ */
+#define QCS6490_SIM_UART_BASE         0x00994000ULL
+#define QCS6490_SIM_UART_SIZE         0x1000ULL
+#define QCS6490_SIM_UART_SPI          606
+
+/*
+ * Agent channel: a second PL011 (ttyAMA1), not present on the real board,
+ * that carries the host's commands to the in-guest agent so that they never
+ * mix with kernel messages on the console. It sits at the address and SPI
+ * of the QUP serial engine next to the debug UART (se6: 0x998000, SPI 607),
+ * which RB3 Gen2 does not use.
+ */
+#define QCS6490_SIM_AGENT_UART_BASE   0x00998000ULL
+#define QCS6490_SIM_AGENT_UART_SPI    607
+
+/* Board clocks (sc7280.dtsi /clocks, rb3gen2 xo-board frequency). */
+#define QCS6490_SIM_XO_BOARD_HZ       76800000
+#define QCS6490_SIM_SLEEP_CLK_HZ      32764
+
+/*
+ * Reserved-memory carveouts, all no-map (qcs6490-rb3gen2.dts reserved-memory).
+ * The kernel, initrd and DTB are placed above the highest of them.
+ */
+typedef struct Qcs6490SimCarveout {
+    const char *name;     /* node name and label stem: "wpss" -> wpss@84800000 */
+    uint64_t base;
+    uint64_t size;
+} Qcs6490SimCarveout;
+
+#define QCS6490_SIM_WPSS_MEM_BASE     0x84800000ULL
+#define QCS6490_SIM_WPSS_MEM_SIZE     0x1900000ULL
+#define QCS6490_SIM_ADSP_MEM_BASE     0x86100000ULL
+#define QCS6490_SIM_ADSP_MEM_SIZE     0x2800000ULL
+#define QCS6490_SIM_CDSP_MEM_BASE     0x88900000ULL
+#define QCS6490_SIM_CDSP_MEM_SIZE     0x1e00000ULL
+
+#endif /* RPROCSIM_BOARDS_QCS6490_SIM_H */

@@ -1,0 +1,119 @@
+# Shared helpers for the set-up scripts: messages, failure with a remedy,
+# and a private apt configuration that never touches the host's apt set-up.
+# Source this file; it defines functions and sets no traps.
+
+# Debian release whose QEMU source, kernel and busybox the project uses.
+# Override with RPROCSIM_DEBIAN_SUITE (e.g. for a newer stable).
+RPROCSIM_DEBIAN_SUITE=${RPROCSIM_DEBIAN_SUITE:-trixie}
+
+rp_say() { printf '==> %s\n' "$*" >&2; }
+rp_warn() { printf 'warning: %s\n' "$*" >&2; }
+
+# rp_die WHAT REMEDY: print what failed and what to do about it, exit 1.
+rp_die() {
+    printf 'error: %s\n' "$1" >&2
+    [ -n "${2:-}" ] && printf '  what to do: %s\n' "$2" >&2
+    exit 1
+}
+
+rp_need_tool() {
+    command -v "$1" >/dev/null 2>&1 ||
+        rp_die "required tool '$1' is not installed" \
+               "run 'make setup' (or scripts/host-deps.sh) as root, or install the package that provides '$1'"
+}
+
+# rp_as_root CMD...: run CMD as root (directly, or through sudo).
+rp_as_root() {
+    if [ "$(id -u)" = 0 ]; then
+        "$@"
+    elif command -v sudo >/dev/null 2>&1; then
+        sudo "$@"
+    else
+        rp_die "'$*' needs root and sudo is not available" "run it as root"
+    fi
+}
+
+# rp_host_mirror [SUFFIX]: print the URI of the host's configured Debian
+# archive for suite CODENAME[SUFFIX] (main component), read from the host's
+# apt sources at run time. SUFFIX is "" or "-security".
+rp_host_mirror() {
+    local suffix=${1:-} codename uri
+    codename=$(. /etc/os-release && echo "${VERSION_CODENAME:-}")
+    [ -n "$codename" ] || rp_die "cannot read VERSION_CODENAME from /etc/os-release" \
+        "this set-up needs a Debian host (bookworm or trixie)"
+    uri=$(apt-get indextargets --format '$(REPO_URI) $(RELEASE) $(COMPONENT)' 2>/dev/null |
+          awk -v want="$codename$suffix" '$2 == want && $3 == "main" { print $1; exit }')
+    if [ -z "$uri" ] && [ -z "$suffix" ]; then
+        rp_die "no Debian archive for '$codename' found in the host's apt sources" \
+               "add the Debian archive to /etc/apt/sources.list(.d) and run 'apt-get update'"
+    fi
+    printf '%s\n' "${uri%/}"
+}
+
+# rp_apt_private DIR ARCH SUITE: create (once) a private apt root in DIR for
+# Debian SUITE (+ -updates, + -security when the host has a security
+# archive) with binary architecture ARCH and deb-src lines, then update its
+# lists. Exports RP_APT_CONFIG for rp_apt.
+rp_apt_private() {
+    local dir=$1 arch=$2 suite=$3 mirror security keyring
+    dir=$(mkdir -p "$dir" && cd "$dir" && pwd)
+    keyring=/usr/share/keyrings/debian-archive-keyring.gpg
+    [ -r "$keyring" ] || rp_die "Debian archive keyring not found" \
+        "install the package debian-archive-keyring"
+    mirror=$(rp_host_mirror)
+    security=$(rp_host_mirror -security)
+    mkdir -p "$dir/etc/apt.conf.d" "$dir/etc/preferences.d" "$dir/etc/sources.list.d" \
+             "$dir/lists/partial" "$dir/cache/archives/partial" "$dir/log"
+    : > "$dir/status"
+    {
+        for t in deb deb-src; do
+            echo "$t [signed-by=$keyring] $mirror $suite main"
+            echo "$t [signed-by=$keyring] $mirror $suite-updates main"
+            [ -n "$security" ] && echo "$t [signed-by=$keyring] $security $suite-security main"
+        done
+    } > "$dir/etc/sources.list"
+    cat > "$dir/etc/apt.conf" <<CONF
+APT::Architecture "$arch";
+APT::Architectures { "$arch"; };
+APT::Get::Download-Only "false";
+Dir::Etc "$dir/etc";
+Dir::Etc::main "apt.conf";
+Dir::Etc::parts "apt.conf.d";
+Dir::Etc::sourcelist "sources.list";
+Dir::Etc::sourceparts "sources.list.d";
+Dir::Etc::preferences "preferences";
+Dir::Etc::preferencesparts "preferences.d";
+Dir::State "$dir";
+Dir::State::lists "$dir/lists";
+Dir::State::status "$dir/status";
+Dir::Cache "$dir/cache";
+Dir::Log "$dir/log";
+Acquire::Languages "none";
+APT::Sandbox::User "root";
+CONF
+    export RP_APT_CONFIG="$dir/etc/apt.conf"
+    local stamp="$dir/lists/.updated"
+    if [ ! -e "$stamp" ] || [ -n "$(find "$stamp" -mmin +720 2>/dev/null)" ]; then
+        rp_say "updating private package lists for Debian $suite ($arch)"
+        rp_apt update -q >"$dir/log/update.log" 2>&1 || {
+            tail -n 20 "$dir/log/update.log" >&2
+            rp_die "could not download the Debian $suite package lists from $mirror" \
+                   "check that the host reaches its Debian mirror ('apt-get update' must work); log: $dir/log/update.log"
+        }
+        touch "$stamp"
+    fi
+}
+
+# rp_apt ARGS...: apt-get with the private configuration set by rp_apt_private.
+rp_apt() { APT_CONFIG="$RP_APT_CONFIG" apt-get "$@"; }
+rp_apt_cache() { APT_CONFIG="$RP_APT_CONFIG" apt-cache "$@"; }
+
+# rp_record FILE NAME VERSION: record one downloaded package in FILE.
+rp_record() {
+    local file=$1 name=$2 version=$3
+    mkdir -p "$(dirname "$file")"
+    touch "$file"
+    grep -v "^$name " "$file" > "$file.tmp" || true
+    printf '%s %s\n' "$name" "$version" >> "$file.tmp"
+    sort -o "$file" "$file.tmp" && rm -f "$file.tmp"
+}
