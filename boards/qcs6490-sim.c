@@ -24,7 +24,7 @@
 #include "hw/qdev-properties.h"
 #include "hw/sysbus.h"
 #include "qobject/qlist.h"
-#include "system/address-spaces.h"
+#include "exec/address-spaces.h"
 #include "system/device_tree.h"
 #include "system/system.h"
 #include "target/arm/cpu.h"
@@ -111,7 +111,9 @@ static void qcs6490_sim_fdt_root(Qcs6490SimState *s)
     qemu_fdt_setprop_string(fdt, "/soc@0", "compatible", "simple-bus");
     qemu_fdt_setprop_cell(fdt, "/soc@0", "#address-cells", 2);
     qemu_fdt_setprop_cell(fdt, "/soc@0", "#size-cells", 2);
-    qemu_fdt_setprop(fdt, "/soc@0", "ranges", NULL, 0);
+    /* 1:1 over the 64 GiB below 0x10_0000_0000, as sc7280.dtsi soc@0 */
+    qemu_fdt_setprop_sized_cells(fdt, "/soc@0", "ranges", 2, 0, 2, 0,
+                                 2, 0x1000000000ULL);
 }
 
 static void qcs6490_sim_fdt_reserved_memory(Qcs6490SimState *s)
@@ -123,7 +125,8 @@ static void qcs6490_sim_fdt_reserved_memory(Qcs6490SimState *s)
     qemu_fdt_setprop_cell(fdt, "/reserved-memory", "#size-cells", 2);
     qemu_fdt_setprop(fdt, "/reserved-memory", "ranges", NULL, 0);
 
-    for (size_t i = 0; i < ARRAY_SIZE(qcs6490_sim_carveouts); i++) {
+    /* Nodes are prepended: add them in reverse so they read in address order */
+    for (int i = ARRAY_SIZE(qcs6490_sim_carveouts) - 1; i >= 0; i--) {
         const Qcs6490SimCarveout *c = &qcs6490_sim_carveouts[i];
         g_autofree char *node = g_strdup_printf("/reserved-memory/%s@%" PRIx64,
                                                 c->name, c->base);
@@ -242,6 +245,9 @@ static void qcs6490_sim_create_gic(Qcs6490SimState *s)
     qemu_fdt_setprop_string(fdt, node, "compatible", "arm,gic-v3");
     qemu_fdt_setprop_cell(fdt, node, "#interrupt-cells", 3);
     qemu_fdt_setprop(fdt, node, "interrupt-controller", NULL, 0);
+    qemu_fdt_setprop_cell(fdt, node, "#address-cells", 2);
+    qemu_fdt_setprop_cell(fdt, node, "#size-cells", 2);
+    qemu_fdt_setprop(fdt, node, "ranges", NULL, 0);
     qemu_fdt_setprop_cell(fdt, node, "#redistributor-regions", 1);
     qemu_fdt_setprop_sized_cells(fdt, node, "reg",
                                  2, QCS6490_SIM_GICD_BASE,

@@ -82,7 +82,7 @@ fi
 # --- build ------------------------------------------------------------------
 rp_say "building qemu-system-aarch64 (incremental)"
 ninja -C "$obj" qemu-system-aarch64 >"$obj/ninja.log" 2>&1 || {
-    grep -E 'error|Error' "$obj/ninja.log" | head -n 30 >&2
+    grep -A20 '^FAILED' "$obj/ninja.log" | grep -E 'FAILED|error' | head -n 30 >&2
     tail -n 15 "$obj/ninja.log" >&2
     rp_die "the QEMU build failed" "see $obj/ninja.log"
 }
