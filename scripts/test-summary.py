@@ -1,0 +1,31 @@
+#!/usr/bin/env python3
+"""Print one closing line for a meson test run: 'N passed, N failed, N skipped',
+counting the TAP subtests of every test (from meson's testlog.json)."""
+import json
+import re
+import sys
+
+passed = failed = skipped = 0
+try:
+    with open(sys.argv[1]) as f:
+        for line in f:
+            t = json.loads(line)
+            out = t.get("stdout", "") or ""
+            oks = re.findall(r"^(not ok|ok)\b(.*)$", out, re.M)
+            if oks:
+                for status, rest in oks:
+                    if re.search(r"#\s*skip", rest, re.I):
+                        skipped += 1
+                    elif status == "ok":
+                        passed += 1
+                    else:
+                        failed += 1
+            elif t.get("result") in ("OK", "EXPECTEDFAIL"):
+                passed += 1
+            elif t.get("result") == "SKIP":
+                skipped += 1
+            else:
+                failed += 1
+except OSError as e:
+    sys.exit("test-summary: %s" % e)
+print("%d passed, %d failed, %d skipped" % (passed, failed, skipped))

@@ -1,0 +1,275 @@
+/*
+ * System test: the stock Debian kernel boots on qcs6490-sim to /init's
+ * ready marker, the kernel that ran is the one inside the Debian package,
+ * the stock modules load, and the generated device tree holds the RB3 Gen2
+ * carveouts with the kernel and initrd clear of them.
+ *
+ * Needs RPROCSIM_BUILD (the build folder with qemu/ and guest/) and
+ * RPROCSIM_SOURCE (the source tree, for guest/modules.list).
+ *
+ * SPDX-License-Identifier: GPL-2.0-or-later
+ */
+#include <glib.h>
+#include <glib/gstdio.h>
+#include <libfdt.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "../tap-main.h"
+#include "common.h"
+#include "guest-proto.h"
+
+const bool rp_test_nofork = true;
+
+#define AGENT_TIMEOUT_S 60.0
+
+static RpOptions opts;
+static RpVm *vm;
+static RpReadyMark ready;
+static char *ready_error;
+
+static const char *build_dir(void)
+{
+    const char *b = g_getenv("RPROCSIM_BUILD");
+
+    return b ? b : "build";
+}
+
+static char *read_build_file(const char *rel)
+{
+    g_autofree char *path = g_build_filename(build_dir(), rel, NULL);
+    char *text = NULL;
+
+    ck_assert_msg(g_file_get_contents(path, &text, NULL, NULL),
+                  "cannot read %s", path);
+    return g_strstrip(text);
+}
+
+/* Boot once for the whole suite. */
+static void boot(void)
+{
+    g_autoptr(GError) err = NULL;
+    g_autofree char *line = NULL;
+    RpVmConfig cfg;
+
+    opts.build = g_strdup(build_dir());
+    if (!rp_options_resolve(&opts, &err)) {
+        ready_error = g_strdup(err->message);
+        return;
+    }
+    cfg = rp_vm_config(&opts, RP_SIM_MACHINE);
+    cfg.agent = TRUE;
+    vm = rp_vm_start(&cfg, &err);
+    if (vm) {
+        line = rp_vm_wait_console(vm, RP_MARK_READY, RP_BOOT_TIMEOUT_S, NULL, &err);
+    }
+    if (!line || !rp_parse_ready(line, &ready)) {
+        ready_error = g_strdup(err ? err->message : line);
+    }
+}
+
+static void shutdown_vm(void)
+{
+    g_clear_pointer(&vm, rp_vm_free);
+}
+
+static char *guest(const char *cmd)
+{
+    g_autoptr(GError) err = NULL;
+    char *out = NULL;
+    int status = -1;
+
+    ck_assert_msg(vm && !ready_error, "no booted guest: %s", ready_error);
+    ck_assert_msg(rp_vm_agent_run(vm, cmd, AGENT_TIMEOUT_S, &out, &status, &err),
+                  "agent: %s", err ? err->message : "?");
+    ck_assert_msg(status == 0, "'%s' exited %d: %s", cmd, status, out);
+    return out;
+}
+
+START_TEST(reaches_ready_marker)
+{
+    g_autofree char *release = read_build_file("guest/kernel-release");
+
+    ck_assert_msg(!ready_error, "boot failed: %s", ready_error);
+    ck_assert_str_eq(ready.kernel, release);
+    ck_assert(ready.uptime_s > 0);
+}
+END_TEST
+
+/* The file given to QEMU is the package's, and it is what ran. */
+START_TEST(kernel_is_the_debian_package_file)
+{
+    g_autofree char *pkg = read_build_file("guest/kernel-package");
+    g_autofree char *release = read_build_file("guest/kernel-release");
+    g_autofree char *debs = g_build_filename(build_dir(), "guest", "debs", NULL);
+    g_autofree char *glob = g_strdup_printf("%s/%s_*.deb", debs, pkg);
+    g_autofree char *cmd = g_strdup_printf(
+        "sh -c 'dpkg-deb --fsys-tarfile %s | tar -xO ./boot/vmlinuz-%s | sha256sum'",
+        glob, release);
+    g_autofree char *extracted = NULL, *err_text = NULL;
+    g_autofree char *booted = NULL, *version = NULL;
+    g_autoptr(GMappedFile) image = NULL;
+    int status = -1;
+
+    ck_assert(g_spawn_command_line_sync(cmd, &extracted, &err_text, &status, NULL));
+    ck_assert_msg(status == 0 && strlen(extracted) >= 64,
+                  "extracting the kernel from %s failed: %s", glob, err_text);
+    extracted[64] = '\0';
+    booted = rp_file_sha256(opts.kernel, NULL);
+    ck_assert_ptr_nonnull(booted);
+    ck_assert_str_eq(booted, extracted);
+
+    /* /proc/version is the banner compiled into that very Image */
+    version = guest("cat /proc/version");
+    ck_assert(g_str_has_prefix(version, "Linux version "));
+    image = g_mapped_file_new(opts.kernel, FALSE, NULL);
+    ck_assert_ptr_nonnull(image);
+    ck_assert_msg(memmem(g_mapped_file_get_contents(image),
+                         g_mapped_file_get_length(image),
+                         version, strlen(version)),
+                  "the guest's /proc/version is not in %s: %s", opts.kernel, version);
+}
+END_TEST
+
+START_TEST(stock_modules_loaded)
+{
+    g_autofree char *src = g_strdup(g_getenv("RPROCSIM_SOURCE") ?: ".");
+    g_autofree char *list_path = g_build_filename(src, "guest", "modules.list", NULL);
+    g_autofree char *list = NULL, *mods = NULL;
+    g_auto(GStrv) lines = NULL;
+    int n = 0;
+
+    ck_assert(rp_vm_wait_console(vm, RP_MARK_MODULES_DONE, 120, NULL, NULL));
+    ck_assert(g_file_get_contents(list_path, &list, NULL, NULL));
+    {
+        g_autofree char *raw = guest("cat /proc/modules");
+
+        mods = g_strconcat("\n", raw, NULL);   /* every entry starts a line */
+    }
+    lines = g_strsplit(list, "\n", -1);
+    for (char **l = lines; *l; l++) {
+        g_autofree char *name = g_strdup(g_strstrip(*l));
+        g_autofree char *needle = NULL;
+
+        if (!*name || *name == '#') {
+            continue;
+        }
+        g_strdelimit(name, "-", '_');
+        needle = g_strdup_printf("\n%s ", name);
+        ck_assert_msg(strstr(mods, needle), "module %s not in /proc/modules", name);
+        n++;
+    }
+    ck_assert_int_gt(n, 10);
+}
+END_TEST
+
+static gboolean overlaps(uint64_t a, uint64_t alen, uint64_t b, uint64_t blen)
+{
+    return a < b + blen && b < a + alen;
+}
+
+static uint64_t fdt_cells(const fdt32_t *p, int n)
+{
+    uint64_t v = 0;
+
+    for (int i = 0; i < n; i++) {
+        v = (v << 32) | fdt32_to_cpu(p[i]);
+    }
+    return v;
+}
+
+/* The carveouts of qcs6490-rb3gen2.dts, no-map, clear of kernel and initrd */
+START_TEST(device_tree_layout)
+{
+    static const struct { const char *node; uint64_t base, size; } carveouts[] = {
+        { "/reserved-memory/wpss@84800000", 0x84800000, 0x1900000 },
+        { "/reserved-memory/adsp@86100000", 0x86100000, 0x2800000 },
+        { "/reserved-memory/cdsp@88900000", 0x88900000, 0x1e00000 },
+    };
+    g_autofree char *dir = g_dir_make_tmp("rprocsim-dtb-XXXXXX", NULL);
+    g_autofree char *dtb_path = g_build_filename(dir, "qcs6490-sim.dtb", NULL);
+    g_autofree char *dumparg = g_strdup_printf("dumpdtb=%s", dtb_path);
+    g_autofree char *dts = NULL, *dtc_err = NULL, *iomem = NULL;
+    g_autofree char *blob = NULL;
+    const char *argv[] = { opts.qemu, "-M", RP_SIM_MACHINE, "-machine", dumparg,
+                           "-nodefaults", "-display", "none",
+                           "-kernel", opts.kernel, "-initrd", opts.initrd, NULL };
+    const char *dtc[] = { "dtc", "-I", "dtb", "-O", "dts", dtb_path, NULL };
+    g_auto(GStrv) iolines = NULL;
+    const fdt32_t *p;
+    uint64_t istart, iend;
+    int status = -1, len, node, kernel_ranges = 0;
+
+    ck_assert(g_spawn_sync(NULL, (char **)argv, NULL, 0, NULL, NULL, NULL, NULL,
+                           &status, NULL));
+    ck_assert_int_eq(status, 0);
+    ck_assert(g_spawn_sync(NULL, (char **)dtc, NULL, G_SPAWN_SEARCH_PATH, NULL,
+                           NULL, &dts, &dtc_err, &status, NULL));
+    ck_assert_msg(status == 0, "dtc cannot decompile the DTB: %s", dtc_err);
+    ck_assert(strstr(dts, "arm,gic-v3"));
+    ck_assert(g_file_get_contents(dtb_path, &blob, NULL, NULL));
+    ck_assert_int_eq(fdt_check_header(blob), 0);
+
+    node = fdt_path_offset(blob, "/memory@80000000");
+    ck_assert_int_ge(node, 0);
+    p = fdt_getprop(blob, node, "reg", &len);
+    ck_assert_int_eq(len, 16);
+    ck_assert_uint_eq(fdt_cells(p, 2), 0x80000000);
+
+    node = fdt_path_offset(blob, "/chosen");
+    p = fdt_getprop(blob, node, "linux,initrd-start", &len);
+    ck_assert_ptr_nonnull(p);
+    istart = fdt_cells(p, len / 4);
+    p = fdt_getprop(blob, node, "linux,initrd-end", &len);
+    ck_assert_ptr_nonnull(p);
+    iend = fdt_cells(p, len / 4);
+    ck_assert(iend > istart);
+
+    /* the kernel's own view of where its image sits */
+    iomem = guest("cat /proc/iomem");
+    iolines = g_strsplit(iomem, "\n", -1);
+
+    for (size_t i = 0; i < G_N_ELEMENTS(carveouts); i++) {
+        node = fdt_path_offset(blob, carveouts[i].node);
+        ck_assert_msg(node >= 0, "%s missing", carveouts[i].node);
+        ck_assert_ptr_nonnull(fdt_getprop(blob, node, "no-map", NULL));
+        p = fdt_getprop(blob, node, "reg", &len);
+        ck_assert_int_eq(len, 16);
+        ck_assert_uint_eq(fdt_cells(p, 2), carveouts[i].base);
+        ck_assert_uint_eq(fdt_cells(p + 2, 2), carveouts[i].size);
+        ck_assert_msg(!overlaps(istart, iend - istart, carveouts[i].base,
+                                carveouts[i].size),
+                      "initrd 0x%" G_GINT64_MODIFIER "x overlaps %s",
+                      istart, carveouts[i].node);
+        for (char **l = iolines; *l; l++) {
+            uint64_t s, e;
+
+            if (strstr(*l, "Kernel ") &&
+                sscanf(*l, " %" G_GINT64_MODIFIER "x-%" G_GINT64_MODIFIER "x", &s, &e) == 2) {
+                kernel_ranges++;
+                ck_assert_msg(!overlaps(s, e - s + 1, carveouts[i].base,
+                                        carveouts[i].size),
+                              "kernel range '%s' overlaps %s", *l, carveouts[i].node);
+            }
+        }
+    }
+    ck_assert_int_gt(kernel_ranges, 0);
+    g_unlink(dtb_path);
+    g_rmdir(dir);
+}
+END_TEST
+
+Suite *rp_test_suite(void)
+{
+    Suite *s = suite_create("boot");
+    TCase *tc = tcase_create("qcs6490-sim");
+
+    tcase_add_unchecked_fixture(tc, boot, shutdown_vm);
+    tcase_set_timeout(tc, 0);   /* every wait inside has its own bound */
+    tcase_add_test(tc, reaches_ready_marker);
+    tcase_add_test(tc, kernel_is_the_debian_package_file);
+    tcase_add_test(tc, stock_modules_loaded);
+    tcase_add_test(tc, device_tree_layout);
+    suite_add_tcase(s, tc);
+    return s;
+}

@@ -1,0 +1,146 @@
+/*
+ * rprocsim CLI: shared options, artefact paths and VM descriptions.
+ *
+ * SPDX-License-Identifier: GPL-2.0-or-later
+ */
+#include "common.h"
+
+#include <stdarg.h>
+#include <stdio.h>
+
+#ifndef RPROCSIM_BUILD_DIR
+#define RPROCSIM_BUILD_DIR "build"
+#endif
+
+GOptionGroup *rp_options_group(RpOptions *o)
+{
+    GOptionEntry entries[] = {
+        { "build", 0, 0, G_OPTION_ARG_FILENAME, &o->build,
+          "Build folder holding qemu/ and guest/ (default: the one this rprocsim was built in)", "DIR" },
+        { "qemu", 0, 0, G_OPTION_ARG_FILENAME, &o->qemu,
+          "qemu-system-aarch64 to run (default: BUILD/qemu/qemu-system-aarch64)", "FILE" },
+        { "kernel", 0, 0, G_OPTION_ARG_FILENAME, &o->kernel,
+          "arm64 kernel Image (default: the stock Debian kernel, BUILD/guest/Image)", "FILE" },
+        { "initrd", 0, 0, G_OPTION_ARG_FILENAME, &o->initrd,
+          "initramfs (default: BUILD/guest/initramfs.cpio)", "FILE" },
+        { "cpu", 0, 0, G_OPTION_ARG_STRING, &o->cpu,
+          "application core type (default: " RP_DEFAULT_CPU ")", "TYPE" },
+        { "smp", 0, 0, G_OPTION_ARG_INT, &o->smp,
+          "number of application cores (default: 2)", "N" },
+        { "mem", 0, 0, G_OPTION_ARG_INT, &o->mem_mib,
+          "guest RAM in MiB (default: 1024)", "MIB" },
+        { "append", 0, 0, G_OPTION_ARG_STRING, &o->append,
+          "kernel command line (default: \"" RP_DEFAULT_APPEND "\")", "ARGS" },
+        { "verbose", 'v', 0, G_OPTION_ARG_NONE, &o->verbose,
+          "copy the guest console to the terminal", NULL },
+        { NULL }
+    };
+    GOptionGroup *g = g_option_group_new("guest", "Guest and QEMU options:",
+                                         "Show guest and QEMU options", o, NULL);
+
+    g_option_group_add_entries(g, entries);
+    return g;
+}
+
+static gboolean need_file(const char *what, const char *path, GError **error)
+{
+    if (g_file_test(path, G_FILE_TEST_IS_REGULAR)) {
+        return TRUE;
+    }
+    g_set_error(error, G_FILE_ERROR, G_FILE_ERROR_NOENT,
+                "%s not found at %s; run 'make' (or 'make demo') first, or "
+                "point to one with the option shown in --help-guest", what, path);
+    return FALSE;
+}
+
+gboolean rp_options_resolve(RpOptions *o, GError **error)
+{
+    if (!o->build) {
+        o->build = g_strdup(g_getenv("RPROCSIM_BUILD") ?: RPROCSIM_BUILD_DIR);
+    }
+    if (!o->qemu) {
+        o->qemu = g_build_filename(o->build, "qemu", "qemu-system-aarch64", NULL);
+    }
+    if (!o->kernel) {
+        o->kernel = g_build_filename(o->build, "guest", "Image", NULL);
+    }
+    if (!o->initrd) {
+        o->initrd = g_build_filename(o->build, "guest", "initramfs.cpio", NULL);
+    }
+    if (!o->cpu) {
+        o->cpu = g_strdup(RP_DEFAULT_CPU);
+    }
+    if (!o->append) {
+        o->append = g_strdup(RP_DEFAULT_APPEND);
+    }
+    if (o->smp <= 0) {
+        o->smp = RP_DEFAULT_SMP;
+    }
+    if (o->mem_mib <= 0) {
+        o->mem_mib = RP_DEFAULT_MEM_MIB;
+    }
+    return need_file("QEMU", o->qemu, error) &&
+           need_file("the guest kernel", o->kernel, error) &&
+           need_file("the guest initramfs", o->initrd, error);
+}
+
+RpVmConfig rp_vm_config(const RpOptions *o, const char *machine)
+{
+    return (RpVmConfig) {
+        .qemu = o->qemu,
+        .machine = machine,
+        .cpu = o->cpu,
+        .smp = o->smp,
+        .mem_mib = o->mem_mib,
+        .kernel = o->kernel,
+        .initrd = o->initrd,
+        .append = o->append,
+        .echo = o->verbose,
+    };
+}
+
+void rp_progress(int step, int total, const char *fmt, ...)
+{
+    va_list ap;
+
+    printf("[%d/%d] ", step, total);
+    va_start(ap, fmt);
+    vprintf(fmt, ap);
+    va_end(ap);
+    printf("\n");
+    fflush(stdout);
+}
+
+char *rp_file_sha256(const char *path, GError **error)
+{
+    g_autoptr(GChecksum) sum = g_checksum_new(G_CHECKSUM_SHA256);
+    g_autoptr(GMappedFile) map = g_mapped_file_new(path, FALSE, error);
+
+    if (!map) {
+        return NULL;
+    }
+    g_checksum_update(sum, (const guchar *)g_mapped_file_get_contents(map),
+                      g_mapped_file_get_length(map));
+    return g_strdup(g_checksum_get_string(sum));
+}
+
+GHashTable *rp_read_packages(const char *build)
+{
+    GHashTable *t = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, g_free);
+    g_autofree char *path = g_build_filename(build, "packages.txt", NULL);
+    g_autofree char *text = NULL;
+    g_auto(GStrv) lines = NULL;
+
+    if (!g_file_get_contents(path, &text, NULL, NULL)) {
+        return t;
+    }
+    lines = g_strsplit(text, "\n", -1);
+    for (char **l = lines; *l; l++) {
+        g_auto(GStrv) w = g_strsplit(*l, " ", 2);
+
+        if (g_strv_length(w) == 2) {
+            g_hash_table_replace(t, g_strdup(w[0]), g_strdup(w[1]));
+        }
+    }
+    return t;
+}

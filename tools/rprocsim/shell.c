@@ -1,0 +1,49 @@
+/*
+ * rprocsim shell: boot qcs6490-sim with the guest console (and the QEMU
+ * monitor, behind Ctrl-A C) on this terminal, for labs and exploration.
+ *
+ * SPDX-License-Identifier: GPL-2.0-or-later
+ */
+#include "commands.h"
+#include "common.h"
+
+#include <errno.h>
+#include <stdio.h>
+#include <unistd.h>
+
+int rp_cmd_shell(int argc, char **argv)
+{
+    RpOptions o = { 0 };
+    g_autoptr(GOptionContext) ctx =
+        g_option_context_new("- interactive console on qcs6490-sim");
+    g_autoptr(GError) err = NULL;
+    g_autofree char *smp = NULL, *mem = NULL;
+
+    g_option_context_add_group(ctx, rp_options_group(&o));
+    g_option_context_set_description(ctx,
+        "The guest console and the QEMU monitor share this terminal:\n"
+        "  Ctrl-A C  switch between console and monitor (try 'info qtree')\n"
+        "  Ctrl-A X  quit QEMU");
+    if (!g_option_context_parse(ctx, &argc, &argv, &err) ||
+        !rp_options_resolve(&o, &err)) {
+        fprintf(stderr, "rprocsim shell: %s\n", err->message);
+        return 2;
+    }
+    smp = g_strdup_printf("%d", o.smp);
+    mem = g_strdup_printf("%dM", o.mem_mib);
+    {
+        const char *qargv[] = {
+            o.qemu, "-M", RP_SIM_MACHINE, "-cpu", o.cpu, "-smp", smp,
+            "-m", mem, "-accel", "tcg", "-nodefaults", "-display", "none",
+            "-serial", "mon:stdio", "-kernel", o.kernel, "-initrd", o.initrd,
+            "-append", o.append, NULL
+        };
+
+        fprintf(stderr, "rprocsim shell: booting %s; Ctrl-A X quits, "
+                "Ctrl-A C toggles the QEMU monitor\n", RP_SIM_MACHINE);
+        execv(o.qemu, (char **)qargv);
+        fprintf(stderr, "rprocsim shell: cannot run %s: %s\n", o.qemu,
+                g_strerror(errno));
+    }
+    return 1;
+}

@@ -1,0 +1,512 @@
+/*
+ * rprocsim: start a guest in qemu-system-aarch64 and talk to it.
+ *
+ * SPDX-License-Identifier: GPL-2.0-or-later
+ */
+#include "vm.h"
+#include "guest-proto.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <poll.h>
+#include <signal.h>
+#include <stdio.h>
+#include <string.h>
+#include <sys/socket.h>
+#include <sys/un.h>
+#include <sys/wait.h>
+#include <unistd.h>
+#include <glib/gstdio.h>
+#include <glib-unix.h>
+
+G_DEFINE_QUARK(rp-vm-error-quark, rp_vm_error)
+
+struct RpVm {
+    RpVmConfig cfg;
+    GPtrArray *argv;          /* char *, NULL-terminated */
+    GPid pid;
+    gboolean exited;
+    int exit_status;
+    int in_fd, out_fd, err_fd;
+    int listen_fd, agent_fd;
+    char *tmpdir, *sock_path;
+    gint64 t0;                /* monotonic us at spawn */
+    FILE *log;
+
+    GString *out_buf;         /* partial console line */
+    GPtrArray *lines;         /* console lines, char * */
+    GArray *line_at;          /* double: arrival time of each line */
+    guint console_pos;        /* next line rp_vm_wait_console looks at */
+    GString *err_text;
+
+    GString *agent_buf;       /* partial agent line */
+    GQueue agent_lines;       /* complete agent lines, char * */
+    gboolean agent_ready;
+    guint agent_seq;
+};
+
+double rp_vm_elapsed(RpVm *vm)
+{
+    return (g_get_monotonic_time() - vm->t0) / 1e6;
+}
+
+static int listen_unix(const char *path, GError **error)
+{
+    struct sockaddr_un sa = { .sun_family = AF_UNIX };
+    int fd;
+
+    if (strlen(path) >= sizeof(sa.sun_path)) {
+        g_set_error(error, RP_VM_ERROR, RP_VM_ERROR_IO,
+                    "socket path too long: %s", path);
+        return -1;
+    }
+    strcpy(sa.sun_path, path);
+    fd = socket(AF_UNIX, SOCK_STREAM | SOCK_CLOEXEC, 0);
+    if (fd < 0 || bind(fd, (struct sockaddr *)&sa, sizeof(sa)) < 0 ||
+        listen(fd, 1) < 0) {
+        g_set_error(error, RP_VM_ERROR, RP_VM_ERROR_IO,
+                    "cannot listen on %s: %s", path, g_strerror(errno));
+        if (fd >= 0) {
+            close(fd);
+        }
+        return -1;
+    }
+    return fd;
+}
+
+static void build_argv(RpVm *vm)
+{
+    const RpVmConfig *c = &vm->cfg;
+    GPtrArray *a = vm->argv;
+
+#define ARG(s) g_ptr_array_add(a, g_strdup(s))
+#define ARGF(...) g_ptr_array_add(a, g_strdup_printf(__VA_ARGS__))
+    ARG(c->qemu);
+    ARG("-M"); ARG(c->machine);
+    if (c->cpu) {
+        ARG("-cpu"); ARG(c->cpu);
+    }
+    if (c->smp > 0) {
+        ARG("-smp"); ARGF("%d", c->smp);
+    }
+    if (c->mem_mib > 0) {
+        ARG("-m"); ARGF("%dM", c->mem_mib);
+    }
+    ARG("-accel"); ARG("tcg");
+    ARG("-nodefaults"); ARG("-display"); ARG("none"); ARG("-no-reboot");
+    ARG("-serial"); ARG("stdio");
+    if (c->agent) {
+        ARG("-chardev"); ARGF("socket,id=agent,path=%s", vm->sock_path);
+        ARG("-serial"); ARG("chardev:agent");
+    }
+    ARG("-kernel"); ARG(c->kernel);
+    if (c->initrd) {
+        ARG("-initrd"); ARG(c->initrd);
+    }
+    if (c->append) {
+        ARG("-append"); ARG(c->append);
+    }
+    for (const char *const *e = c->extra; e && *e; e++) {
+        ARG(*e);
+    }
+    g_ptr_array_add(a, NULL);
+#undef ARG
+#undef ARGF
+}
+
+RpVm *rp_vm_start(const RpVmConfig *cfg, GError **error)
+{
+    g_autoptr(RpVm) vm = g_new0(RpVm, 1);
+
+    vm->cfg = *cfg;
+    vm->in_fd = vm->out_fd = vm->err_fd = vm->listen_fd = vm->agent_fd = -1;
+    vm->argv = g_ptr_array_new_with_free_func(g_free);
+    vm->out_buf = g_string_new(NULL);
+    vm->lines = g_ptr_array_new_with_free_func(g_free);
+    vm->line_at = g_array_new(FALSE, FALSE, sizeof(double));
+    vm->err_text = g_string_new(NULL);
+    vm->agent_buf = g_string_new(NULL);
+    g_queue_init(&vm->agent_lines);
+
+    if (cfg->console_log) {
+        vm->log = fopen(cfg->console_log, "w");
+        if (!vm->log) {
+            g_set_error(error, RP_VM_ERROR, RP_VM_ERROR_IO,
+                        "cannot write the console log %s: %s",
+                        cfg->console_log, g_strerror(errno));
+            return NULL;
+        }
+    }
+    if (cfg->agent) {
+        vm->tmpdir = g_dir_make_tmp("rprocsim-XXXXXX", error);
+        if (!vm->tmpdir) {
+            return NULL;
+        }
+        vm->sock_path = g_build_filename(vm->tmpdir, "agent.sock", NULL);
+        vm->listen_fd = listen_unix(vm->sock_path, error);
+        if (vm->listen_fd < 0) {
+            return NULL;
+        }
+    }
+    build_argv(vm);
+
+    vm->t0 = g_get_monotonic_time();
+    if (!g_spawn_async_with_pipes(NULL, (char **)vm->argv->pdata, NULL,
+                                  G_SPAWN_DO_NOT_REAP_CHILD, NULL, NULL,
+                                  &vm->pid, &vm->in_fd, &vm->out_fd,
+                                  &vm->err_fd, error)) {
+        g_prefix_error(error, "cannot start %s: ", cfg->qemu);
+        return NULL;
+    }
+    g_unix_set_fd_nonblocking(vm->out_fd, TRUE, NULL);
+    g_unix_set_fd_nonblocking(vm->err_fd, TRUE, NULL);
+    return g_steal_pointer(&vm);
+}
+
+static void console_line(RpVm *vm, const char *text)
+{
+    double at = rp_vm_elapsed(vm);
+
+    g_ptr_array_add(vm->lines, g_strdup(text));
+    g_array_append_val(vm->line_at, at);
+    if (vm->log) {
+        fprintf(vm->log, "%s\n", text);
+        fflush(vm->log);
+    }
+    if (vm->cfg.echo) {
+        fprintf(stderr, "%s\n", text);
+    }
+}
+
+/* Split @buf into lines (\r dropped); call @fn for each complete one. */
+static void take_lines(RpVm *vm, GString *buf,
+                       void (*fn)(RpVm *vm, const char *line))
+{
+    char *nl;
+
+    while ((nl = memchr(buf->str, '\n', buf->len))) {
+        g_autofree char *line = g_strndup(buf->str, nl - buf->str);
+        char *r;
+
+        while ((r = strchr(line, '\r'))) {
+            memmove(r, r + 1, strlen(r));
+        }
+        g_string_erase(buf, 0, nl - buf->str + 1);
+        fn(vm, line);
+    }
+}
+
+static void agent_line(RpVm *vm, const char *text)
+{
+    if (g_str_equal(text, RP_AGENT_READY)) {
+        vm->agent_ready = TRUE;
+        return;
+    }
+    g_queue_push_tail(&vm->agent_lines, g_strdup(text));
+}
+
+/* Read what is available on @fd into @buf. Returns FALSE on EOF or error. */
+static gboolean drain(int fd, GString *buf)
+{
+    char chunk[4096];
+
+    for (;;) {
+        ssize_t n = read(fd, chunk, sizeof(chunk));
+
+        if (n > 0) {
+            g_string_append_len(buf, chunk, n);
+            continue;
+        }
+        if (n < 0 && (errno == EAGAIN || errno == EINTR)) {
+            return TRUE;
+        }
+        return FALSE;
+    }
+}
+
+static void reap(RpVm *vm)
+{
+    int status;
+
+    if (!vm->exited && waitpid(vm->pid, &status, WNOHANG) == vm->pid) {
+        vm->exited = TRUE;
+        vm->exit_status = status;
+    }
+}
+
+/*
+ * Move data from QEMU's pipes and the agent socket into the VM's buffers,
+ * waiting at most until @deadline (monotonic us). Returns FALSE once QEMU
+ * has exited and everything it wrote has been read.
+ */
+static gboolean pump(RpVm *vm, gint64 deadline)
+{
+    struct pollfd p[4];
+    int n = 0, io_fd = -1;
+    gint64 now = g_get_monotonic_time();
+    int timeout_ms = deadline > now ? (int)MIN((deadline - now + 999) / 1000, 200) : 0;
+
+    if (vm->out_fd >= 0) {
+        p[n++] = (struct pollfd){ .fd = vm->out_fd, .events = POLLIN };
+    }
+    if (vm->err_fd >= 0) {
+        p[n++] = (struct pollfd){ .fd = vm->err_fd, .events = POLLIN };
+    }
+    if (vm->agent_fd >= 0) {
+        io_fd = vm->agent_fd;
+    } else if (vm->listen_fd >= 0) {
+        io_fd = vm->listen_fd;
+    }
+    if (io_fd >= 0) {
+        p[n++] = (struct pollfd){ .fd = io_fd, .events = POLLIN };
+    }
+    if (n == 0) {
+        reap(vm);
+        return !vm->exited;
+    }
+    if (poll(p, n, timeout_ms) < 0 && errno != EINTR) {
+        return FALSE;
+    }
+    for (int i = 0; i < n; i++) {
+        if (!(p[i].revents & (POLLIN | POLLHUP | POLLERR))) {
+            continue;
+        }
+        if (p[i].fd == vm->out_fd) {
+            if (!drain(vm->out_fd, vm->out_buf)) {
+                close(vm->out_fd);
+                vm->out_fd = -1;
+                g_string_append_c(vm->out_buf, '\n');
+            }
+            take_lines(vm, vm->out_buf, console_line);
+        } else if (p[i].fd == vm->err_fd) {
+            if (!drain(vm->err_fd, vm->err_text)) {
+                close(vm->err_fd);
+                vm->err_fd = -1;
+            }
+        } else if (p[i].fd == vm->listen_fd && vm->agent_fd < 0) {
+            vm->agent_fd = accept4(vm->listen_fd, NULL, NULL,
+                                   SOCK_CLOEXEC | SOCK_NONBLOCK);
+        } else if (p[i].fd == vm->agent_fd) {
+            if (!drain(vm->agent_fd, vm->agent_buf)) {
+                close(vm->agent_fd);
+                vm->agent_fd = -1;
+            }
+            take_lines(vm, vm->agent_buf, agent_line);
+        }
+    }
+    if (vm->out_fd < 0) {
+        reap(vm);
+        if (!vm->exited) {
+            g_usleep(10000);
+        }
+        return !vm->exited;
+    }
+    return TRUE;
+}
+
+static void set_exit_error(RpVm *vm, GError **error, const char *waiting_for)
+{
+    g_autofree char *why = NULL;
+
+    if (WIFEXITED(vm->exit_status)) {
+        why = g_strdup_printf("exited with status %d", WEXITSTATUS(vm->exit_status));
+    } else if (WIFSIGNALED(vm->exit_status)) {
+        why = g_strdup_printf("was killed by signal %d", WTERMSIG(vm->exit_status));
+    } else {
+        why = g_strdup("stopped");
+    }
+    g_set_error(error, RP_VM_ERROR, RP_VM_ERROR_EXITED,
+                "QEMU %s while waiting for %s%s%s", why, waiting_for,
+                vm->err_text->len ? "; it said: " : "",
+                g_strstrip(vm->err_text->str));
+}
+
+char *rp_vm_wait_console(RpVm *vm, const char *prefix, double timeout_s,
+                         double *at_s, GError **error)
+{
+    gint64 deadline = g_get_monotonic_time() + (gint64)(timeout_s * 1e6);
+
+    for (;;) {
+        for (; vm->console_pos < vm->lines->len; vm->console_pos++) {
+            const char *l = g_ptr_array_index(vm->lines, vm->console_pos);
+
+            if (g_str_has_prefix(l, prefix)) {
+                if (at_s) {
+                    *at_s = g_array_index(vm->line_at, double, vm->console_pos);
+                }
+                vm->console_pos++;
+                return g_strdup(l);
+            }
+        }
+        if (!pump(vm, deadline)) {
+            set_exit_error(vm, error, prefix);
+            return NULL;
+        }
+        if (g_get_monotonic_time() >= deadline) {
+            g_set_error(error, RP_VM_ERROR, RP_VM_ERROR_TIMEOUT,
+                        "no console line starting with '%s' within %.0f s",
+                        prefix, timeout_s);
+            return NULL;
+        }
+    }
+}
+
+const GPtrArray *rp_vm_console_lines(RpVm *vm)
+{
+    return vm->lines;
+}
+
+gboolean rp_vm_agent_run(RpVm *vm, const char *command, double timeout_s,
+                         char **output, int *status, GError **error)
+{
+    gint64 deadline = g_get_monotonic_time() + (gint64)(timeout_s * 1e6);
+    g_autoptr(GString) out = g_string_new(NULL);
+    g_autofree char *request = NULL;
+    guint seq;
+    size_t off = 0;
+
+    if (!vm->cfg.agent) {
+        g_set_error(error, RP_VM_ERROR, RP_VM_ERROR_AGENT,
+                    "this VM was started without the agent channel");
+        return FALSE;
+    }
+    if (strchr(command, '\n')) {
+        g_set_error(error, RP_VM_ERROR, RP_VM_ERROR_AGENT,
+                    "agent commands are one line; got a newline in '%s'", command);
+        return FALSE;
+    }
+    while (!vm->agent_ready || vm->agent_fd < 0) {
+        if (!pump(vm, deadline)) {
+            set_exit_error(vm, error, "the guest agent");
+            return FALSE;
+        }
+        if (g_get_monotonic_time() >= deadline) {
+            g_set_error(error, RP_VM_ERROR, RP_VM_ERROR_TIMEOUT,
+                        "the guest agent did not announce itself within %.0f s",
+                        timeout_s);
+            return FALSE;
+        }
+    }
+
+    seq = ++vm->agent_seq;
+    request = rp_agent_format_request(seq, command);
+    while (off < strlen(request)) {
+        ssize_t n = write(vm->agent_fd, request + off, strlen(request) - off);
+
+        if (n < 0 && errno != EAGAIN && errno != EINTR) {
+            g_set_error(error, RP_VM_ERROR, RP_VM_ERROR_AGENT,
+                        "cannot write to the agent: %s", g_strerror(errno));
+            return FALSE;
+        }
+        if (n > 0) {
+            off += n;
+        } else {
+            g_usleep(1000);
+        }
+    }
+
+    for (;;) {
+        char *line;
+
+        while ((line = g_queue_pop_head(&vm->agent_lines))) {
+            RpAgentEnd end;
+            g_autofree char *owned = line;
+
+            if (rp_agent_parse_end(line, &end)) {
+                if (end.seq != seq) {
+                    continue;   /* a late answer to an earlier, timed-out request */
+                }
+                *status = end.status;
+                *output = g_string_free(g_steal_pointer(&out), FALSE);
+                return TRUE;
+            }
+            g_string_append(out, line);
+            g_string_append_c(out, '\n');
+        }
+        if (!pump(vm, deadline)) {
+            set_exit_error(vm, error, "an agent reply");
+            return FALSE;
+        }
+        if (vm->agent_fd < 0) {
+            g_set_error(error, RP_VM_ERROR, RP_VM_ERROR_AGENT,
+                        "the agent channel closed during '%s'", command);
+            return FALSE;
+        }
+        if (g_get_monotonic_time() >= deadline) {
+            g_set_error(error, RP_VM_ERROR, RP_VM_ERROR_TIMEOUT,
+                        "the agent did not finish '%s' within %.0f s",
+                        command, timeout_s);
+            return FALSE;
+        }
+    }
+}
+
+const char *rp_vm_stderr(RpVm *vm)
+{
+    return vm->err_text->str;
+}
+
+char *rp_vm_command_line(RpVm *vm)
+{
+    g_autoptr(GString) s = g_string_new(NULL);
+
+    for (guint i = 0; i + 1 < vm->argv->len; i++) {
+        g_autofree char *q = g_shell_quote(g_ptr_array_index(vm->argv, i));
+
+        g_string_append_printf(s, "%s%s", i ? " " : "", q);
+    }
+    return g_string_free(g_steal_pointer(&s), FALSE);
+}
+
+void rp_vm_free(RpVm *vm)
+{
+    if (!vm) {
+        return;
+    }
+    if (vm->pid > 0) {
+        reap(vm);
+        if (!vm->exited) {
+            kill(vm->pid, SIGTERM);
+            for (int i = 0; i < 500 && !vm->exited; i++) {
+                g_usleep(10000);
+                reap(vm);
+            }
+            if (!vm->exited) {
+                kill(vm->pid, SIGKILL);
+                waitpid(vm->pid, NULL, 0);
+            }
+        }
+        g_spawn_close_pid(vm->pid);
+    }
+    /* keep whatever the console said last */
+    if (vm->out_fd >= 0) {
+        drain(vm->out_fd, vm->out_buf);
+        take_lines(vm, vm->out_buf, console_line);
+    }
+    int fds[] = { vm->in_fd, vm->out_fd, vm->err_fd, vm->listen_fd, vm->agent_fd };
+
+    for (size_t i = 0; i < G_N_ELEMENTS(fds); i++) {
+        if (fds[i] >= 0) {
+            close(fds[i]);
+        }
+    }
+    if (vm->log) {
+        fclose(vm->log);
+    }
+    if (vm->sock_path) {
+        g_unlink(vm->sock_path);
+    }
+    if (vm->tmpdir) {
+        g_rmdir(vm->tmpdir);
+    }
+    g_free(vm->sock_path);
+    g_free(vm->tmpdir);
+    g_ptr_array_unref(vm->argv);
+    g_string_free(vm->out_buf, TRUE);
+    g_ptr_array_unref(vm->lines);
+    g_array_unref(vm->line_at);
+    g_string_free(vm->err_text, TRUE);
+    g_string_free(vm->agent_buf, TRUE);
+    g_queue_clear_full(&vm->agent_lines, g_free);
+    g_free(vm);
+}

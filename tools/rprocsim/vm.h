@@ -1,0 +1,87 @@
+/*
+ * rprocsim: start a guest in qemu-system-aarch64 and talk to it.
+ *
+ * The console (first UART) arrives on QEMU's stdout and is logged line by
+ * line with the wall time of arrival; the guest agent (second UART, see
+ * guest/agent) is reached through a Unix socket QEMU connects to.
+ *
+ * SPDX-License-Identifier: GPL-2.0-or-later
+ */
+#ifndef RPROCSIM_VM_H
+#define RPROCSIM_VM_H
+
+#include <glib.h>
+
+#define RP_VM_ERROR (rp_vm_error_quark())
+GQuark rp_vm_error_quark(void);
+
+typedef enum {
+    RP_VM_ERROR_SPAWN,     /* QEMU could not be started */
+    RP_VM_ERROR_EXITED,    /* QEMU exited while we waited */
+    RP_VM_ERROR_TIMEOUT,   /* the awaited event did not come in time */
+    RP_VM_ERROR_AGENT,     /* the agent channel failed or answered garbage */
+    RP_VM_ERROR_IO,
+} RpVmError;
+
+typedef struct RpVmConfig {
+    const char *qemu;          /* qemu-system-aarch64 binary */
+    const char *machine;       /* -M value, e.g. "qcs6490-sim" or "virt,gic-version=3" */
+    const char *cpu;           /* -cpu value, NULL for the machine's default */
+    int smp;                   /* -smp, 0 for the machine's default */
+    int mem_mib;               /* -m in MiB, 0 for the machine's default */
+    const char *kernel;        /* -kernel */
+    const char *initrd;        /* -initrd, may be NULL */
+    const char *append;        /* kernel command line */
+    const char *console_log;   /* file the console is copied to, may be NULL */
+    gboolean agent;            /* connect the second UART to the agent socket */
+    gboolean echo;             /* copy console lines to stderr as they come */
+    const char *const *extra;  /* more QEMU arguments, NULL-terminated, may be NULL */
+} RpVmConfig;
+
+typedef struct RpVm RpVm;
+
+/*
+ * Start QEMU as described by @cfg (copied; strings must live until the VM
+ * is freed). Returns NULL and sets @error if QEMU cannot be spawned.
+ */
+RpVm *rp_vm_start(const RpVmConfig *cfg, GError **error);
+
+/* Seconds of wall time since QEMU was spawned. */
+double rp_vm_elapsed(RpVm *vm);
+
+/*
+ * Wait until a console line starting with @prefix arrives (lines already
+ * received count, starting from the last line this function returned).
+ * @timeout_s bounds the wait in wall seconds. On success returns the line
+ * (owned by the caller) and its arrival time in *@at_s if @at_s is not NULL.
+ * Returns NULL with RP_VM_ERROR_TIMEOUT or RP_VM_ERROR_EXITED otherwise.
+ */
+char *rp_vm_wait_console(RpVm *vm, const char *prefix, double timeout_s,
+                         double *at_s, GError **error);
+
+/* All console lines received so far (owned by the VM). */
+const GPtrArray *rp_vm_console_lines(RpVm *vm);
+
+/*
+ * Run @command in the guest through the agent and wait for its end, at most
+ * @timeout_s wall seconds (the agent must have announced itself first; this
+ * waits for that too, within the same bound). Returns TRUE with the
+ * command's combined output in *@output (caller frees) and its exit status
+ * in *@status; FALSE with @error set if the agent is unreachable, times out
+ * or answers out of protocol.
+ */
+gboolean rp_vm_agent_run(RpVm *vm, const char *command, double timeout_s,
+                         char **output, int *status, GError **error);
+
+/* QEMU's stderr so far (owned by the VM), for error messages. */
+const char *rp_vm_stderr(RpVm *vm);
+
+/* The full QEMU command line, shell-quoted (caller frees). */
+char *rp_vm_command_line(RpVm *vm);
+
+/* Stop QEMU (SIGTERM, then SIGKILL after 5 s) and free everything. */
+void rp_vm_free(RpVm *vm);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC(RpVm, rp_vm_free)
+
+#endif /* RPROCSIM_VM_H */
