@@ -259,6 +259,30 @@ START_TEST(device_tree_layout)
 }
 END_TEST
 
+/* Run QEMU with @extra on qcs6490-sim; expect failure and @message on stderr */
+static void expect_refused(const char *opt, const char *value, const char *message)
+{
+    const char *argv[] = { opts.qemu, "-M", RP_SIM_MACHINE, "-nodefaults",
+                           "-display", "none", opt, value, "-kernel", opts.kernel,
+                           NULL };
+    g_autofree char *err_text = NULL;
+    int status = 0;
+
+    ck_assert(g_spawn_sync(NULL, (char **)argv, NULL, G_SPAWN_STDOUT_TO_DEV_NULL,
+                           NULL, NULL, NULL, &err_text, &status, NULL));
+    ck_assert_msg(status != 0, "%s %s was accepted", opt, value);
+    ck_assert_msg(strstr(err_text, message), "%s %s: unexpected message: %s",
+                  opt, value, err_text);
+}
+
+START_TEST(board_refuses_bad_configuration)
+{
+    expect_refused("-m", "256M", "outside the supported range 512M..16384M");
+    expect_refused("-smp", "9", "max CPUs supported by machine 'qcs6490-sim' is 8");
+    expect_refused("-cpu", "cortex-a15", "Invalid CPU model");
+}
+END_TEST
+
 Suite *rp_test_suite(void)
 {
     Suite *s = suite_create("boot");
@@ -270,6 +294,7 @@ Suite *rp_test_suite(void)
     tcase_add_test(tc, kernel_is_the_debian_package_file);
     tcase_add_test(tc, stock_modules_loaded);
     tcase_add_test(tc, device_tree_layout);
+    tcase_add_test(tc, board_refuses_bad_configuration);
     suite_add_tcase(s, tc);
     return s;
 }

@@ -1,0 +1,63 @@
+#!/usr/bin/env python3
+"""A stand-in for qemu-system-aarch64 in the vm.c unit tests: it ignores the
+QEMU options except the agent socket path, and behaves as FAKE_QEMU says:
+
+  ready        print a boot line and the ready marker, then idle
+  silent       print nothing, idle
+  die          complain on stderr and exit 3
+  agent        ready marker, then answer agent requests on the socket:
+               'echo TEXT' prints TEXT (status 0), 'false' gives status 1,
+               'stale' first sends an end line for an older request,
+               'hang' never answers, 'close' closes the channel
+"""
+import os
+import socket
+import sys
+import time
+
+mode = os.environ.get("FAKE_QEMU", "ready")
+path = None
+for a in sys.argv[1:]:
+    if a.startswith("socket,id=agent,path="):
+        path = a.split("path=", 1)[1]
+
+
+def idle():
+    time.sleep(60)
+    sys.exit(0)
+
+
+if mode == "die":
+    sys.stderr.write("fake-qemu: unsupported option\n")
+    sys.exit(3)
+if mode == "silent":
+    idle()
+
+print("[    0.000000] Booting Linux on physical CPU 0x0", flush=True)
+print("RPROCSIM-READY kernel=6.12.0-fake uptime=0.50", flush=True)
+if mode != "agent":
+    idle()
+
+s = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
+s.connect(path)
+f = s.makefile("rw", newline="\n")
+f.write("@@RPROCSIM-AGENT-READY\n")
+f.flush()
+for line in f:
+    seq, _, cmd = line.rstrip("\n").partition(" ")
+    if cmd == "hang":
+        idle()
+    if cmd == "close":
+        s.shutdown(socket.SHUT_RDWR)
+        idle()
+    if cmd == "stale":
+        f.write("stale output\n@@RPROCSIM-END %d 9\n" % (int(seq) - 1))
+        f.write("@@RPROCSIM-END %s 0\n" % seq)
+    elif cmd == "false":
+        f.write("@@RPROCSIM-END %s 1\n" % seq)
+    elif cmd.startswith("echo "):
+        f.write("%s\n@@RPROCSIM-END %s 0\n" % (cmd[5:], seq))
+    else:
+        f.write("sh: %s: not found\n@@RPROCSIM-END %s 127\n" % (cmd, seq))
+    f.flush()
+idle()
