@@ -12,9 +12,7 @@ set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
 . "$here/../scripts/common.sh"
 
-build=${1:?usage: guest/build.sh BUILD_DIR}
-mkdir -p "$build"
-build=$(cd "$build" && pwd)
+build=$(rp_build_dir "${1:?usage: guest/build.sh BUILD_DIR}")
 out="$build/guest"
 for t in xz modinfo depmod python3; do rp_need_tool "$t"; done
 

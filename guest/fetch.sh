@@ -8,9 +8,7 @@ set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
 . "$here/../scripts/common.sh"
 
-build=${1:?usage: guest/fetch.sh BUILD_DIR}
-mkdir -p "$build"
-build=$(cd "$build" && pwd)
+build=$(rp_build_dir "${1:?usage: guest/fetch.sh BUILD_DIR}")
 for t in apt-get dpkg-deb; do rp_need_tool "$t"; done
 
 rp_apt_private "$build/apt" arm64 "$RPROCSIM_DEBIAN_SUITE"

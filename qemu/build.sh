@@ -9,9 +9,7 @@ here=$(cd "$(dirname "$0")" && pwd)
 repo=$(cd "$here/.." && pwd)
 . "$repo/scripts/common.sh"
 
-build=${1:?usage: qemu/build.sh BUILD_DIR}
-mkdir -p "$build"
-build=$(cd "$build" && pwd)
+build=$(rp_build_dir "${1:?usage: qemu/build.sh BUILD_DIR}")
 src="$build/qemu-src"
 obj="$build/qemu"
 
@@ -81,7 +79,10 @@ fi
 
 # --- build ------------------------------------------------------------------
 rp_say "building qemu-system-aarch64 (incremental)"
-ninja -C "$obj" qemu-system-aarch64 >"$obj/ninja.log" 2>&1 || {
+# full log in ninja.log; a progress line every 200 steps on the terminal
+ninja -C "$obj" qemu-system-aarch64 2>&1 | tee "$obj/ninja.log" |
+    awk -F'[][/]' '/^\[[0-9]+\/[0-9]+\]/ && ($2 % 200 == 0 || $2 == $3) && $3 > 1 {
+        printf "    QEMU build: step %d of %d\n", $2, $3; fflush() }' >&2 || {
     grep -A20 '^FAILED' "$obj/ninja.log" | grep -E 'FAILED|error' | head -n 30 >&2
     tail -n 15 "$obj/ninja.log" >&2
     rp_die "the QEMU build failed" "see $obj/ninja.log"

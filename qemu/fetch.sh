@@ -7,9 +7,7 @@ set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
 . "$here/../scripts/common.sh"
 
-build=${1:?usage: qemu/fetch.sh BUILD_DIR}
-mkdir -p "$build"
-build=$(cd "$build" && pwd)
+build=$(rp_build_dir "${1:?usage: qemu/fetch.sh BUILD_DIR}")
 rp_need_tool apt-get
 rp_need_tool dpkg-source
 

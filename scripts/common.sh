@@ -6,6 +6,9 @@
 # Override with RPROCSIM_DEBIAN_SUITE (e.g. for a newer stable).
 RPROCSIM_DEBIAN_SUITE=${RPROCSIM_DEBIAN_SUITE:-trixie}
 
+# rp_build_dir DIR: create DIR if needed and print its absolute path.
+rp_build_dir() { mkdir -p "$1" && (cd "$1" && pwd); }
+
 rp_say() { printf '==> %s\n' "$*" >&2; }
 rp_warn() { printf 'warning: %s\n' "$*" >&2; }
 

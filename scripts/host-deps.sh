@@ -8,9 +8,7 @@ set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
 . "$here/common.sh"
 
-build=${1:?usage: scripts/host-deps.sh BUILD_DIR}
-mkdir -p "$build"
-build=$(cd "$build" && pwd)
+build=$(rp_build_dir "${1:?usage: scripts/host-deps.sh BUILD_DIR}")
 
 packages=(
     build-essential pkg-config ninja-build ccache file
