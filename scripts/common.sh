@@ -44,6 +44,13 @@ rp_host_mirror() {
     codename=$(. /etc/os-release && echo "${VERSION_CODENAME:-}")
     [ -n "$codename" ] || rp_die "cannot read VERSION_CODENAME from /etc/os-release" \
         "this set-up needs a Debian host (bookworm or trixie)"
+    # indextargets lists only sources whose package lists were downloaded
+    if [ -z "$(apt-get indextargets 2>/dev/null | head -n 1)" ]; then
+        rp_say "the host's package lists are empty: running apt-get update"
+        rp_as_root apt-get update -q >/dev/null ||
+            rp_die "apt-get update failed on the host" \
+                   "check the host's network access and /etc/apt/sources.list(.d)"
+    fi
     uri=$(apt-get indextargets --format '$(REPO_URI) $(RELEASE) $(COMPONENT)' 2>/dev/null |
           awk -v want="$codename$suffix" '$2 == want && $3 == "main" { print $1; exit }')
     if [ -z "$uri" ] && [ -z "$suffix" ]; then
