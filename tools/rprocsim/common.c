@@ -48,8 +48,8 @@ static gboolean need_file(const char *what, const char *path, GError **error)
         return TRUE;
     }
     g_set_error(error, G_FILE_ERROR, G_FILE_ERROR_NOENT,
-                "%s not found at %s; run 'make' (or 'make demo') first, or "
-                "point to one with the option shown in --help-guest", what, path);
+                "no %s at %s; run 'make' (or 'make demo') first, or "
+                "point to one with the options of --help-guest", what, path);
     return FALSE;
 }
 
@@ -80,8 +80,8 @@ gboolean rp_options_resolve(RpOptions *o, GError **error)
         o->mem_mib = RP_DEFAULT_MEM_MIB;
     }
     return need_file("QEMU", o->qemu, error) &&
-           need_file("the guest kernel", o->kernel, error) &&
-           need_file("the guest initramfs", o->initrd, error);
+           need_file("guest kernel", o->kernel, error) &&
+           need_file("guest initramfs", o->initrd, error);
 }
 
 RpVmConfig rp_vm_config(const RpOptions *o, const char *machine)
