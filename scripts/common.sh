@@ -72,6 +72,8 @@ rp_apt_private() {
         "install the package debian-archive-keyring"
     mirror=$(rp_host_mirror)
     security=$(rp_host_mirror -security)
+    [ -n "$security" ] || rp_warn "the host's apt sources have no security archive:" \
+        "Debian $suite packages come without security updates (older kernel point release)"
     mkdir -p "$dir/etc/apt.conf.d" "$dir/etc/preferences.d" "$dir/etc/sources.list.d" \
              "$dir/lists/partial" "$dir/cache/archives/partial" "$dir/log"
     : > "$dir/status"

@@ -1,0 +1,271 @@
+/*
+ * rprocsim models: build signed MBN images from linker output.
+ *
+ * SPDX-License-Identifier: GPL-2.0-or-later
+ */
+#include "mbn-build.h"
+#include "simsig.h"
+
+#include <string.h>
+
+#define HASHSEG_FILE_OFFSET     0x1000u
+#define PAGE                    0x1000u
+#define ALIGN_PAGE(x)           (((uint64_t)(x) + PAGE - 1) & ~(uint64_t)(PAGE - 1))
+#define TRUNCATE_BY             16
+
+G_DEFINE_QUARK(mbn-build-error-quark, mbn_build_error)
+
+static gboolean bad_input(GError **error, const char *fmt, ...) G_GNUC_PRINTF(2, 3);
+static gboolean bad_input(GError **error, const char *fmt, ...)
+{
+    va_list ap;
+    g_autofree char *msg = NULL;
+
+    va_start(ap, fmt);
+    msg = g_strdup_vprintf(fmt, ap);
+    va_end(ap);
+    g_set_error_literal(error, MBN_BUILD_ERROR, 0, msg);
+    return FALSE;
+}
+
+static void put_phdr(uint8_t *p, const MbnPhdr *ph)
+{
+    mbn_put_le32(p, ph->type);
+    mbn_put_le32(p + 4, ph->offset);
+    mbn_put_le32(p + 8, ph->vaddr);
+    mbn_put_le32(p + 12, ph->paddr);
+    mbn_put_le32(p + 16, ph->filesz);
+    mbn_put_le32(p + 20, ph->memsz);
+    mbn_put_le32(p + 24, ph->flags);
+    mbn_put_le32(p + 28, ph->align);
+}
+
+/* Read the input's PT_LOAD phdrs into @loads; returns their number or -1. */
+static int input_loads(const uint8_t *elf, size_t len, MbnPhdr *loads, GError **error)
+{
+    static const uint8_t magic[4] = { 0x7f, 'E', 'L', 'F' };
+    uint32_t phoff;
+    unsigned phnum, n = 0;
+
+    if (len < MBN_EHDR_SIZE || memcmp(elf, magic, 4) != 0) {
+        return bad_input(error, "not an ELF file"), -1;
+    }
+    if (elf[4] != 1 || elf[5] != 1) {
+        return bad_input(error, "not a 32-bit little-endian ELF file"), -1;
+    }
+    if (mbn_le16(elf + 42) != MBN_PHDR_SIZE) {
+        return bad_input(error, "e_phentsize %u, want 32", mbn_le16(elf + 42)), -1;
+    }
+    phoff = mbn_le32(elf + 28);
+    phnum = mbn_le16(elf + 44);
+    if (phoff > len || (uint64_t)phnum * MBN_PHDR_SIZE > len - phoff) {
+        return bad_input(error, "program headers lie outside the file"), -1;
+    }
+    for (unsigned i = 0; i < phnum; i++) {
+        const uint8_t *p = elf + phoff + (size_t)i * MBN_PHDR_SIZE;
+        MbnPhdr ph = {
+            .type = mbn_le32(p), .offset = mbn_le32(p + 4), .vaddr = mbn_le32(p + 8),
+            .paddr = mbn_le32(p + 12), .filesz = mbn_le32(p + 16),
+            .memsz = mbn_le32(p + 20), .flags = mbn_le32(p + 24),
+            .align = mbn_le32(p + 28),
+        };
+
+        if (ph.type != MBN_PT_LOAD) {
+            continue;       /* PT_ARM_EXIDX, GNU_STACK, ...: not loaded by PIL */
+        }
+        if (ph.offset > len || ph.filesz > len - ph.offset) {
+            return bad_input(error, "segment %u lies outside the file", i), -1;
+        }
+        if (ph.filesz > ph.memsz) {
+            return bad_input(error, "segment %u has p_filesz > p_memsz", i), -1;
+        }
+        if (n == MBN_MAX_PHNUM - 2) {
+            return bad_input(error, "more than %d loadable segments", MBN_MAX_PHNUM - 2), -1;
+        }
+        ph.flags &= 7;      /* keep R/W/X; the Qualcomm bits are ours to set */
+        loads[n++] = ph;
+    }
+    if (n == 0) {
+        return bad_input(error, "no loadable (PT_LOAD) segment"), -1;
+    }
+    return n;
+}
+
+/* Hash segment header and body for @o; returns its length, fills @seg. */
+static size_t hashseg_layout(const MbnBuildOptions *o, unsigned phnum,
+                             uint32_t load_addr, uint8_t **seg,
+                             size_t *hashes_at, size_t *signed_len, size_t *sig_at)
+{
+    size_t digest = o->version == 6 ? MBN_SHA384_LEN : MBN_SHA256_LEN;
+    size_t hdr = o->version == 6 ? MBN_HDR_V6_SIZE : MBN_HDR_V5_SIZE;
+    size_t hash_size = phnum * digest;
+    size_t meta_oem = o->version == 6 ? MBN_OEM_METADATA_SIZE : 0;
+    size_t cert = o->version == 6 ? 0 : MBN_SIMM_SIZE;
+    size_t body = meta_oem + hash_size + SIMSIG_MAC_LEN + cert;
+    uint8_t *h = g_malloc0(hdr + body);
+    uint8_t *simm;
+
+    mbn_put_le32(h + 0x04, o->version);
+    mbn_put_le32(h + 0x10, body);
+    mbn_put_le32(h + 0x14, hash_size);
+    mbn_put_le32(h + 0x1c, SIMSIG_MAC_LEN);
+    mbn_put_le32(h + 0x24, cert);
+    if (o->version == 3) {
+        uint32_t dest = load_addr + hdr;
+
+        mbn_put_le32(h + 0x0c, dest);
+        mbn_put_le32(h + 0x18, dest + hash_size);
+        mbn_put_le32(h + 0x20, dest + hash_size + SIMSIG_MAC_LEN);
+    } else {
+        mbn_put_le32(h + 0x18, 0xffffffff);
+        mbn_put_le32(h + 0x20, 0xffffffff);
+    }
+    if (o->version == 6) {
+        mbn_put_le32(h + 0x2c, meta_oem);
+        simm = h + hdr;
+    } else {
+        simm = h + hdr + hash_size + SIMSIG_MAC_LEN;
+    }
+    mbn_put_le32(simm, MBN_SIMM_MAGIC);
+    mbn_put_le32(simm + 4, o->sw_id);
+    mbn_put_le32(simm + 8, o->hw_id);
+    mbn_put_le32(simm + 12, o->rollback);
+    mbn_put_le32(simm + 16, o->key_id);
+
+    *hashes_at = hdr + meta_oem;
+    *signed_len = hdr + meta_oem + hash_size;
+    *sig_at = *signed_len;
+    *seg = h;
+    return hdr + body;
+}
+
+gboolean mbn_build(const uint8_t *elf, size_t len, const MbnBuildOptions *opts,
+                   MbnImage *out, GError **error)
+{
+    MbnBuildOptions o = *opts;
+    MbnPhdr loads[MBN_MAX_PHNUM];
+    g_autofree uint8_t *hs = NULL;
+    size_t hs_len, hashes_at, signed_len, sig_at, hdr_size, digest;
+    uint64_t file_end, top = 0;
+    MbnMeta dig = { 0 };
+    int nload;
+    unsigned phnum;
+    uint8_t *img;
+
+    memset(out, 0, sizeof(*out));
+    if (o.version == 0) {
+        o.version = 6;
+    }
+    if (o.version != 3 && o.version != 5 && o.version != 6) {
+        return bad_input(error, "hash segment version %u (supported: 3, 5, 6)", o.version);
+    }
+    nload = input_loads(elf, len, loads, error);
+    if (nload < 0) {
+        return FALSE;
+    }
+    phnum = nload + 2;
+    hdr_size = MBN_EHDR_SIZE + (size_t)MBN_PHDR_SIZE * phnum;
+    for (int i = 0; i < nload; i++) {
+        top = MAX(top, (uint64_t)loads[i].paddr + loads[i].memsz);
+    }
+    if (ALIGN_PAGE(top) > G_MAXUINT32) {
+        return bad_input(error, "segments reach past 4 GiB");
+    }
+    hs_len = hashseg_layout(&o, phnum, ALIGN_PAGE(top), &hs, &hashes_at,
+                            &signed_len, &sig_at);
+
+    /* program header table */
+    out->phnum = phnum;
+    out->phdr[0] = (MbnPhdr){ .type = MBN_PT_NULL, .filesz = hdr_size,
+                              .flags = MBN_TYPE_PHDR };
+    out->phdr[1] = (MbnPhdr){
+        .type = MBN_PT_NULL, .offset = HASHSEG_FILE_OFFSET,
+        .vaddr = ALIGN_PAGE(top), .paddr = ALIGN_PAGE(top),
+        .filesz = hs_len - (o.truncate_hash_segment ? TRUNCATE_BY : 0),
+        .memsz = ALIGN_PAGE(hs_len), .align = PAGE,
+        .flags = MBN_TYPE_HASH | (MBN_ACCESS_RO << MBN_FLAG_ACCESS_SHIFT),
+    };
+    file_end = ALIGN_PAGE(HASHSEG_FILE_OFFSET + hs_len);
+    for (int i = 0; i < nload; i++) {
+        MbnPhdr *p = &out->phdr[2 + i];
+
+        *p = loads[i];
+        p->offset = loads[i].filesz ? file_end : 0;
+        if (o.relocatable) {
+            p->flags |= MBN_FLAG_RELOCATABLE;
+        }
+        file_end = ALIGN_PAGE(file_end + loads[i].filesz);
+        if (file_end > G_MAXUINT32) {
+            return bad_input(error, "image larger than 4 GiB");
+        }
+    }
+
+    out->mbn = g_byte_array_sized_new(file_end);
+    g_byte_array_set_size(out->mbn, file_end);
+    img = out->mbn->data;
+    memset(img, 0, file_end);
+
+    /* ELF header: identity, type, machine, entry from the input */
+    memcpy(img, elf, 16);
+    memcpy(img + 16, elf + 16, 8);          /* e_type, e_machine, e_version */
+    memcpy(img + 24, elf + 24, 4);          /* e_entry */
+    mbn_put_le32(img + 28, MBN_EHDR_SIZE);  /* e_phoff */
+    mbn_put_le32(img + 32, 0);              /* e_shoff */
+    memcpy(img + 36, elf + 36, 4);          /* e_flags */
+    mbn_put_le16(img + 40, MBN_EHDR_SIZE);
+    mbn_put_le16(img + 42, MBN_PHDR_SIZE);
+    mbn_put_le16(img + 44, phnum);
+    /* e_shentsize, e_shnum, e_shstrndx stay 0 */
+    for (unsigned i = 0; i < phnum; i++) {
+        put_phdr(img + MBN_EHDR_SIZE + (size_t)MBN_PHDR_SIZE * i, &out->phdr[i]);
+    }
+    for (int i = 0; i < nload; i++) {
+        memcpy(img + out->phdr[2 + i].offset, elf + loads[i].offset, loads[i].filesz);
+    }
+
+    /* hash table: header, (hash segment: zeros), then each segment's file bytes */
+    dig.digest_len = digest = o.version == 6 ? MBN_SHA384_LEN : MBN_SHA256_LEN;
+    mbn_digest(&dig, img, hdr_size, hs + hashes_at);
+    for (unsigned i = 2; i < phnum; i++) {
+        if (out->phdr[i].filesz) {
+            mbn_digest(&dig, img + out->phdr[i].offset, out->phdr[i].filesz,
+                       hs + hashes_at + i * digest);
+        }
+    }
+    simsig_mac(o.key_id, o.sw_id, o.hw_id, hs, signed_len, hs + sig_at);
+    memcpy(img + HASHSEG_FILE_OFFSET, hs, hs_len);
+
+    if (o.tamper_segment) {
+        for (unsigned i = 2; i < phnum; i++) {
+            if (out->phdr[i].filesz) {
+                img[out->phdr[i].offset + out->phdr[i].filesz / 2] ^= 0x01;
+                break;
+            }
+        }
+    }
+
+    out->mdt = g_byte_array_sized_new(hdr_size + out->phdr[1].filesz);
+    g_byte_array_append(out->mdt, img, hdr_size);
+    g_byte_array_append(out->mdt, img + HASHSEG_FILE_OFFSET, out->phdr[1].filesz);
+    return TRUE;
+}
+
+const uint8_t *mbn_image_segment(const MbnImage *img, unsigned i, size_t *len)
+{
+    if (i >= img->phnum || img->phdr[i].filesz == 0) {
+        return NULL;
+    }
+    *len = img->phdr[i].filesz;
+    return img->mbn->data + img->phdr[i].offset;
+}
+
+void mbn_image_clear(MbnImage *img)
+{
+    if (img->mbn) {
+        g_byte_array_unref(img->mbn);
+    }
+    if (img->mdt) {
+        g_byte_array_unref(img->mdt);
+    }
+    memset(img, 0, sizeof(*img));
+}
