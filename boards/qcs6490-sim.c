@@ -21,6 +21,7 @@
 #include "hw/char/pl011.h"
 #include "hw/cpu/cluster.h"
 #include "hw/intc/arm_gicv3.h"
+#include "hw/misc/unimp.h"
 #include "hw/qdev-properties.h"
 #include "hw/sysbus.h"
 #include "qobject/qlist.h"
@@ -31,6 +32,7 @@
 #include <libfdt.h>
 
 #include "hw/rprocsim/boards/qcs6490-sim.h"
+#include "hw/rprocsim/hw/trustzone.h"
 #include "hw/rprocsim/trace.h"
 
 OBJECT_DECLARE_SIMPLE_TYPE(Qcs6490SimState, QCS6490_SIM_MACHINE)
@@ -40,6 +42,7 @@ struct Qcs6490SimState {
 
     CPUClusterState apss;       /* application processor cores, cluster 0 */
     DeviceState *gic;
+    RprocsimTzState *tz;
     struct arm_boot_info bootinfo;
     uint32_t gic_phandle;
     uint32_t xo_phandle;
@@ -50,6 +53,16 @@ static const Qcs6490SimCarveout qcs6490_sim_carveouts[] = {
     { "wpss", QCS6490_SIM_WPSS_MEM_BASE, QCS6490_SIM_WPSS_MEM_SIZE },
     { "adsp", QCS6490_SIM_ADSP_MEM_BASE, QCS6490_SIM_ADSP_MEM_SIZE },
     { "cdsp", QCS6490_SIM_CDSP_MEM_BASE, QCS6490_SIM_CDSP_MEM_SIZE },
+};
+
+/* What TrustZone authenticates: pas_id and sw_id per carveout (models/pas.h) */
+static const PasSubsys qcs6490_sim_pas[] = {
+    { PAS_ID_ADSP, "adsp", QCS6490_SIM_ADSP_MEM_BASE, QCS6490_SIM_ADSP_MEM_SIZE,
+      PAS_SW_ID_ADSP },
+    { PAS_ID_CDSP, "cdsp", QCS6490_SIM_CDSP_MEM_BASE, QCS6490_SIM_CDSP_MEM_SIZE,
+      PAS_SW_ID_CDSP },
+    { PAS_ID_WPSS, "wpss", QCS6490_SIM_WPSS_MEM_BASE, QCS6490_SIM_WPSS_MEM_SIZE,
+      PAS_SW_ID_WPSS },
 };
 
 /*
@@ -302,14 +315,53 @@ static void qcs6490_sim_create_uart(Qcs6490SimState *s, hwaddr base, int spi,
 }
 
 /*
- * SiP and other non-PSCI SMCs reach this hook (qemu/patches/0002). Until a
- * TrustZone model is attached every call is declined: QEMU answers
- * SMCCC NOT_SUPPORTED (-1) in x0, as a TrustZone without the service would.
+ * Non-PSCI SMCs reach this hook (qemu/patches/0002); the TrustZone model
+ * answers SiP calls and declines the rest, which QEMU then answers with
+ * SMCCC NOT_SUPPORTED (-1).
  */
 static bool qcs6490_sim_smccc(ARMCPU *cpu, uint64_t regs[8], void *opaque)
 {
-    trace_rprocsim_smc_declined(CPU(cpu)->cpu_index, regs[0], regs[1], regs[2]);
-    return false;
+    Qcs6490SimState *s = opaque;
+
+    return rprocsim_tz_smc(s->tz, CPU(cpu)->cpu_index, regs);
+}
+
+/*
+ * The simulated secure world, and what the guest's qcom_scm needs in the DT:
+ * /firmware/scm (sc7280.dtsi: no clocks, interconnects or interrupts) whose
+ * qcom,dload-mode points into the TCSR syscon.
+ */
+static void qcs6490_sim_create_trustzone(Qcs6490SimState *s)
+{
+    MachineState *ms = MACHINE(s);
+    void *fdt = ms->fdt;
+    const char *tcsr = "/soc@0/syscon@1fc0000";
+    const char tcsr_compat[] = "qcom,sc7280-tcsr\0syscon";
+    const char scm_compat[] = "qcom,scm-sc7280\0qcom,scm";
+    uint32_t tcsr_phandle;
+
+    s->tz = RPROCSIM_TZ(qdev_new(TYPE_RPROCSIM_TZ));
+    object_property_add_child(OBJECT(s), "trustzone", OBJECT(s->tz));
+    rprocsim_tz_configure(s->tz, qcs6490_sim_pas, ARRAY_SIZE(qcs6490_sim_pas),
+                          QCS6490_SIM_DRAM_BASE, ms->ram_size);
+    sysbus_realize_and_unref(SYS_BUS_DEVICE(s->tz), &error_fatal);
+
+    /* Linux reaches TCSR only through SCM; stray accesses get logged */
+    create_unimplemented_device("qcom.tcsr2", QCS6490_SIM_TCSR2_BASE,
+                                QCS6490_SIM_TCSR2_SIZE);
+    qemu_fdt_add_subnode(fdt, tcsr);
+    qemu_fdt_setprop(fdt, tcsr, "compatible", tcsr_compat, sizeof(tcsr_compat));
+    qemu_fdt_setprop_sized_cells(fdt, tcsr, "reg", 2, QCS6490_SIM_TCSR2_BASE,
+                                 2, QCS6490_SIM_TCSR2_SIZE);
+    tcsr_phandle = qemu_fdt_alloc_phandle(fdt);
+    qemu_fdt_setprop_cell(fdt, tcsr, "phandle", tcsr_phandle);
+
+    qemu_fdt_add_subnode(fdt, "/firmware");
+    qemu_fdt_add_subnode(fdt, "/firmware/scm");
+    qemu_fdt_setprop(fdt, "/firmware/scm", "compatible", scm_compat,
+                     sizeof(scm_compat));
+    qemu_fdt_setprop_cells(fdt, "/firmware/scm", "qcom,dload-mode",
+                           tcsr_phandle, QCS6490_SIM_DLOAD_MODE_OFFSET);
 }
 
 static void *qcs6490_sim_get_dtb(const struct arm_boot_info *binfo, int *size)
@@ -377,6 +429,7 @@ static void qcs6490_sim_init(MachineState *ms)
     qcs6490_sim_create_uart(s, QCS6490_SIM_AGENT_UART_BASE,
                             QCS6490_SIM_AGENT_UART_SPI, serial_hd(1),
                             "serial1");
+    qcs6490_sim_create_trustzone(s);
 
     trace_rprocsim_qcs6490_boot_layout(QCS6490_SIM_DRAM_BASE, ms->ram_size,
                                        boot_base);

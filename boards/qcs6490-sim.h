@@ -53,6 +53,15 @@
 #define QCS6490_SIM_AGENT_UART_BASE   0x00998000ULL
 #define QCS6490_SIM_AGENT_UART_SPI    607
 
+/*
+ * TCSR block holding the download-mode register that qcom_scm reaches
+ * through SCM IO calls (sc7280.dtsi tcsr_2: syscon@1fc0000; the scm node's
+ * qcom,dload-mode = <&tcsr_2 0x13000>).
+ */
+#define QCS6490_SIM_TCSR2_BASE        0x01fc0000ULL
+#define QCS6490_SIM_TCSR2_SIZE        0x30000ULL
+#define QCS6490_SIM_DLOAD_MODE_OFFSET 0x13000
+
 /* Board clocks (sc7280.dtsi /clocks, rb3gen2 xo-board frequency). */
 #define QCS6490_SIM_XO_BOARD_HZ       76800000
 #define QCS6490_SIM_SLEEP_CLK_HZ      32764

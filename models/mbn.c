@@ -361,8 +361,7 @@ bool mbn_segment_hashed(const MbnMeta *meta, unsigned i)
         return false;
     }
     access = (meta->phdr[i].flags & MBN_FLAG_ACCESS_MASK) >> MBN_FLAG_ACCESS_SHIFT;
-    return meta->phdr[i].type == MBN_PT_LOAD && meta->phdr[i].filesz > 0 &&
-           (meta->phdr[i].flags & MBN_FLAG_TYPE_MASK) != MBN_TYPE_HASH &&
+    return mbn_segment_loadable(meta, i) && meta->phdr[i].filesz > 0 &&
            access != MBN_ACCESS_NOTUSED && access != MBN_ACCESS_SHARED;
 }
 
@@ -386,6 +385,11 @@ bool mbn_ct_equal(const uint8_t *a, const uint8_t *b, size_t len)
     return acc == 0;
 }
 
+const uint8_t *mbn_hash_entry(const MbnMeta *meta, unsigned i)
+{
+    return meta->blob + meta->hashes_off + (size_t)i * meta->digest_len;
+}
+
 bool mbn_segment_digest_ok(const MbnMeta *meta, unsigned i,
                            const uint8_t *data, size_t len)
 {
@@ -395,8 +399,7 @@ bool mbn_segment_digest_ok(const MbnMeta *meta, unsigned i,
         return false;
     }
     mbn_digest(meta, data, len, d);
-    return mbn_ct_equal(d, meta->blob + meta->hashes_off + i * meta->digest_len,
-                        meta->digest_len);
+    return mbn_ct_equal(d, mbn_hash_entry(meta, i), meta->digest_len);
 }
 
 bool mbn_check_image(const MbnMeta *meta, uint64_t carveout_base,
@@ -405,7 +408,7 @@ bool mbn_check_image(const MbnMeta *meta, uint64_t carveout_base,
     uint8_t d[MBN_MAX_DIGEST];
 
     mbn_digest(meta, meta->blob, meta->phdr[0].filesz, d);
-    if (!mbn_ct_equal(d, meta->blob + meta->hashes_off, meta->digest_len)) {
+    if (!mbn_ct_equal(d, mbn_hash_entry(meta, 0), meta->digest_len)) {
         return fail(err, MBN_E_HDRHASH, 0,
                     "hash[0] does not match the ELF header and phdr table");
     }

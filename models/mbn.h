@@ -148,9 +148,9 @@ bool mbn_check_image(const MbnMeta *meta, uint64_t carveout_base,
                      uint64_t carveout_size, MbnError *err);
 
 /*
- * True if phdr @i is a segment TrustZone hashes after loading: PT_LOAD,
- * p_filesz > 0, not the hash segment, access type neither NOTUSED nor
- * SHARED (as Qualcomm's secure boot does).
+ * True if phdr @i is a segment TrustZone hashes after loading: loadable
+ * (see below), p_filesz > 0, access type neither NOTUSED nor SHARED (as
+ * Qualcomm's secure boot does).
  */
 bool mbn_segment_hashed(const MbnMeta *meta, unsigned i);
 
@@ -164,6 +164,9 @@ bool mbn_segment_loadable(const MbnMeta *meta, unsigned i);
  */
 bool mbn_segment_digest_ok(const MbnMeta *meta, unsigned i,
                            const uint8_t *data, size_t len);
+
+/* Hash-table entry @i (digest_len bytes inside meta->blob); @i < phnum. */
+const uint8_t *mbn_hash_entry(const MbnMeta *meta, unsigned i);
 
 /* Digest of @data with the image's algorithm into @out (digest_len bytes). */
 void mbn_digest(const MbnMeta *meta, const uint8_t *data, size_t len,

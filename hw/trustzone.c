@@ -1,0 +1,292 @@
+/*
+ * rprocsim TrustZone: SiP SMC service of the simulated secure world.
+ *
+ * Thin QEMU shell around models/scm.c and models/pas.c: guest memory
+ * access, trace events, QOM properties, VMState. The behaviour follows
+ * drivers/firmware/qcom/qcom_scm.c (Linux 6.12) and docs/trustzone.md.
+ *
+ * SPDX-License-Identifier: GPL-2.0-or-later
+ */
+
+#include "qemu/osdep.h"
+#include "qemu/log.h"
+#include "qapi/error.h"
+#include "qapi/visitor.h"
+#include "exec/address-spaces.h"
+#include "migration/vmstate.h"
+#include "hw/rprocsim/hw/trustzone.h"
+#include "hw/rprocsim/models/simsig.h"
+#include "hw/rprocsim/trace.h"
+
+void rprocsim_tz_configure(RprocsimTzState *s, const PasSubsys *subsys,
+                           unsigned count, uint64_t dram_base,
+                           uint64_t dram_size)
+{
+    s->subsys = subsys;
+    s->subsys_count = MIN(count, PAS_MAX_SUBSYS);
+    s->dram_base = dram_base;
+    s->dram_size = dram_size;
+}
+
+void rprocsim_tz_set_hooks(RprocsimTzState *s, const RprocsimTzHooks *hooks)
+{
+    s->hooks = *hooks;
+}
+
+/* Guest physical reads for the models; only RAM answers. */
+static bool tz_read_phys(void *opaque, uint64_t addr, void *buf, size_t len)
+{
+    return address_space_read(&address_space_memory, addr,
+                              MEMTXATTRS_UNSPECIFIED, buf, len) == MEMTX_OK;
+}
+
+static void tz_release(void *opaque, unsigned index, const PasSubsys *sub,
+                       const PasSlot *slot)
+{
+    RprocsimTzState *s = opaque;
+
+    trace_rprocsim_tz_release(sub->name, sub->pas_id, slot->entry,
+                              slot->load_base, slot->boots);
+    if (s->hooks.release) {
+        s->hooks.release(s->hooks.opaque, index, slot->entry, slot->load_base);
+    }
+}
+
+static void tz_halt(void *opaque, unsigned index, const PasSubsys *sub)
+{
+    RprocsimTzState *s = opaque;
+
+    trace_rprocsim_tz_halt(sub->name, sub->pas_id);
+    if (s->hooks.halt) {
+        s->hooks.halt(s->hooks.opaque, index);
+    }
+}
+
+static const ScmOps tz_ops = {
+    .read_phys = tz_read_phys,
+    .release = tz_release,
+    .halt = tz_halt,
+};
+
+bool rprocsim_tz_smc(RprocsimTzState *s, int cpu_index, uint64_t regs[8])
+{
+    uint64_t out[4];
+    ScmReport rep;
+
+    if (!scm_smc(&s->scm, &tz_ops, s, regs, out, &rep)) {
+        trace_rprocsim_smc_declined(cpu_index, regs[0], regs[1], regs[2]);
+        return false;
+    }
+    trace_rprocsim_tz_call(cpu_index, rep.name, regs[0], rep.args[0],
+                           rep.args[1], rep.args[2], rep.status, rep.result);
+    if (rep.cause != PAS_CAUSE_NONE) {
+        trace_rprocsim_tz_pas_refused(rep.name, (uint32_t)rep.args[0],
+                                      pas_cause_name(rep.cause), rep.segment,
+                                      rep.detail);
+    } else if (rep.status != SCM_OK) {
+        trace_rprocsim_tz_unsupported(rep.name, regs[0], rep.status, rep.detail);
+        if (g_str_equal(rep.name, "unknown")) {
+            qemu_log_mask(LOG_UNIMP, "rprocsim-trustzone: SiP call 0x%" PRIx64
+                          " not implemented, answered %" PRId64 "\n",
+                          regs[0], rep.status);
+        }
+    }
+    memcpy(regs, out, sizeof(out));
+    return true;
+}
+
+/* QOM: read-only views of each PAS slot, e.g. "adsp-state", "adsp-entry" */
+static const PasSlot *prop_slot(Object *obj, const char *name)
+{
+    RprocsimTzState *s = RPROCSIM_TZ(obj);
+
+    for (unsigned i = 0; i < s->subsys_count; i++) {
+        size_t n = strlen(s->subsys[i].name);
+
+        if (!strncmp(name, s->subsys[i].name, n) && name[n] == '-') {
+            return &s->scm.pas.slot[i];
+        }
+    }
+    return NULL;
+}
+
+static void get_slot_u64(Object *obj, Visitor *v, const char *name,
+                         void *opaque, Error **errp)
+{
+    const PasSlot *slot = prop_slot(obj, name);
+    uint64_t val = 0;
+
+    if (slot) {
+        if (g_str_has_suffix(name, "-entry")) {
+            val = slot->entry;
+        } else if (g_str_has_suffix(name, "-load-base")) {
+            val = slot->load_base;
+        } else if (g_str_has_suffix(name, "-boots")) {
+            val = slot->boots;
+        }
+    }
+    visit_type_uint64(v, name, &val, errp);
+}
+
+static void get_slot_state_str(Object *obj, Visitor *v, const char *name,
+                               void *opaque, Error **errp)
+{
+    const PasSlot *slot = prop_slot(obj, name);
+    char *val = (char *)(slot ? pas_state_name(slot->state) : "none");
+
+    visit_type_str(v, name, &val, errp);
+}
+
+static void rprocsim_tz_add_properties(RprocsimTzState *s)
+{
+    static const char *const u64_props[] = { "entry", "load-base", "boots" };
+
+    for (unsigned i = 0; i < s->subsys_count; i++) {
+        g_autofree char *state = g_strdup_printf("%s-state", s->subsys[i].name);
+
+        object_property_add(OBJECT(s), state, "string", get_slot_state_str,
+                            NULL, NULL, NULL);
+        for (size_t p = 0; p < G_N_ELEMENTS(u64_props); p++) {
+            g_autofree char *pn = g_strdup_printf("%s-%s", s->subsys[i].name,
+                                                  u64_props[p]);
+
+            object_property_add(OBJECT(s), pn, "uint64", get_slot_u64,
+                                NULL, NULL, NULL);
+        }
+    }
+}
+
+static void rprocsim_tz_realize(DeviceState *dev, Error **errp)
+{
+    RprocsimTzState *s = RPROCSIM_TZ(dev);
+
+    if (!s->subsys_count || !s->dram_size) {
+        error_setg(errp, "rprocsim-trustzone: no subsystems configured "
+                   "(the board calls rprocsim_tz_configure())");
+        return;
+    }
+    scm_init(&s->scm, s->subsys, s->subsys_count, s->dram_base, s->dram_size,
+             SIMSIG_HW_ID);
+    rprocsim_tz_add_properties(s);
+}
+
+static void rprocsim_tz_reset_hold(Object *obj, ResetType type)
+{
+    RprocsimTzState *s = RPROCSIM_TZ(obj);
+
+    pas_reset(&s->scm.pas);
+    s->scm.dload_mode = 0;
+}
+
+static int rprocsim_tz_pre_save(void *opaque)
+{
+    RprocsimTzState *s = opaque;
+
+    for (unsigned i = 0; i < PAS_MAX_SUBSYS; i++) {
+        const PasSlot *slot = &s->scm.pas.slot[i];
+        RprocsimTzSlotVm *vm = &s->vm_slot[i];
+
+        vm->state = slot->state;
+        vm->mem_base = slot->mem_base;
+        vm->mem_size = slot->mem_size;
+        vm->load_base = slot->load_base;
+        vm->entry = slot->entry;
+        vm->boots = slot->boots;
+        g_free(vm->blob);
+        vm->blob_len = slot->meta.blob_len;
+        vm->blob = vm->blob_len ? g_memdup2(slot->meta.blob, vm->blob_len) : NULL;
+    }
+    return 0;
+}
+
+static int rprocsim_tz_post_load(void *opaque, int version_id)
+{
+    RprocsimTzState *s = opaque;
+
+    pas_reset(&s->scm.pas);
+    for (unsigned i = 0; i < s->subsys_count; i++) {
+        PasSlot *slot = &s->scm.pas.slot[i];
+        RprocsimTzSlotVm *vm = &s->vm_slot[i];
+        MbnError err;
+
+        if (vm->state > PAS_STATE_RUNNING) {
+            return -EINVAL;
+        }
+        if (vm->state != PAS_STATE_IDLE &&
+            !mbn_parse_blob(vm->blob, vm->blob_len, &slot->meta, &err)) {
+            return -EINVAL;
+        }
+        slot->state = vm->state;
+        slot->mem_base = vm->mem_base;
+        slot->mem_size = vm->mem_size;
+        slot->load_base = vm->load_base;
+        slot->entry = vm->entry;
+        slot->boots = vm->boots;
+    }
+    return 0;
+}
+
+static const VMStateDescription vmstate_rprocsim_tz_slot = {
+    .name = "rprocsim-trustzone/pas-slot",
+    .version_id = 1,
+    .minimum_version_id = 1,
+    .fields = (const VMStateField[]) {
+        VMSTATE_UINT32(state, RprocsimTzSlotVm),
+        VMSTATE_UINT64(mem_base, RprocsimTzSlotVm),
+        VMSTATE_UINT64(mem_size, RprocsimTzSlotVm),
+        VMSTATE_UINT64(load_base, RprocsimTzSlotVm),
+        VMSTATE_UINT64(entry, RprocsimTzSlotVm),
+        VMSTATE_UINT32(boots, RprocsimTzSlotVm),
+        VMSTATE_UINT32(blob_len, RprocsimTzSlotVm),
+        VMSTATE_VBUFFER_ALLOC_UINT32(blob, RprocsimTzSlotVm, 1, NULL, blob_len),
+        VMSTATE_END_OF_LIST()
+    },
+};
+
+static const VMStateDescription vmstate_rprocsim_tz = {
+    .name = TYPE_RPROCSIM_TZ,
+    .version_id = 1,
+    .minimum_version_id = 1,
+    .pre_save = rprocsim_tz_pre_save,
+    .post_load = rprocsim_tz_post_load,
+    .fields = (const VMStateField[]) {
+        VMSTATE_UINT32(scm.dload_mode, RprocsimTzState),
+        VMSTATE_STRUCT_ARRAY(vm_slot, RprocsimTzState, PAS_MAX_SUBSYS, 1,
+                             vmstate_rprocsim_tz_slot, RprocsimTzSlotVm),
+        VMSTATE_END_OF_LIST()
+    },
+};
+
+static void rprocsim_tz_finalize(Object *obj)
+{
+    RprocsimTzState *s = RPROCSIM_TZ(obj);
+
+    pas_reset(&s->scm.pas);
+    for (unsigned i = 0; i < PAS_MAX_SUBSYS; i++) {
+        g_free(s->vm_slot[i].blob);
+    }
+}
+
+static void rprocsim_tz_class_init(ObjectClass *klass, void *data)
+{
+    DeviceClass *dc = DEVICE_CLASS(klass);
+    ResettableClass *rc = RESETTABLE_CLASS(klass);
+
+    dc->desc = "rprocsim simulated TrustZone (SCM and PAS services)";
+    dc->realize = rprocsim_tz_realize;
+    dc->vmsd = &vmstate_rprocsim_tz;
+    dc->user_creatable = false;
+    rc->phases.hold = rprocsim_tz_reset_hold;
+}
+
+static const TypeInfo rprocsim_tz_types[] = {
+    {
+        .name = TYPE_RPROCSIM_TZ,
+        .parent = TYPE_SYS_BUS_DEVICE,
+        .instance_size = sizeof(RprocsimTzState),
+        .instance_finalize = rprocsim_tz_finalize,
+        .class_init = rprocsim_tz_class_init,
+    },
+};
+
+DEFINE_TYPES(rprocsim_tz_types)

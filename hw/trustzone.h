@@ -1,0 +1,71 @@
+/*
+ * rprocsim TrustZone: the secure-world services the guest reaches with SMC,
+ * answered by a QEMU device. SiP calls come through the per-CPU SMCCC hook
+ * (qemu/patches/0002) and are decoded and served by models/scm.c.
+ *
+ * SPDX-License-Identifier: GPL-2.0-or-later
+ */
+#ifndef RPROCSIM_HW_TRUSTZONE_H
+#define RPROCSIM_HW_TRUSTZONE_H
+
+#include "hw/sysbus.h"
+#include "qom/object.h"
+#include "hw/rprocsim/models/scm.h"
+
+#define TYPE_RPROCSIM_TZ "rprocsim-trustzone"
+OBJECT_DECLARE_SIMPLE_TYPE(RprocsimTzState, RPROCSIM_TZ)
+
+/* Migrated view of one PAS slot (the parsed metadata is rebuilt on load) */
+typedef struct RprocsimTzSlotVm {
+    uint32_t state;
+    uint64_t mem_base;
+    uint64_t mem_size;
+    uint64_t load_base;
+    uint64_t entry;
+    uint32_t boots;
+    uint32_t blob_len;
+    uint8_t *blob;
+} RprocsimTzSlotVm;
+
+/* What the subsystem layer does when TrustZone starts or stops a core */
+typedef struct RprocsimTzHooks {
+    void (*release)(void *opaque, unsigned index, uint64_t entry, uint64_t load_base);
+    void (*halt)(void *opaque, unsigned index);
+    void *opaque;
+} RprocsimTzHooks;
+
+struct RprocsimTzState {
+    SysBusDevice parent_obj;
+
+    /* configuration, set by the board before realize */
+    const PasSubsys *subsys;
+    unsigned subsys_count;
+    uint64_t dram_base;
+    uint64_t dram_size;
+    RprocsimTzHooks hooks;
+
+    /* state */
+    ScmState scm;
+    RprocsimTzSlotVm vm_slot[PAS_MAX_SUBSYS];
+};
+
+/*
+ * Configure the subsystems TrustZone authenticates (@subsys must outlive
+ * the device) and the DRAM range metadata may come from. Call before
+ * realize.
+ */
+void rprocsim_tz_configure(RprocsimTzState *s, const PasSubsys *subsys,
+                           unsigned count, uint64_t dram_base,
+                           uint64_t dram_size);
+
+/* Install what happens when a subsystem is released or halted. */
+void rprocsim_tz_set_hooks(RprocsimTzState *s, const RprocsimTzHooks *hooks);
+
+/*
+ * Serve the SMC of CPU @cpu_index with registers @regs (x0..x7). Returns
+ * false to decline (not a SiP call); otherwise @regs[0..3] hold x0..x3 to
+ * return. Called from the vCPU thread with the BQL held.
+ */
+bool rprocsim_tz_smc(RprocsimTzState *s, int cpu_index, uint64_t regs[8]);
+
+#endif /* RPROCSIM_HW_TRUSTZONE_H */

@@ -1,0 +1,170 @@
+/*
+ * Test fixtures for the TrustZone models.
+ *
+ * SPDX-License-Identifier: GPL-2.0-or-later
+ */
+#include "image-fixture.h"
+#include "simsig.h"
+
+#include <string.h>
+
+const PasSubsys fx_subsys[1] = {
+    { PAS_ID_ADSP, "adsp", FX_CARVEOUT_BASE, FX_CARVEOUT_SIZE, PAS_SW_ID_ADSP },
+};
+
+GByteArray *fx_elf(const FxSeg *segs, unsigned n)
+{
+    unsigned phnum = n + 1;
+    size_t off = 52 + 32 * phnum;
+    GByteArray *a = g_byte_array_new();
+    uint8_t *e;
+    size_t total = off;
+
+    for (unsigned i = 0; i < n; i++) {
+        total += segs[i].filesz;
+    }
+    g_byte_array_set_size(a, total);
+    e = a->data;
+    memset(e, 0, total);
+    memcpy(e, "\x7f" "ELF", 4);
+    e[4] = 1;                               /* ELFCLASS32 */
+    e[5] = 1;                               /* little-endian */
+    e[6] = 1;
+    mbn_put_le16(e + 16, 2);                /* ET_EXEC */
+    mbn_put_le16(e + 18, 40);               /* EM_ARM */
+    mbn_put_le32(e + 20, 1);
+    mbn_put_le32(e + 24, segs[0].paddr);
+    mbn_put_le32(e + 28, 52);
+    mbn_put_le16(e + 40, 52);
+    mbn_put_le16(e + 42, 32);
+    mbn_put_le16(e + 44, phnum);
+    for (unsigned i = 0; i < n; i++) {
+        uint8_t *p = e + 52 + 32 * i;
+
+        mbn_put_le32(p, MBN_PT_LOAD);
+        mbn_put_le32(p + 4, off);
+        mbn_put_le32(p + 8, segs[i].paddr);
+        mbn_put_le32(p + 12, segs[i].paddr);
+        mbn_put_le32(p + 16, segs[i].filesz);
+        mbn_put_le32(p + 20, segs[i].memsz);
+        mbn_put_le32(p + 24, segs[i].flags);
+        mbn_put_le32(p + 28, 4);
+        for (uint32_t b = 0; b < segs[i].filesz; b++) {
+            e[off + b] = (uint8_t)(b * 7 + i * 31 + 1);
+        }
+        off += segs[i].filesz;
+    }
+    /* PT_GNU_STACK, dropped by the packer */
+    mbn_put_le32(e + 52 + 32 * n, 0x6474e551);
+    return a;
+}
+
+GByteArray *fx_default_elf(void)
+{
+    const FxSeg segs[] = {
+        { FX_CARVEOUT_BASE, 0x300, 0x1000, 5 },             /* text: R X */
+        { FX_CARVEOUT_BASE + 0x1000, 0x80, 0x2000, 6 },     /* data + bss: R W */
+    };
+
+    return fx_elf(segs, G_N_ELEMENTS(segs));
+}
+
+void fx_pack(MbnImage *img, const MbnBuildOptions *opts)
+{
+    g_autoptr(GByteArray) elf = fx_default_elf();
+    MbnBuildOptions o = *opts;
+    g_autoptr(GError) err = NULL;
+
+    if (!o.sw_id) {
+        o.sw_id = PAS_SW_ID_ADSP;
+    }
+    if (!o.hw_id) {
+        o.hw_id = SIMSIG_HW_ID;
+    }
+    if (!o.key_id) {
+        o.key_id = SIMSIG_KEY_ID;
+    }
+    if (!mbn_build(elf->data, elf->len, &o, img, &err)) {
+        g_error("fixture image: %s", err->message);
+    }
+}
+
+void fx_mem_init(FxMem *m)
+{
+    memset(m, 0, sizeof(*m));
+    m->r[0].base = FX_META_PHYS;
+    m->r[0].size = MBN_MAX_BLOB + 4096;
+    m->r[1].base = FX_CARVEOUT_BASE;
+    m->r[1].size = FX_CARVEOUT_SIZE;
+    m->n = 2;
+    for (unsigned i = 0; i < m->n; i++) {
+        m->r[i].data = g_malloc0(m->r[i].size);
+    }
+}
+
+void fx_mem_free(FxMem *m)
+{
+    for (unsigned i = 0; i < m->n; i++) {
+        g_free(m->r[i].data);
+    }
+    memset(m, 0, sizeof(*m));
+}
+
+static uint8_t *fx_mem_at(FxMem *m, uint64_t addr, size_t len)
+{
+    for (unsigned i = 0; i < m->n; i++) {
+        if (addr >= m->r[i].base && addr - m->r[i].base <= m->r[i].size &&
+            len <= m->r[i].size - (addr - m->r[i].base)) {
+            return m->r[i].data + (addr - m->r[i].base);
+        }
+    }
+    return NULL;
+}
+
+bool fx_mem_read(void *opaque, uint64_t addr, void *buf, size_t len)
+{
+    uint8_t *p = fx_mem_at(opaque, addr, len);
+
+    if (!p) {
+        return false;
+    }
+    memcpy(buf, p, len);
+    return true;
+}
+
+bool fx_mem_write(FxMem *m, uint64_t addr, const void *data, size_t len)
+{
+    uint8_t *p = fx_mem_at(m, addr, len);
+
+    if (!p) {
+        return false;
+    }
+    memcpy(p, data, len);
+    return true;
+}
+
+void fx_load(FxMem *m, const MbnImage *img)
+{
+    uint32_t min = G_MAXUINT32;
+    bool reloc = false;
+
+    g_assert(fx_mem_write(m, FX_META_PHYS, img->mdt->data, img->mdt->len));
+    for (unsigned i = 0; i < img->phnum; i++) {
+        if (img->phdr[i].type == MBN_PT_LOAD && img->phdr[i].memsz) {
+            min = MIN(min, img->phdr[i].paddr);
+            reloc |= (img->phdr[i].flags & MBN_FLAG_RELOCATABLE) != 0;
+        }
+    }
+    for (unsigned i = 0; i < img->phnum; i++) {
+        const MbnPhdr *p = &img->phdr[i];
+        uint64_t at = reloc ? FX_CARVEOUT_BASE + (p->paddr - min) : p->paddr;
+        g_autofree uint8_t *seg = NULL;
+
+        if (p->type != MBN_PT_LOAD || !p->memsz) {
+            continue;
+        }
+        seg = g_malloc0(p->memsz);
+        memcpy(seg, img->mbn->data + p->offset, p->filesz);
+        g_assert(fx_mem_write(m, at, seg, p->memsz));
+    }
+}
