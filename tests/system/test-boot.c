@@ -259,6 +259,35 @@ START_TEST(device_tree_layout)
 }
 END_TEST
 
+/*
+ * qcom_scm probes in the SMC64 convention against the simulated TrustZone
+ * and reports no error. The one error-level line allowed is QSEECOM's: the
+ * simulated TrustZone answers its version query "not supported" (-95) on
+ * purpose, as a TrustZone without QSEECOM does (docs/trustzone.md).
+ */
+START_TEST(scm_probes_smc64_without_errors)
+{
+    g_autofree char *dmesg = guest("dmesg -r");
+    g_auto(GStrv) lines = g_strsplit(dmesg, "\n", -1);
+    gboolean convention = FALSE;
+
+    for (char **l = lines; *l; l++) {
+        int level = -1;
+
+        if (!strstr(*l, "qcom_scm")) {
+            continue;
+        }
+        convention |= strstr(*l, "qcom_scm: convention: smc arm 64") != NULL;
+        ck_assert_msg(!strstr(*l, "legacy"), "SCM fell back: %s", *l);
+        if (sscanf(*l, "<%d>", &level) == 1 && (level & 7) <= 3) {
+            ck_assert_msg(strstr(*l, "qseecom: scm call failed with error -95"),
+                          "qcom_scm error: %s", *l);
+        }
+    }
+    ck_assert_msg(convention, "no 'qcom_scm: convention: smc arm 64' in dmesg");
+}
+END_TEST
+
 /* Run QEMU with @extra on qcs6490-sim; expect failure and @message on stderr */
 static void expect_refused(const char *opt, const char *value, const char *message)
 {
@@ -295,6 +324,7 @@ Suite *rp_test_suite(void)
     tcase_add_test(tc, stock_modules_loaded);
     tcase_add_test(tc, device_tree_layout);
     tcase_add_test(tc, board_refuses_bad_configuration);
+    tcase_add_test(tc, scm_probes_smc64_without_errors);
     suite_add_tcase(s, tc);
     return s;
 }
