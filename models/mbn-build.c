@@ -190,11 +190,13 @@ gboolean mbn_build(const uint8_t *elf, size_t len, const MbnBuildOptions *opts,
         MbnPhdr *p = &out->phdr[2 + i];
 
         *p = loads[i];
-        p->offset = loads[i].filesz ? file_end : 0;
+        /* keep p_offset congruent to p_vaddr modulo the (at most 4 KiB) alignment */
+        p->align = MIN(MAX(p->align, 1), PAGE);
+        p->offset = loads[i].filesz ? file_end + (p->vaddr & (PAGE - 1)) : 0;
         if (o.relocatable) {
             p->flags |= MBN_FLAG_RELOCATABLE;
         }
-        file_end = ALIGN_PAGE(file_end + loads[i].filesz);
+        file_end = ALIGN_PAGE(file_end + (p->vaddr & (PAGE - 1)) + loads[i].filesz);
         if (file_end > G_MAXUINT32) {
             return bad_input(error, "image larger than 4 GiB");
         }

@@ -1,0 +1,198 @@
+/*
+ * Packer end to end: a real Cortex-M ELF (tests/data/tiny-fw.c, built by
+ * clang and lld) is signed by 'rprocsim pack --split', loaded from the
+ * split .mdt/.bNN files the way Linux's mdt_loader does, and driven through
+ * the simulated TrustZone with SMCs: INIT_IMAGE, AUTH_AND_RESET, SHUTDOWN.
+ * Each --defect must be refused with its own cause.
+ *
+ * Needs RPROCSIM_BIN (the rprocsim command) and TINY_FW (the ELF).
+ *
+ * SPDX-License-Identifier: GPL-2.0-or-later
+ */
+#include <glib.h>
+#include <glib/gstdio.h>
+#include <string.h>
+
+#include "../tap-main.h"
+#include "image-fixture.h"
+#include "scm.h"
+#include "simsig.h"
+
+const bool rp_test_nofork = false;
+
+/* Run rprocsim pack on TINY_FW into @dir/adsp.mbn with @extra options */
+static void pack(const char *dir, const char *extra)
+{
+    g_autofree char *out = g_build_filename(dir, "adsp.mbn", NULL);
+    g_autofree char *cmd = g_strdup_printf("%s pack --subsystem adsp --split %s -o %s %s",
+                                           g_getenv("RPROCSIM_BIN"), extra, out,
+                                           g_getenv("TINY_FW"));
+    g_autofree char *err_text = NULL;
+    int status = -1;
+
+    ck_assert_msg(g_getenv("RPROCSIM_BIN") && g_getenv("TINY_FW"),
+                  "RPROCSIM_BIN and TINY_FW must be set");
+    ck_assert(g_spawn_command_line_sync(cmd, NULL, &err_text, &status, NULL));
+    ck_assert_msg(status == 0, "%s: %s", cmd, err_text);
+}
+
+/*
+ * Load adsp.mdt and its adsp.bNN files as mdt_loader does for a split image:
+ * the .mdt is the metadata blob (ELF header + phdrs, then the hash segment);
+ * each loadable segment's bytes come from .bNN at p_paddr.
+ */
+static void load_split(const char *dir, FxMem *mem)
+{
+    g_autofree char *mdt_path = g_build_filename(dir, "adsp.mdt", NULL);
+    g_autofree char *mdt = NULL;
+    gsize mdt_len;
+    MbnMeta meta;
+    MbnError err;
+
+    ck_assert(g_file_get_contents(mdt_path, &mdt, &mdt_len, NULL));
+    ck_assert(fx_mem_write(mem, FX_META_PHYS, mdt, mdt_len));
+    /* the header part is enough to walk the phdrs; the blob may be broken */
+    if (!mbn_parse_blob((uint8_t *)mdt, mdt_len, &meta, &err)) {
+        return;
+    }
+    for (unsigned i = 0; i < meta.phnum; i++) {
+        g_autofree char *name = g_strdup_printf("adsp.b%02u", i);
+        g_autofree char *path = g_build_filename(dir, name, NULL);
+        g_autofree char *seg = NULL;
+        gsize len;
+
+        if (!mbn_segment_loadable(&meta, i) || !meta.phdr[i].filesz) {
+            continue;
+        }
+        ck_assert_msg(g_file_get_contents(path, &seg, &len, NULL), "no %s", name);
+        ck_assert_uint_eq(len, meta.phdr[i].filesz);
+        ck_assert(fx_mem_write(mem, meta.phdr[i].paddr, seg, len));
+    }
+    mbn_meta_clear(&meta);
+}
+
+static void rm_dir(const char *dir)
+{
+    g_autoptr(GDir) d = g_dir_open(dir, 0, NULL);
+    const char *name;
+
+    while (d && (name = g_dir_read_name(d))) {
+        g_autofree char *p = g_build_filename(dir, name, NULL);
+
+        g_unlink(p);
+    }
+    g_rmdir(dir);
+}
+
+static int64_t smc(ScmState *s, FxMem *mem, uint64_t x0, uint64_t x2, uint64_t x3,
+                   ScmReport *rep)
+{
+    static const ScmOps ops = { .read_phys = fx_mem_read };
+    uint64_t regs[8] = { x0, 0, x2, x3 }, out[4];
+
+    ck_assert(scm_smc(s, &ops, mem, regs, out, rep));
+    ck_assert_uint_eq(out[1], 0);
+    return (int64_t)out[0];
+}
+
+START_TEST(real_elf_boots_through_smcs)
+{
+    g_autofree char *dir = g_dir_make_tmp("rp-pack-XXXXXX", NULL);
+    ScmState s;
+    FxMem mem;
+    ScmReport rep;
+
+    pack(dir, "");
+    fx_mem_init(&mem);
+    load_split(dir, &mem);
+    scm_init(&s, fx_subsys, 1, FX_DRAM_BASE, FX_DRAM_SIZE, SIMSIG_HW_ID);
+    ck_assert_int_eq(smc(&s, &mem, 0x42000201, PAS_ID_ADSP, FX_META_PHYS, &rep), 0);
+    ck_assert_int_eq(smc(&s, &mem, 0x42000205, PAS_ID_ADSP, 0, &rep), 0);
+    ck_assert_int_eq(s.pas.slot[0].state, PAS_STATE_RUNNING);
+    /* the Thumb reset handler inside the carveout */
+    ck_assert_uint_eq(s.pas.slot[0].entry & ~0xfffull, FX_CARVEOUT_BASE);
+    ck_assert_uint_eq(s.pas.slot[0].entry & 1, 1);
+    ck_assert_int_eq(smc(&s, &mem, 0x42000206, PAS_ID_ADSP, 0, &rep), 0);
+    ck_assert_int_eq(s.pas.slot[0].state, PAS_STATE_IDLE);
+    pas_reset(&s.pas);
+    fx_mem_free(&mem);
+    rm_dir(dir);
+}
+END_TEST
+
+START_TEST(each_defect_has_its_cause)
+{
+    static const struct {
+        const char *option;
+        bool at_auth;
+        PasCause cause;
+    } cases[] = {
+        { "--defect tampered-segment", true, PAS_A2_SEGMENT_HASH },
+        { "--defect wrong-key", false, PAS_I9_UNTRUSTED_KEY },
+        { "--defect wrong-sw-id", false, PAS_I10_WRONG_SW_ID },
+        { "--defect truncated-hash-segment", false, PAS_I5_BAD_HASH_SEGMENT },
+    };
+    g_autofree char *dir = g_dir_make_tmp("rp-pack-XXXXXX", NULL);
+    ScmState s;
+    FxMem mem;
+    ScmReport rep;
+    int64_t st;
+
+    pack(dir, cases[_i].option);
+    fx_mem_init(&mem);
+    load_split(dir, &mem);
+    scm_init(&s, fx_subsys, 1, FX_DRAM_BASE, FX_DRAM_SIZE, SIMSIG_HW_ID);
+    st = smc(&s, &mem, 0x42000201, PAS_ID_ADSP, FX_META_PHYS, &rep);
+    if (cases[_i].at_auth) {
+        ck_assert_int_eq(st, 0);
+        st = smc(&s, &mem, 0x42000205, PAS_ID_ADSP, 0, &rep);
+    }
+    ck_assert_int_ne(st, 0);
+    ck_assert_msg(rep.cause == cases[_i].cause, "%s: cause '%s' (%s)", cases[_i].option,
+                  pas_cause_name(rep.cause), rep.detail);
+    pas_reset(&s.pas);
+    fx_mem_free(&mem);
+    rm_dir(dir);
+}
+END_TEST
+
+START_TEST(bad_input_is_refused)
+{
+    g_autofree char *dir = g_dir_make_tmp("rp-pack-XXXXXX", NULL);
+    g_autofree char *junk = g_build_filename(dir, "junk.elf", NULL);
+    g_autofree char *out = g_build_filename(dir, "x.mbn", NULL);
+    static const char *const args[] = {
+        "--subsystem adsp -o %s %s",            /* not an ELF */
+        "--subsystem nope -o %s %s",            /* unknown subsystem */
+        "-o %s %s",                              /* no subsystem */
+        "--subsystem adsp --defect odd -o %s %s",
+    };
+
+    ck_assert(g_file_set_contents(junk, "not an elf at all", -1, NULL));
+    for (size_t i = 0; i < G_N_ELEMENTS(args); i++) {
+        g_autofree char *opts = g_strdup_printf(args[i], out, junk);
+        g_autofree char *cmd = g_strdup_printf("%s pack %s", g_getenv("RPROCSIM_BIN"), opts);
+        g_autofree char *err_text = NULL;
+        int status = 0;
+
+        ck_assert(g_spawn_command_line_sync(cmd, NULL, &err_text, &status, NULL));
+        ck_assert_msg(status != 0, "accepted: %s", cmd);
+        ck_assert_msg(g_str_has_prefix(err_text, "rprocsim pack: "), "%s", err_text);
+        ck_assert(!g_file_test(out, G_FILE_TEST_EXISTS));
+    }
+    rm_dir(dir);
+}
+END_TEST
+
+Suite *rp_test_suite(void)
+{
+    Suite *s = suite_create("pack");
+    TCase *tc = tcase_create("tiny-fw");
+
+    tcase_set_timeout(tc, 60);
+    tcase_add_test(tc, real_elf_boots_through_smcs);
+    tcase_add_loop_test(tc, each_defect_has_its_cause, 0, 4);
+    tcase_add_test(tc, bad_input_is_refused);
+    suite_add_tcase(s, tc);
+    return s;
+}
