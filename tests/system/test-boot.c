@@ -200,7 +200,7 @@ START_TEST(device_tree_layout)
     uint64_t istart, iend;
     int status = -1, len, node, kernel_ranges = 0;
 
-    ck_assert(g_spawn_sync(NULL, (char **)argv, NULL, 0, NULL, NULL, NULL, NULL,
+    ck_assert(g_spawn_sync(NULL, (char **)argv, NULL, G_SPAWN_STDOUT_TO_DEV_NULL, NULL, NULL, NULL, NULL,
                            &status, NULL));
     ck_assert_int_eq(status, 0);
     ck_assert(g_spawn_sync(NULL, (char **)dtc, NULL, G_SPAWN_SEARCH_PATH, NULL,

@@ -27,13 +27,14 @@ static void pack(const char *dir, const char *extra)
     g_autofree char *cmd = g_strdup_printf("%s pack --subsystem adsp --split %s -o %s %s",
                                            g_getenv("RPROCSIM_BIN"), extra, out,
                                            g_getenv("TINY_FW"));
-    g_autofree char *err_text = NULL;
+    g_autofree char *out_text = NULL, *err_text = NULL;
     int status = -1;
 
     ck_assert_msg(g_getenv("RPROCSIM_BIN") && g_getenv("TINY_FW"),
                   "RPROCSIM_BIN and TINY_FW must be set");
-    ck_assert(g_spawn_command_line_sync(cmd, NULL, &err_text, &status, NULL));
+    ck_assert(g_spawn_command_line_sync(cmd, &out_text, &err_text, &status, NULL));
     ck_assert_msg(status == 0, "%s: %s", cmd, err_text);
+    ck_assert_msg(g_str_has_prefix(out_text, out), "unexpected report: %s", out_text);
 }
 
 /*
@@ -172,10 +173,10 @@ START_TEST(bad_input_is_refused)
     for (size_t i = 0; i < G_N_ELEMENTS(args); i++) {
         g_autofree char *opts = g_strdup_printf(args[i], out, junk);
         g_autofree char *cmd = g_strdup_printf("%s pack %s", g_getenv("RPROCSIM_BIN"), opts);
-        g_autofree char *err_text = NULL;
+        g_autofree char *out_text = NULL, *err_text = NULL;
         int status = 0;
 
-        ck_assert(g_spawn_command_line_sync(cmd, NULL, &err_text, &status, NULL));
+        ck_assert(g_spawn_command_line_sync(cmd, &out_text, &err_text, &status, NULL));
         ck_assert_msg(status != 0, "accepted: %s", cmd);
         ck_assert_msg(g_str_has_prefix(err_text, "rprocsim pack: "), "%s", err_text);
         ck_assert(!g_file_test(out, G_FILE_TEST_EXISTS));
