@@ -9,10 +9,7 @@
 #include <stdarg.h>
 #include <string.h>
 
-static bool fail(MbnError *err, MbnStatus code, int segment, const char *fmt, ...)
-    G_GNUC_PRINTF(4, 5);
-
-static bool fail(MbnError *err, MbnStatus code, int segment, const char *fmt, ...)
+bool mbn_error_set(MbnError *err, MbnStatus code, int segment, const char *fmt, ...)
 {
     va_list ap;
 
@@ -26,7 +23,7 @@ static bool fail(MbnError *err, MbnStatus code, int segment, const char *fmt, ..
     return false;
 }
 
-static void ok(MbnError *err)
+void mbn_error_clear(MbnError *err)
 {
     if (err) {
         err->code = MBN_OK;
@@ -35,6 +32,7 @@ static void ok(MbnError *err)
     }
 }
 
+
 /* Check the ELF header (I3). On success *phnum is set. */
 static bool check_ehdr(const uint8_t *e, unsigned *phnum, MbnError *err)
 {
@@ -42,21 +40,21 @@ static bool check_ehdr(const uint8_t *e, unsigned *phnum, MbnError *err)
     unsigned n;
 
     if (memcmp(e, magic, 4) != 0) {
-        return fail(err, MBN_E_ELF, -1, "no ELF magic");
+        return mbn_error_set(err, MBN_E_ELF, -1, "no ELF magic");
     }
     if (e[4] != 1 || e[5] != 1) {
-        return fail(err, MBN_E_ELF, -1, "not ELF32 little-endian (class %u data %u)",
+        return mbn_error_set(err, MBN_E_ELF, -1, "not ELF32 little-endian (class %u data %u)",
                     e[4], e[5]);
     }
     if (mbn_le16(e + 42) != MBN_PHDR_SIZE) {
-        return fail(err, MBN_E_ELF, -1, "e_phentsize %u, want 32", mbn_le16(e + 42));
+        return mbn_error_set(err, MBN_E_ELF, -1, "e_phentsize %u, want 32", mbn_le16(e + 42));
     }
     if (mbn_le32(e + 28) != MBN_EHDR_SIZE) {
-        return fail(err, MBN_E_ELF, -1, "e_phoff %u, want 52", mbn_le32(e + 28));
+        return mbn_error_set(err, MBN_E_ELF, -1, "e_phoff %u, want 52", mbn_le32(e + 28));
     }
     n = mbn_le16(e + 44);
     if (n < 2 || n > MBN_MAX_PHNUM) {
-        return fail(err, MBN_E_ELF, -1, "e_phnum %u outside 2..%d", n, MBN_MAX_PHNUM);
+        return mbn_error_set(err, MBN_E_ELF, -1, "e_phnum %u outside 2..%d", n, MBN_MAX_PHNUM);
     }
     *phnum = n;
     return true;
@@ -91,25 +89,25 @@ static bool parse_phdrs(const uint8_t *hdr, unsigned phnum, MbnMeta *meta,
     }
     if (meta->phdr[0].type == MBN_PT_LOAD ||
         (meta->phdr[0].flags & MBN_FLAG_TYPE_MASK) != MBN_TYPE_PHDR) {
-        return fail(err, MBN_E_PHDR0, 0,
+        return mbn_error_set(err, MBN_E_PHDR0, 0,
                     "phdr[0] is not the ELF-header placeholder (type %u flags 0x%x)",
                     meta->phdr[0].type, meta->phdr[0].flags);
     }
     if (meta->phdr[0].filesz != hdr_size) {
-        return fail(err, MBN_E_PHDR0, 0, "phdr[0] p_filesz %u, want %zu",
+        return mbn_error_set(err, MBN_E_PHDR0, 0, "phdr[0] p_filesz %u, want %zu",
                     meta->phdr[0].filesz, hdr_size);
     }
     for (unsigned i = 1; i < phnum; i++) {
         if ((meta->phdr[i].flags & MBN_FLAG_TYPE_MASK) == MBN_TYPE_HASH) {
             if (hash >= 0) {
-                return fail(err, MBN_E_HASHSEG, i, "second hash segment at phdr %u "
+                return mbn_error_set(err, MBN_E_HASHSEG, i, "second hash segment at phdr %u "
                             "(first at %d)", i, hash);
             }
             hash = i;
         }
     }
     if (hash < 0) {
-        return fail(err, MBN_E_HASHSEG, -1, "no hash segment");
+        return mbn_error_set(err, MBN_E_HASHSEG, -1, "no hash segment");
     }
     meta->hash_index = hash;
     return true;
@@ -136,7 +134,7 @@ static bool parse_hashseg(MbnMeta *meta, MbnError *err)
     size_t simm_off = 0, simm_room = 0, hashes_rel;
 
     if (len < 8) {
-        return fail(err, MBN_E_HASHSEG, meta->hash_index,
+        return mbn_error_set(err, MBN_E_HASHSEG, meta->hash_index,
                     "hash segment of %zu bytes has no header", len);
     }
     meta->version = mbn_le32(h + 4);
@@ -154,11 +152,11 @@ static bool parse_hashseg(MbnMeta *meta, MbnError *err)
         meta->digest_len = MBN_SHA384_LEN;
         break;
     default:
-        return fail(err, MBN_E_VERSION, meta->hash_index,
+        return mbn_error_set(err, MBN_E_VERSION, meta->hash_index,
                     "hash segment version %u (supported: 3, 5, 6)", meta->version);
     }
     if (len < meta->hdr_len) {
-        return fail(err, MBN_E_HASHSEG, meta->hash_index,
+        return mbn_error_set(err, MBN_E_HASHSEG, meta->hash_index,
                     "hash segment of %zu bytes is shorter than its v%u header",
                     len, meta->version);
     }
@@ -183,18 +181,18 @@ static bool parse_hashseg(MbnMeta *meta, MbnError *err)
         !add_bounded(&body, cert_qcom, limit) ||
         !add_bounded(&body, sig, limit) ||
         !add_bounded(&body, cert, limit)) {
-        return fail(err, MBN_E_HASHSEG, meta->hash_index,
+        return mbn_error_set(err, MBN_E_HASHSEG, meta->hash_index,
                     "hash segment sizes (hashes %u, signature %u, certs %u, "
                     "metadata %u+%u) exceed its %zu bytes", hash_size, sig, cert,
                     meta_qcom, meta_oem, len);
     }
     if (total != body) {
-        return fail(err, MBN_E_HASHSEG, meta->hash_index,
+        return mbn_error_set(err, MBN_E_HASHSEG, meta->hash_index,
                     "total_size %u, but the parts add up to %" G_GUINT64_FORMAT,
                     total, body);
     }
     if (hash_size != meta->phnum * meta->digest_len) {
-        return fail(err, MBN_E_HASHSIZE, meta->hash_index,
+        return mbn_error_set(err, MBN_E_HASHSIZE, meta->hash_index,
                     "hash table of %u bytes for %u phdrs of %zu-byte digests",
                     hash_size, meta->phnum, meta->digest_len);
     }
@@ -258,18 +256,18 @@ bool mbn_parse_blob(const uint8_t *blob, size_t len, MbnMeta *meta, MbnError *er
 
     memset(meta, 0, sizeof(*meta));
     if (len > MBN_MAX_BLOB) {
-        return fail(err, MBN_E_READ, -1, "metadata of %zu bytes exceeds %d",
+        return mbn_error_set(err, MBN_E_READ, -1, "metadata of %zu bytes exceeds %d",
                     len, MBN_MAX_BLOB);
     }
     if (len < MBN_EHDR_SIZE) {
-        return fail(err, MBN_E_ELF, -1, "metadata of %zu bytes has no ELF header", len);
+        return mbn_error_set(err, MBN_E_ELF, -1, "metadata of %zu bytes has no ELF header", len);
     }
     if (!check_ehdr(blob, &phnum, err)) {
         return false;
     }
     hdr_size = MBN_EHDR_SIZE + (size_t)MBN_PHDR_SIZE * phnum;
     if (len < hdr_size) {
-        return fail(err, MBN_E_ELF, -1, "metadata of %zu bytes ends inside the "
+        return mbn_error_set(err, MBN_E_ELF, -1, "metadata of %zu bytes ends inside the "
                     "phdr table (%zu bytes)", len, hdr_size);
     }
     if (!parse_phdrs(blob, phnum, meta, err)) {
@@ -277,7 +275,7 @@ bool mbn_parse_blob(const uint8_t *blob, size_t len, MbnMeta *meta, MbnError *er
     }
     hash = &meta->phdr[meta->hash_index];
     if (hash->filesz != len - hdr_size) {
-        return fail(err, MBN_E_HASHSEG, meta->hash_index,
+        return mbn_error_set(err, MBN_E_HASHSEG, meta->hash_index,
                     "hash segment p_filesz %u, but %zu bytes follow the header",
                     hash->filesz, len - hdr_size);
     }
@@ -290,7 +288,7 @@ bool mbn_parse_blob(const uint8_t *blob, size_t len, MbnMeta *meta, MbnError *er
         return false;
     }
     segment_span(meta);
-    ok(err);
+    mbn_error_clear(err);
     return true;
 }
 
@@ -306,7 +304,7 @@ bool mbn_read_metadata(MbnReadFn read, void *opaque, MbnMeta *meta, MbnError *er
 
     memset(meta, 0, sizeof(*meta));
     if (!read(opaque, 0, ehdr, sizeof(ehdr))) {
-        return fail(err, MBN_E_READ, -1, "ELF header not readable");
+        return mbn_error_set(err, MBN_E_READ, -1, "ELF header not readable");
     }
     if (!check_ehdr(ehdr, &phnum, err)) {
         return false;
@@ -314,7 +312,7 @@ bool mbn_read_metadata(MbnReadFn read, void *opaque, MbnMeta *meta, MbnError *er
     hdr_size = MBN_EHDR_SIZE + (size_t)MBN_PHDR_SIZE * phnum;
     blob = g_malloc(hdr_size);
     if (!read(opaque, 0, blob, hdr_size)) {
-        return fail(err, MBN_E_READ, -1, "phdr table (%zu bytes) not readable", hdr_size);
+        return mbn_error_set(err, MBN_E_READ, -1, "phdr table (%zu bytes) not readable", hdr_size);
     }
     memset(&probe, 0, sizeof(probe));
     if (!parse_phdrs(blob, phnum, &probe, err)) {
@@ -322,13 +320,13 @@ bool mbn_read_metadata(MbnReadFn read, void *opaque, MbnMeta *meta, MbnError *er
     }
     hash_len = probe.phdr[probe.hash_index].filesz;
     if (hash_len > MBN_MAX_BLOB - hdr_size) {
-        return fail(err, MBN_E_READ, probe.hash_index,
+        return mbn_error_set(err, MBN_E_READ, probe.hash_index,
                     "hash segment of %u bytes makes the metadata exceed %d bytes",
                     hash_len, MBN_MAX_BLOB);
     }
     blob = g_realloc(blob, hdr_size + hash_len);
     if (hash_len && !read(opaque, hdr_size, blob + hdr_size, hash_len)) {
-        return fail(err, MBN_E_READ, probe.hash_index,
+        return mbn_error_set(err, MBN_E_READ, probe.hash_index,
                     "hash segment (%u bytes) not readable", hash_len);
     }
     ret = mbn_parse_blob(blob, hdr_size + hash_len, meta, err);
@@ -409,7 +407,7 @@ bool mbn_check_image(const MbnMeta *meta, uint64_t carveout_base,
 
     mbn_digest(meta, meta->blob, meta->phdr[0].filesz, d);
     if (!mbn_ct_equal(d, mbn_hash_entry(meta, 0), meta->digest_len)) {
-        return fail(err, MBN_E_HDRHASH, 0,
+        return mbn_error_set(err, MBN_E_HDRHASH, 0,
                     "hash[0] does not match the ELF header and phdr table");
     }
     for (unsigned i = 0; i < meta->phnum; i++) {
@@ -420,15 +418,15 @@ bool mbn_check_image(const MbnMeta *meta, uint64_t carveout_base,
             continue;
         }
         if (p->filesz > p->memsz) {
-            return fail(err, MBN_E_LAYOUT, i, "segment %u: p_filesz %u > p_memsz %u",
+            return mbn_error_set(err, MBN_E_LAYOUT, i, "segment %u: p_filesz %u > p_memsz %u",
                         i, p->filesz, p->memsz);
         }
         if (p->flags & MBN_FLAG_PAGED) {
-            return fail(err, MBN_E_LAYOUT, i, "segment %u is paged (not used by PIL images)", i);
+            return mbn_error_set(err, MBN_E_LAYOUT, i, "segment %u is paged (not used by PIL images)", i);
         }
         if (!meta->relocatable &&
             (p->paddr < carveout_base || end > carveout_base + carveout_size)) {
-            return fail(err, MBN_E_LAYOUT, i, "segment %u [0x%x, 0x%" G_GINT64_MODIFIER
+            return mbn_error_set(err, MBN_E_LAYOUT, i, "segment %u [0x%x, 0x%" G_GINT64_MODIFIER
                         "x) outside the carveout [0x%" G_GINT64_MODIFIER "x, 0x%"
                         G_GINT64_MODIFIER "x)", i, p->paddr, end, carveout_base,
                         carveout_base + carveout_size);
@@ -438,15 +436,15 @@ bool mbn_check_image(const MbnMeta *meta, uint64_t carveout_base,
 
             if (mbn_segment_loadable(meta, j) && p->paddr < (uint64_t)q->paddr + q->memsz &&
                 q->paddr < end) {
-                return fail(err, MBN_E_LAYOUT, i, "segments %u and %u overlap", i, j);
+                return mbn_error_set(err, MBN_E_LAYOUT, i, "segments %u and %u overlap", i, j);
             }
         }
     }
     if (meta->relocatable && meta->max_end - meta->min_paddr > carveout_size) {
-        return fail(err, MBN_E_LAYOUT, -1, "relocatable image spans 0x%" G_GINT64_MODIFIER
+        return mbn_error_set(err, MBN_E_LAYOUT, -1, "relocatable image spans 0x%" G_GINT64_MODIFIER
                     "x bytes, carveout holds 0x%" G_GINT64_MODIFIER "x",
                     meta->max_end - meta->min_paddr, carveout_size);
     }
-    ok(err);
+    mbn_error_clear(err);
     return true;
 }

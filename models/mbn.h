@@ -114,6 +114,17 @@ typedef struct MbnMeta {
 } MbnMeta;
 
 /*
+ * Record refusal @code for phdr @segment (-1: none) with a printf-style
+ * detail in @err (may be NULL). Always returns false, for "return
+ * mbn_error_set(...)".
+ */
+bool mbn_error_set(MbnError *err, MbnStatus code, int segment, const char *fmt, ...)
+    __attribute__((format(printf, 4, 5)));
+
+/* Mark @err (may be NULL) as no error. */
+void mbn_error_clear(MbnError *err);
+
+/*
  * Reads @len bytes at @offset of the metadata blob into @buf. Returns false
  * if that part is not readable (the caller bounds it to guest DRAM).
  */

@@ -7,7 +7,6 @@
 #include "mbn.h"
 
 #include <glib.h>
-#include <stdarg.h>
 #include <string.h>
 
 void simsig_key(uint32_t key_id, uint8_t key[SIMSIG_KEY_LEN])
@@ -40,57 +39,36 @@ void simsig_mac(uint32_t key_id, uint32_t sw_id, uint32_t hw_id,
     g_hmac_get_digest(h, mac, &n);
 }
 
-static bool refuse(MbnError *err, MbnStatus code, const char *fmt, ...)
-    G_GNUC_PRINTF(3, 4);
-
-static bool refuse(MbnError *err, MbnStatus code, const char *fmt, ...)
-{
-    va_list ap;
-
-    if (err) {
-        err->code = code;
-        err->segment = -1;
-        va_start(ap, fmt);
-        g_vsnprintf(err->detail, sizeof(err->detail), fmt, ap);
-        va_end(ap);
-    }
-    return false;
-}
-
 bool simsig_verify(const MbnMeta *meta, uint32_t expected_sw_id, uint32_t hw_id,
                    MbnError *err)
 {
     uint8_t mac[SIMSIG_MAC_LEN];
 
     if (!meta->has_simm) {
-        return refuse(err, MBN_E_KEY, "no SIMM block: not signed for the simulator");
+        return mbn_error_set(err, MBN_E_KEY, -1, "no SIMM block: not signed for the simulator");
     }
     if (meta->simm.key_id != SIMSIG_KEY_ID) {
-        return refuse(err, MBN_E_KEY, "signed with key %u, the simulator trusts key %u",
+        return mbn_error_set(err, MBN_E_KEY, -1, "signed with key %u, the simulator trusts key %u",
                       meta->simm.key_id, SIMSIG_KEY_ID);
     }
     if (meta->sig_len != SIMSIG_MAC_LEN) {
-        return refuse(err, MBN_E_SIGNATURE, "signature of %u bytes, want %d",
+        return mbn_error_set(err, MBN_E_SIGNATURE, -1, "signature of %u bytes, want %d",
                       meta->sig_len, SIMSIG_MAC_LEN);
     }
     simsig_mac(meta->simm.key_id, meta->simm.sw_id, meta->simm.hw_id,
                meta->blob + meta->hashseg_off, meta->signed_len, mac);
     if (!mbn_ct_equal(mac, meta->blob + meta->sig_off, SIMSIG_MAC_LEN)) {
-        return refuse(err, MBN_E_SIGNATURE,
+        return mbn_error_set(err, MBN_E_SIGNATURE, -1,
                       "signature does not verify (header, metadata or hash table changed)");
     }
     if (meta->simm.sw_id != expected_sw_id) {
-        return refuse(err, MBN_E_SWID, "image sw_id 0x%x, this pas_id wants 0x%x",
+        return mbn_error_set(err, MBN_E_SWID, -1, "image sw_id 0x%x, this pas_id wants 0x%x",
                       meta->simm.sw_id, expected_sw_id);
     }
     if (meta->simm.hw_id != hw_id) {
-        return refuse(err, MBN_E_SWID, "image hw_id 0x%x, this SoC is 0x%x",
+        return mbn_error_set(err, MBN_E_SWID, -1, "image hw_id 0x%x, this SoC is 0x%x",
                       meta->simm.hw_id, hw_id);
     }
-    if (err) {
-        err->code = MBN_OK;
-        err->segment = -1;
-        err->detail[0] = '\0';
-    }
+    mbn_error_clear(err);
     return true;
 }
