@@ -105,6 +105,9 @@ APT::Sandbox::User "root";
 CONF
     export RP_APT_CONFIG="$dir/etc/apt.conf"
     local stamp="$dir/lists/.updated"
+    # one updater at a time (several build steps share this folder)
+    exec 9>"$dir/.lock"
+    flock 9
     if [ ! -e "$stamp" ] || [ -n "$(find "$stamp" -mmin +720 2>/dev/null)" ]; then
         rp_say "updating private package lists for Debian $suite ($arch)"
         rp_apt update -q >"$dir/log/update.log" 2>&1 || {
@@ -114,6 +117,7 @@ CONF
         }
         touch "$stamp"
     fi
+    flock -u 9
 }
 
 # rp_apt ARGS...: apt-get with the private configuration set by rp_apt_private.
