@@ -32,7 +32,11 @@
 #include <libfdt.h>
 
 #include "hw/rprocsim/boards/qcs6490-sim.h"
+#include "hw/rprocsim/hw/ipcc.h"
+#include "hw/rprocsim/hw/tcsr-mutex.h"
 #include "hw/rprocsim/hw/trustzone.h"
+#include "hw/rprocsim/models/smem-image.h"
+#include "hw/loader.h"
 #include "hw/rprocsim/trace.h"
 
 OBJECT_DECLARE_SIMPLE_TYPE(Qcs6490SimState, QCS6490_SIM_MACHINE)
@@ -46,13 +50,39 @@ struct Qcs6490SimState {
     struct arm_boot_info bootinfo;
     uint32_t gic_phandle;
     uint32_t xo_phandle;
-    uint32_t carveout_phandle[3];
+    uint32_t ipcc_phandle;
+    uint32_t mutex_phandle;
+    uint32_t carveout_phandle[4];
 };
 
 static const Qcs6490SimCarveout qcs6490_sim_carveouts[] = {
+    { "smem", QCS6490_SIM_SMEM_BASE, QCS6490_SIM_SMEM_SIZE },
     { "wpss", QCS6490_SIM_WPSS_MEM_BASE, QCS6490_SIM_WPSS_MEM_SIZE },
     { "adsp", QCS6490_SIM_ADSP_MEM_BASE, QCS6490_SIM_ADSP_MEM_SIZE },
     { "cdsp", QCS6490_SIM_CDSP_MEM_BASE, QCS6490_SIM_CDSP_MEM_SIZE },
+};
+
+/* SMEM partitions (offsets from the SMEM base) */
+static const SmemPartSpec qcs6490_sim_smem_parts[] = {
+    { SMEM_GLOBAL_HOST, SMEM_GLOBAL_HOST, 0x004000, 0x100000 },
+    { 0, 2, 0x104000, 0x20000 },        /* adsp */
+    { 0, 5, 0x124000, 0x20000 },        /* cdsp */
+    { 0, 13, 0x144000, 0x20000 },       /* wpss */
+};
+
+/* One SMP2P edge per subsystem (sc7280.dtsi smp2p-adsp/-cdsp/-wpss) */
+typedef struct Qcs6490SimSmp2p {
+    const char *name;
+    uint32_t in_item, out_item;     /* Linux's view: inbound is what the remote writes */
+    uint32_t remote_pid;
+    uint32_t ipcc_client;
+    bool wlan;                      /* WPSS also carries the ath11k "wlan" entries */
+} Qcs6490SimSmp2p;
+
+static const Qcs6490SimSmp2p qcs6490_sim_smp2p[] = {
+    { "adsp", 443, 429, 2, IPCC_CLIENT_LPASS, false },
+    { "cdsp", 94, 432, 5, IPCC_CLIENT_CDSP, false },
+    { "wpss", 617, 616, 13, IPCC_CLIENT_WPSS, true },
 };
 
 /* What TrustZone authenticates: pas_id and sw_id per carveout (models/pas.h) */
@@ -150,6 +180,17 @@ static void qcs6490_sim_fdt_reserved_memory(Qcs6490SimState *s)
         s->carveout_phandle[i] = qemu_fdt_alloc_phandle(fdt);
         qemu_fdt_setprop_cell(fdt, node, "phandle", s->carveout_phandle[i]);
     }
+}
+
+/* phandle of carveout @name ("smem", "adsp", ...) */
+static uint32_t qcs6490_sim_carveout_phandle(Qcs6490SimState *s, const char *name)
+{
+    for (size_t i = 0; i < ARRAY_SIZE(qcs6490_sim_carveouts); i++) {
+        if (!strcmp(qcs6490_sim_carveouts[i].name, name)) {
+            return s->carveout_phandle[i];
+        }
+    }
+    g_assert_not_reached();
 }
 
 static void qcs6490_sim_create_cpus(Qcs6490SimState *s)
@@ -392,6 +433,116 @@ static void qcs6490_sim_modify_dtb(const struct arm_boot_info *binfo, void *fdt)
                                  2, QCS6490_SIM_DRAM_BASE, 2, ms->ram_size);
 }
 
+/*
+ * Shared memory and its plumbing: the TCSR mutex, SMEM (written at every
+ * reset, as a bootloader would), IPCC and the three SMP2P edges.
+ */
+static void qcs6490_sim_create_ipc(Qcs6490SimState *s)
+{
+    MachineState *ms = MACHINE(s);
+    void *fdt = ms->fdt;
+    const char *mutex = "/soc@0/hwlock@1f40000";
+    const char *ipcc = "/soc@0/mailbox@408000";
+    const char ipcc_compat[] = "qcom,sc7280-ipcc\0qcom,ipcc";
+    SmemLayout layout = {
+        .base = QCS6490_SIM_SMEM_BASE,
+        .size = QCS6490_SIM_SMEM_SIZE,
+        .num_items = QCS6490_SIM_SMEM_ITEMS,
+        .parts = qcs6490_sim_smem_parts,
+        .nparts = ARRAY_SIZE(qcs6490_sim_smem_parts),
+    };
+    g_autofree uint8_t *smem = g_malloc(QCS6490_SIM_SMEM_SIZE);
+    char err[128];
+    DeviceState *dev;
+
+    /* TCSR mutex */
+    dev = qdev_new(TYPE_RPROCSIM_TCSR_MUTEX);
+    object_property_add_child(OBJECT(s), "tcsr-mutex", OBJECT(dev));
+    sysbus_realize_and_unref(SYS_BUS_DEVICE(dev), &error_fatal);
+    sysbus_mmio_map(SYS_BUS_DEVICE(dev), 0, QCS6490_SIM_MUTEX_BASE);
+    qemu_fdt_add_subnode(fdt, mutex);
+    qemu_fdt_setprop_string(fdt, mutex, "compatible", "qcom,tcsr-mutex");
+    qemu_fdt_setprop_sized_cells(fdt, mutex, "reg", 2, QCS6490_SIM_MUTEX_BASE,
+                                 2, TCSR_MUTEX_SIZE);
+    qemu_fdt_setprop_cell(fdt, mutex, "#hwlock-cells", 1);
+    s->mutex_phandle = qemu_fdt_alloc_phandle(fdt);
+    qemu_fdt_setprop_cell(fdt, mutex, "phandle", s->mutex_phandle);
+
+    /* SMEM: the image goes back into its carveout on every reset */
+    if (!smem_image_build(smem, &layout, err, sizeof(err))) {
+        error_report("qcs6490-sim: SMEM layout: %s", err);
+        exit(1);
+    }
+    rom_add_blob_fixed("qcs6490.smem", smem, QCS6490_SIM_SMEM_SIZE,
+                       QCS6490_SIM_SMEM_BASE);
+    qemu_fdt_add_subnode(fdt, "/smem");
+    qemu_fdt_setprop_string(fdt, "/smem", "compatible", "qcom,smem");
+    qemu_fdt_setprop_cell(fdt, "/smem", "memory-region",
+                          qcs6490_sim_carveout_phandle(s, "smem"));
+    qemu_fdt_setprop_cells(fdt, "/smem", "hwlocks", s->mutex_phandle,
+                           QCS6490_SIM_SMEM_HWLOCK);
+
+    /* IPCC: Linux's frame in the DT, every client's frame in the model */
+    dev = qdev_new(TYPE_RPROCSIM_IPCC);
+    object_property_add_child(OBJECT(s), "ipcc", OBJECT(dev));
+    sysbus_realize_and_unref(SYS_BUS_DEVICE(dev), &error_fatal);
+    sysbus_mmio_map(SYS_BUS_DEVICE(dev), 0, QCS6490_SIM_IPCC_BASE);
+    sysbus_connect_irq(SYS_BUS_DEVICE(dev), IPCC_CLIENT_APSS,
+                       qdev_get_gpio_in(s->gic, QCS6490_SIM_IPCC_SPI));
+    qemu_fdt_add_subnode(fdt, ipcc);
+    qemu_fdt_setprop(fdt, ipcc, "compatible", ipcc_compat, sizeof(ipcc_compat));
+    qemu_fdt_setprop_sized_cells(fdt, ipcc, "reg", 2, QCS6490_SIM_IPCC_APSS_FRAME,
+                                 2, IPCC_FRAME_SIZE);
+    qemu_fdt_setprop_cells(fdt, ipcc, "interrupts", GIC_FDT_IRQ_TYPE_SPI,
+                           QCS6490_SIM_IPCC_SPI, GIC_FDT_IRQ_FLAGS_LEVEL_HI);
+    qemu_fdt_setprop(fdt, ipcc, "interrupt-controller", NULL, 0);
+    qemu_fdt_setprop_cell(fdt, ipcc, "#interrupt-cells", 3);
+    qemu_fdt_setprop_cell(fdt, ipcc, "#mbox-cells", 2);
+    s->ipcc_phandle = qemu_fdt_alloc_phandle(fdt);
+    qemu_fdt_setprop_cell(fdt, ipcc, "phandle", s->ipcc_phandle);
+
+    /* SMP2P edges */
+    for (size_t i = 0; i < ARRAY_SIZE(qcs6490_sim_smp2p); i++) {
+        const Qcs6490SimSmp2p *e = &qcs6490_sim_smp2p[i];
+        g_autofree char *node = g_strdup_printf("/smp2p-%s", e->name);
+        g_autofree char *out = g_strdup_printf("%s/master-kernel", node);
+        g_autofree char *in = g_strdup_printf("%s/slave-kernel", node);
+
+        qemu_fdt_add_subnode(fdt, node);
+        qemu_fdt_setprop_string(fdt, node, "compatible", "qcom,smp2p");
+        qemu_fdt_setprop_cells(fdt, node, "qcom,smem", e->in_item, e->out_item);
+        qemu_fdt_setprop_cells(fdt, node, "interrupts-extended", s->ipcc_phandle,
+                               e->ipcc_client, IPCC_SIGNAL_SMP2P,
+                               1 /* IRQ_TYPE_EDGE_RISING */);
+        qemu_fdt_setprop_cells(fdt, node, "mboxes", s->ipcc_phandle,
+                               e->ipcc_client, IPCC_SIGNAL_SMP2P);
+        qemu_fdt_setprop_cell(fdt, node, "qcom,local-pid", 0);
+        qemu_fdt_setprop_cell(fdt, node, "qcom,remote-pid", e->remote_pid);
+
+        qemu_fdt_add_subnode(fdt, out);
+        qemu_fdt_setprop_string(fdt, out, "qcom,entry-name", "master-kernel");
+        qemu_fdt_setprop_cell(fdt, out, "#qcom,smem-state-cells", 1);
+        qemu_fdt_setprop_cell(fdt, out, "phandle", qemu_fdt_alloc_phandle(fdt));
+        qemu_fdt_add_subnode(fdt, in);
+        qemu_fdt_setprop_string(fdt, in, "qcom,entry-name", "slave-kernel");
+        qemu_fdt_setprop(fdt, in, "interrupt-controller", NULL, 0);
+        qemu_fdt_setprop_cell(fdt, in, "#interrupt-cells", 2);
+        qemu_fdt_setprop_cell(fdt, in, "phandle", qemu_fdt_alloc_phandle(fdt));
+        if (e->wlan) {
+            g_autofree char *wout = g_strdup_printf("%s/wlan-ap-to-wpss", node);
+            g_autofree char *win = g_strdup_printf("%s/wlan-wpss-to-ap", node);
+
+            qemu_fdt_add_subnode(fdt, wout);
+            qemu_fdt_setprop_string(fdt, wout, "qcom,entry-name", "wlan");
+            qemu_fdt_setprop_cell(fdt, wout, "#qcom,smem-state-cells", 1);
+            qemu_fdt_add_subnode(fdt, win);
+            qemu_fdt_setprop_string(fdt, win, "qcom,entry-name", "wlan");
+            qemu_fdt_setprop(fdt, win, "interrupt-controller", NULL, 0);
+            qemu_fdt_setprop_cell(fdt, win, "#interrupt-cells", 2);
+        }
+    }
+}
+
 static void qcs6490_sim_init(MachineState *ms)
 {
     Qcs6490SimState *s = QCS6490_SIM_MACHINE(ms);
@@ -430,6 +581,7 @@ static void qcs6490_sim_init(MachineState *ms)
                             QCS6490_SIM_AGENT_UART_SPI, serial_hd(1),
                             "serial1");
     qcs6490_sim_create_trustzone(s);
+    qcs6490_sim_create_ipc(s);
 
     trace_rprocsim_qcs6490_boot_layout(QCS6490_SIM_DRAM_BASE, ms->ram_size,
                                        boot_base);

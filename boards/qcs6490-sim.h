@@ -62,6 +62,27 @@
 #define QCS6490_SIM_TCSR2_SIZE        0x30000ULL
 #define QCS6490_SIM_DLOAD_MODE_OFFSET 0x13000
 
+/* TCSR hardware mutex (sc7280.dtsi tcsr_mutex: hwlock@1f40000); SMEM uses lock 3 */
+#define QCS6490_SIM_MUTEX_BASE        0x01f40000ULL
+#define QCS6490_SIM_SMEM_HWLOCK       3
+
+/*
+ * IPCC, protocol 0 (MPROC): one 4 KiB frame per client from 0x400000; Linux
+ * maps the APSS (client 8) frame (sc7280.dtsi ipcc: mailbox@408000, SPI 229).
+ */
+#define QCS6490_SIM_IPCC_BASE         0x00400000ULL
+#define QCS6490_SIM_IPCC_APSS_FRAME   0x00408000ULL
+#define QCS6490_SIM_IPCC_SPI          229
+
+/*
+ * SMEM (sc7280.dtsi smem_mem: smem@80900000) and the partitions the board
+ * pre-builds: global, and one per remote host shared with the AP (host ids
+ * adsp 2, cdsp 5, wpss 13). The item limit lets items 600+ exist.
+ */
+#define QCS6490_SIM_SMEM_BASE         0x80900000ULL
+#define QCS6490_SIM_SMEM_SIZE         0x200000ULL
+#define QCS6490_SIM_SMEM_ITEMS        1024
+
 /* Board clocks (sc7280.dtsi /clocks, rb3gen2 xo-board frequency). */
 #define QCS6490_SIM_XO_BOARD_HZ       76800000
 #define QCS6490_SIM_SLEEP_CLK_HZ      32764

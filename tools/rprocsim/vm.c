@@ -5,6 +5,7 @@
  */
 #include "vm.h"
 #include "guest-proto.h"
+#include "qtest.h"
 
 #include <errno.h>
 #include <fcntl.h>
@@ -29,7 +30,9 @@ struct RpVm {
     int exit_status;
     int in_fd, out_fd, err_fd;
     int listen_fd, agent_fd;
-    char *tmpdir, *sock_path;
+    int qtest_listen_fd;
+    RpQtest *qtest;
+    char *tmpdir, *sock_path, *qtest_path;
     gint64 t0;                /* monotonic us at spawn */
     FILE *log;
 
@@ -92,14 +95,20 @@ static void build_argv(RpVm *vm)
     if (c->mem_mib > 0) {
         ARG("-m"); ARGF("%dM", c->mem_mib);
     }
-    ARG("-accel"); ARG("tcg");
+    ARG("-accel"); ARG(c->accel ? c->accel : "tcg");
     ARG("-nodefaults"); ARG("-display"); ARG("none"); ARG("-no-reboot");
     ARG("-serial"); ARG("stdio");
     if (c->agent) {
         ARG("-chardev"); ARGF("socket,id=agent,path=%s", vm->sock_path);
         ARG("-serial"); ARG("chardev:agent");
     }
-    ARG("-kernel"); ARG(c->kernel);
+    if (c->qtest) {
+        ARG("-qtest"); ARGF("unix:%s", vm->qtest_path);
+        ARG("-qtest-log"); ARG("/dev/null");
+    }
+    if (c->kernel) {
+        ARG("-kernel"); ARG(c->kernel);
+    }
     if (c->initrd) {
         ARG("-initrd"); ARG(c->initrd);
     }
@@ -120,6 +129,7 @@ RpVm *rp_vm_start(const RpVmConfig *cfg, GError **error)
 
     vm->cfg = *cfg;
     vm->in_fd = vm->out_fd = vm->err_fd = vm->listen_fd = vm->agent_fd = -1;
+    vm->qtest_listen_fd = -1;
     vm->argv = g_ptr_array_new_with_free_func(g_free);
     vm->out_buf = g_string_new(NULL);
     vm->lines = g_ptr_array_new_with_free_func(g_free);
@@ -137,14 +147,23 @@ RpVm *rp_vm_start(const RpVmConfig *cfg, GError **error)
             return NULL;
         }
     }
-    if (cfg->agent) {
+    if (cfg->agent || cfg->qtest) {
         vm->tmpdir = g_dir_make_tmp("rprocsim-XXXXXX", error);
         if (!vm->tmpdir) {
             return NULL;
         }
+    }
+    if (cfg->agent) {
         vm->sock_path = g_build_filename(vm->tmpdir, "agent.sock", NULL);
         vm->listen_fd = listen_unix(vm->sock_path, error);
         if (vm->listen_fd < 0) {
+            return NULL;
+        }
+    }
+    if (cfg->qtest) {
+        vm->qtest_path = g_build_filename(vm->tmpdir, "qtest.sock", NULL);
+        vm->qtest_listen_fd = listen_unix(vm->qtest_path, error);
+        if (vm->qtest_listen_fd < 0) {
             return NULL;
         }
     }
@@ -441,6 +460,42 @@ gboolean rp_vm_agent_run(RpVm *vm, const char *command, double timeout_s,
     }
 }
 
+RpQtest *rp_vm_qtest(RpVm *vm, double timeout_s, GError **error)
+{
+    gint64 deadline = g_get_monotonic_time() + (gint64)(timeout_s * 1e6);
+
+    if (vm->qtest) {
+        return vm->qtest;
+    }
+    if (vm->qtest_listen_fd < 0) {
+        g_set_error(error, RP_VM_ERROR, RP_VM_ERROR_IO,
+                    "this VM was started without a qtest channel");
+        return NULL;
+    }
+    while (g_get_monotonic_time() < deadline) {
+        struct pollfd p = { .fd = vm->qtest_listen_fd, .events = POLLIN };
+        int fd;
+
+        if (poll(&p, 1, 100) > 0) {
+            fd = accept4(vm->qtest_listen_fd, NULL, NULL, SOCK_CLOEXEC);
+            if (fd >= 0) {
+                vm->qtest = rp_qtest_new(fd);
+                return vm->qtest;
+            }
+        }
+        reap(vm);
+        if (vm->exited) {
+            set_exit_error(vm, error, "the qtest connection");
+            return NULL;
+        }
+        /* keep the console moving while we wait */
+        pump(vm, g_get_monotonic_time());
+    }
+    g_set_error(error, RP_VM_ERROR, RP_VM_ERROR_TIMEOUT,
+                "QEMU did not open its qtest channel within %.0f s", timeout_s);
+    return NULL;
+}
+
 const char *rp_vm_stderr(RpVm *vm)
 {
     return vm->err_text->str;
@@ -483,7 +538,8 @@ void rp_vm_free(RpVm *vm)
         drain(vm->out_fd, vm->out_buf);
         take_lines(vm, vm->out_buf, console_line);
     }
-    int fds[] = { vm->in_fd, vm->out_fd, vm->err_fd, vm->listen_fd, vm->agent_fd };
+    int fds[] = { vm->in_fd, vm->out_fd, vm->err_fd, vm->listen_fd, vm->agent_fd,
+                  vm->qtest_listen_fd };
 
     for (size_t i = 0; i < G_N_ELEMENTS(fds); i++) {
         if (fds[i] >= 0) {
@@ -493,13 +549,18 @@ void rp_vm_free(RpVm *vm)
     if (vm->log) {
         fclose(vm->log);
     }
+    rp_qtest_free(vm->qtest);
     if (vm->sock_path) {
         g_unlink(vm->sock_path);
+    }
+    if (vm->qtest_path) {
+        g_unlink(vm->qtest_path);
     }
     if (vm->tmpdir) {
         g_rmdir(vm->tmpdir);
     }
     g_free(vm->sock_path);
+    g_free(vm->qtest_path);
     g_free(vm->tmpdir);
     g_ptr_array_unref(vm->argv);
     g_string_free(vm->out_buf, TRUE);

@@ -29,12 +29,14 @@ typedef struct RpVmConfig {
     const char *cpu;           /* -cpu value, NULL for the machine's default */
     int smp;                   /* -smp, 0 for the machine's default */
     int mem_mib;               /* -m in MiB, 0 for the machine's default */
-    const char *kernel;        /* -kernel */
+    const char *kernel;        /* -kernel, may be NULL (device tests) */
     const char *initrd;        /* -initrd, may be NULL */
     const char *append;        /* kernel command line */
     const char *console_log;   /* file the console is copied to, may be NULL */
     gboolean agent;            /* connect the second UART to the agent socket */
     gboolean echo;             /* copy console lines to stderr as they come */
+    gboolean qtest;            /* open a qtest channel (see rp_vm_qtest()) */
+    const char *accel;         /* -accel, "tcg" if NULL; "qtest" runs no guest code */
     const char *const *extra;  /* more QEMU arguments, NULL-terminated, may be NULL */
 } RpVmConfig;
 
@@ -72,6 +74,14 @@ const GPtrArray *rp_vm_console_lines(RpVm *vm);
  */
 gboolean rp_vm_agent_run(RpVm *vm, const char *command, double timeout_s,
                          char **output, int *status, GError **error);
+
+/*
+ * The qtest channel of a VM started with cfg.qtest, waiting at most
+ * @timeout_s for QEMU to connect (first call). Owned by the VM; NULL with
+ * @error set on failure.
+ */
+struct RpQtest;
+struct RpQtest *rp_vm_qtest(RpVm *vm, double timeout_s, GError **error);
 
 /* QEMU's stderr so far (owned by the VM), for error messages. */
 const char *rp_vm_stderr(RpVm *vm);

@@ -1,0 +1,164 @@
+/*
+ * rprocsim IPCC register shell.
+ *
+ * SPDX-License-Identifier: GPL-2.0-or-later
+ */
+
+#include "qemu/osdep.h"
+#include "qemu/log.h"
+#include "hw/irq.h"
+#include "hw/registerfields.h"
+#include "migration/vmstate.h"
+#include "hw/rprocsim/hw/ipcc.h"
+#include "hw/rprocsim/trace.h"
+
+/* Registers of one client frame (drivers/mailbox/qcom-ipcc.c) */
+REG32(VERSION, 0x00)
+REG32(SEND_ID, 0x0c)
+    FIELD(SEND_ID, SIGNAL, 0, 16)
+    FIELD(SEND_ID, CLIENT, 16, 16)
+REG32(RECV_ID, 0x10)
+REG32(RECV_SIGNAL_ENABLE, 0x14)
+REG32(RECV_SIGNAL_DISABLE, 0x18)
+REG32(RECV_SIGNAL_CLEAR, 0x1c)
+REG32(CLIENT_CLEAR, 0x38)
+
+static void ipcc_update_irqs(RprocsimIpccState *s)
+{
+    for (unsigned c = 0; c < IPCC_CLIENTS; c++) {
+        qemu_set_irq(s->irq[c], ipcc_irq_level(&s->state, c));
+    }
+}
+
+static uint64_t ipcc_read(void *opaque, hwaddr addr, unsigned size)
+{
+    RprocsimIpccState *s = opaque;
+    unsigned client = addr / IPCC_FRAME_SIZE;
+    uint32_t val = 0;
+
+    switch (addr % IPCC_FRAME_SIZE) {
+    case A_VERSION:
+        val = IPCC_VERSION_VALUE;
+        break;
+    case A_RECV_ID:
+        val = ipcc_recv_id(&s->state, client);
+        break;
+    default:
+        qemu_log_mask(LOG_GUEST_ERROR, "%s: client %u reads offset 0x%" HWADDR_PRIx
+                      " (not readable)\n", __func__, client, addr % IPCC_FRAME_SIZE);
+        break;
+    }
+    trace_rprocsim_ipcc_read(client, addr % IPCC_FRAME_SIZE, val);
+    return val;
+}
+
+static void ipcc_write(void *opaque, hwaddr addr, uint64_t value, unsigned size)
+{
+    RprocsimIpccState *s = opaque;
+    unsigned client = addr / IPCC_FRAME_SIZE;
+    hwaddr reg = addr % IPCC_FRAME_SIZE;
+    bool ok = true;
+
+    trace_rprocsim_ipcc_write(client, reg, value);
+    switch (reg) {
+    case A_SEND_ID:
+        ok = ipcc_send(&s->state, client, value);
+        if (ok) {
+            trace_rprocsim_ipcc_signal(client, FIELD_EX32(value, SEND_ID, CLIENT),
+                                       FIELD_EX32(value, SEND_ID, SIGNAL));
+        }
+        break;
+    case A_RECV_SIGNAL_ENABLE:
+        ok = ipcc_enable(&s->state, client, value);
+        break;
+    case A_RECV_SIGNAL_DISABLE:
+        ok = ipcc_disable(&s->state, client, value);
+        break;
+    case A_RECV_SIGNAL_CLEAR:
+        ok = ipcc_clear(&s->state, client, value);
+        break;
+    case A_CLIENT_CLEAR:
+        ipcc_clear_all(&s->state, client);
+        break;
+    default:
+        qemu_log_mask(LOG_GUEST_ERROR, "%s: client %u writes 0x%" PRIx64
+                      " to offset 0x%" HWADDR_PRIx " (not writable)\n", __func__,
+                      client, value, reg);
+        return;
+    }
+    if (!ok) {
+        qemu_log_mask(LOG_GUEST_ERROR, "%s: client %u: 0x%" PRIx64 " written to "
+                      "offset 0x%" HWADDR_PRIx " names a client or signal beyond "
+                      "%d/%d; ignored\n", __func__, client, value, reg,
+                      IPCC_CLIENTS, IPCC_SIGNALS);
+    }
+    ipcc_update_irqs(s);
+}
+
+static const MemoryRegionOps ipcc_ops = {
+    .read = ipcc_read,
+    .write = ipcc_write,
+    .endianness = DEVICE_LITTLE_ENDIAN,
+    .valid = {
+        .min_access_size = 4,
+        .max_access_size = 4,
+    },
+};
+
+static void ipcc_init(Object *obj)
+{
+    RprocsimIpccState *s = RPROCSIM_IPCC(obj);
+
+    memory_region_init_io(&s->iomem, obj, &ipcc_ops, s, TYPE_RPROCSIM_IPCC,
+                          IPCC_BLOCK_SIZE);
+    sysbus_init_mmio(SYS_BUS_DEVICE(obj), &s->iomem);
+    for (unsigned c = 0; c < IPCC_CLIENTS; c++) {
+        sysbus_init_irq(SYS_BUS_DEVICE(obj), &s->irq[c]);
+    }
+}
+
+static void ipcc_reset_hold(Object *obj, ResetType type)
+{
+    ipcc_reset(&RPROCSIM_IPCC(obj)->state);
+}
+
+static void ipcc_reset_exit(Object *obj, ResetType type)
+{
+    ipcc_update_irqs(RPROCSIM_IPCC(obj));
+}
+
+static const VMStateDescription vmstate_ipcc = {
+    .name = TYPE_RPROCSIM_IPCC,
+    .version_id = 1,
+    .minimum_version_id = 1,
+    .fields = (const VMStateField[]) {
+        VMSTATE_UINT32_2DARRAY(state.pending, RprocsimIpccState,
+                               IPCC_CLIENTS, IPCC_CLIENTS),
+        VMSTATE_UINT32_2DARRAY(state.enabled, RprocsimIpccState,
+                               IPCC_CLIENTS, IPCC_CLIENTS),
+        VMSTATE_END_OF_LIST()
+    },
+};
+
+static void ipcc_class_init(ObjectClass *klass, void *data)
+{
+    DeviceClass *dc = DEVICE_CLASS(klass);
+    ResettableClass *rc = RESETTABLE_CLASS(klass);
+
+    dc->desc = "Qualcomm IPCC mailbox (rprocsim)";
+    dc->vmsd = &vmstate_ipcc;
+    rc->phases.hold = ipcc_reset_hold;
+    rc->phases.exit = ipcc_reset_exit;
+}
+
+static const TypeInfo ipcc_types[] = {
+    {
+        .name = TYPE_RPROCSIM_IPCC,
+        .parent = TYPE_SYS_BUS_DEVICE,
+        .instance_size = sizeof(RprocsimIpccState),
+        .instance_init = ipcc_init,
+        .class_init = ipcc_class_init,
+    },
+};
+
+DEFINE_TYPES(ipcc_types)

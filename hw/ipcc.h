@@ -1,0 +1,32 @@
+/*
+ * rprocsim IPCC: the Qualcomm inter-processor communication controller,
+ * protocol 0 (MPROC), one 4 KiB frame per client from the block's base.
+ * The routing logic is models/ipcc.c; this is the register shell. Each
+ * client frame has its own interrupt output (sysbus IRQ number = client):
+ * the board wires APSS's to the GIC and the subsystems' to their cores.
+ *
+ * SPDX-License-Identifier: GPL-2.0-or-later
+ */
+#ifndef RPROCSIM_HW_IPCC_H
+#define RPROCSIM_HW_IPCC_H
+
+#include "hw/sysbus.h"
+#include "qom/object.h"
+#include "hw/rprocsim/models/ipcc.h"
+
+#define TYPE_RPROCSIM_IPCC "rprocsim-ipcc"
+OBJECT_DECLARE_SIMPLE_TYPE(RprocsimIpccState, RPROCSIM_IPCC)
+
+#define IPCC_FRAME_SIZE         0x1000
+#define IPCC_BLOCK_SIZE         (IPCC_CLIENTS * IPCC_FRAME_SIZE)
+#define IPCC_VERSION_VALUE      0x10200
+
+struct RprocsimIpccState {
+    SysBusDevice parent_obj;
+
+    MemoryRegion iomem;
+    qemu_irq irq[IPCC_CLIENTS];
+    IpccState state;
+};
+
+#endif /* RPROCSIM_HW_IPCC_H */

@@ -1,0 +1,123 @@
+/*
+ * rprocsim models: SMEM v12 image builder.
+ *
+ * SPDX-License-Identifier: GPL-2.0-or-later
+ */
+#include "smem-image.h"
+
+#include <glib.h>
+#include <string.h>
+
+#define PART_HDR_SIZE   0x20
+#define ENTRY_SIZE      48
+
+static void put32(uint8_t *p, uint32_t v)
+{
+    p[0] = v;
+    p[1] = v >> 8;
+    p[2] = v >> 16;
+    p[3] = v >> 24;
+}
+
+static void put16(uint8_t *p, uint16_t v)
+{
+    p[0] = v;
+    p[1] = v >> 8;
+}
+
+static bool check(const SmemLayout *l, char *err, size_t err_len)
+{
+    bool global = false;
+
+    if (l->size < SMEM_HEADER_SIZE + SMEM_PTABLE_SIZE || (l->size & 0xfff)) {
+        g_snprintf(err, err_len, "SMEM size 0x%x too small or not 4 KiB-aligned", l->size);
+        return false;
+    }
+    if (l->nparts == 0 || l->nparts > SMEM_MAX_PARTITIONS) {
+        g_snprintf(err, err_len, "%u partitions (1..%d)", l->nparts,
+                   (int)SMEM_MAX_PARTITIONS);
+        return false;
+    }
+    if (l->num_items <= 512) {
+        g_snprintf(err, err_len, "num_items %u: items above 512 would be refused",
+                   l->num_items);
+        return false;
+    }
+    for (unsigned i = 0; i < l->nparts; i++) {
+        const SmemPartSpec *p = &l->parts[i];
+
+        global |= p->host0 == SMEM_GLOBAL_HOST && p->host1 == SMEM_GLOBAL_HOST;
+        if ((p->offset & 0xfff) || p->size < PART_HDR_SIZE ||
+            p->offset < SMEM_HEADER_SIZE ||
+            p->size > l->size - SMEM_PTABLE_SIZE ||
+            p->offset > l->size - SMEM_PTABLE_SIZE - p->size) {
+            g_snprintf(err, err_len, "partition %u [0x%x +0x%x) misplaced", i,
+                       p->offset, p->size);
+            return false;
+        }
+        for (unsigned j = 0; j < i; j++) {
+            const SmemPartSpec *q = &l->parts[j];
+
+            if (p->offset < q->offset + q->size && q->offset < p->offset + p->size) {
+                g_snprintf(err, err_len, "partitions %u and %u overlap", j, i);
+                return false;
+            }
+        }
+    }
+    if (!global) {
+        g_snprintf(err, err_len, "no global partition (hosts 0xfffe/0xfffe)");
+        return false;
+    }
+    return true;
+}
+
+bool smem_image_build(uint8_t *buf, const SmemLayout *l, char *err, size_t err_len)
+{
+    uint8_t *toc;
+
+    if (!check(l, err, err_len)) {
+        return false;
+    }
+    memset(buf, 0, l->size);
+
+    /* header: version 12 (global partition), initialized, reserved 0 */
+    put32(buf + SMEM_VERSION_OFFSET, SMEM_GLOBAL_PART_VERSION << 16);
+    put32(buf + 0xc0, 1);
+
+    for (unsigned i = 0; i < l->nparts; i++) {
+        const SmemPartSpec *p = &l->parts[i];
+        uint8_t *h = buf + p->offset;
+
+        memcpy(h, "$PRT", 4);
+        put16(h + 4, p->host0);
+        put16(h + 6, p->host1);
+        put32(h + 8, p->size);
+        put32(h + 0x0c, PART_HDR_SIZE);     /* offset_free_uncached: empty */
+        put32(h + 0x10, p->size);           /* offset_free_cached: empty */
+    }
+
+    toc = buf + l->size - SMEM_PTABLE_SIZE;
+    memcpy(toc, "$TOC", 4);
+    put32(toc + 4, 1);
+    put32(toc + 8, l->nparts);
+    for (unsigned i = 0; i < l->nparts; i++) {
+        uint8_t *e = toc + 0x20 + ENTRY_SIZE * i;
+
+        put32(e, l->parts[i].offset);
+        put32(e + 4, l->parts[i].size);
+        put32(e + 8, 0);                    /* flags */
+        put16(e + 12, l->parts[i].host0);
+        put16(e + 14, l->parts[i].host1);
+        put32(e + 16, 64);                  /* cacheline */
+    }
+    /* "SIII" info block right after the last entry */
+    {
+        uint8_t *info = toc + 0x20 + ENTRY_SIZE * l->nparts;
+
+        memcpy(info, "SIII", 4);
+        put32(info + 4, l->size);
+        put32(info + 8, (uint32_t)l->base);
+        put16(info + 16, l->num_items);
+    }
+    return true;
+}
