@@ -16,23 +16,13 @@
 #include <string.h>
 
 #include "../tap-main.h"
-#include "common.h"
-#include "guest-proto.h"
+#include "guest-fixture.h"
 
 const bool rp_test_nofork = true;
 
-#define AGENT_TIMEOUT_S 60.0
-
-static RpOptions opts;
-static RpVm *vm;
-static RpReadyMark ready;
-static char *ready_error;
-
 static const char *build_dir(void)
 {
-    const char *b = g_getenv("RPROCSIM_BUILD");
-
-    return b ? b : "build";
+    return sys_opts.build;
 }
 
 static char *read_build_file(const char *rel)
@@ -45,54 +35,18 @@ static char *read_build_file(const char *rel)
     return g_strstrip(text);
 }
 
-/* Boot once for the whole suite. */
 static void boot(void)
 {
-    g_autoptr(GError) err = NULL;
-    g_autofree char *line = NULL;
-    RpVmConfig cfg;
-
-    opts.build = g_strdup(build_dir());
-    if (!rp_options_resolve(&opts, &err)) {
-        ready_error = g_strdup(err->message);
-        return;
-    }
-    cfg = rp_vm_config(&opts, RP_SIM_MACHINE);
-    cfg.agent = TRUE;
-    vm = rp_vm_start(&cfg, &err);
-    if (vm) {
-        line = rp_vm_wait_console(vm, RP_MARK_READY, RP_BOOT_TIMEOUT_S, NULL, &err);
-    }
-    if (!line || !rp_parse_ready(line, &ready)) {
-        ready_error = g_strdup(err ? err->message : line);
-    }
-}
-
-static void shutdown_vm(void)
-{
-    g_clear_pointer(&vm, rp_vm_free);
-}
-
-static char *guest(const char *cmd)
-{
-    g_autoptr(GError) err = NULL;
-    char *out = NULL;
-    int status = -1;
-
-    ck_assert_msg(vm && !ready_error, "no booted guest: %s", ready_error);
-    ck_assert_msg(rp_vm_agent_run(vm, cmd, AGENT_TIMEOUT_S, &out, &status, &err),
-                  "agent: %s", err ? err->message : "?");
-    ck_assert_msg(status == 0, "'%s' exited %d: %s", cmd, status, out);
-    return out;
+    sys_boot(false, false);
 }
 
 START_TEST(reaches_ready_marker)
 {
     g_autofree char *release = read_build_file("guest/kernel-release");
 
-    ck_assert_msg(!ready_error, "boot failed: %s", ready_error);
-    ck_assert_str_eq(ready.kernel, release);
-    ck_assert(ready.uptime_s > 0);
+    ck_assert_msg(!sys_boot_error, "boot failed: %s", sys_boot_error);
+    ck_assert_str_eq(sys_ready.kernel, release);
+    ck_assert(sys_ready.uptime_s > 0);
 }
 END_TEST
 
@@ -115,19 +69,19 @@ START_TEST(kernel_is_the_debian_package_file)
     ck_assert_msg(status == 0 && strlen(extracted) >= 64,
                   "extracting the kernel from %s failed: %s", glob, err_text);
     extracted[64] = '\0';
-    booted = rp_file_sha256(opts.kernel, NULL);
+    booted = rp_file_sha256(sys_opts.kernel, NULL);
     ck_assert_ptr_nonnull(booted);
     ck_assert_str_eq(booted, extracted);
 
     /* /proc/version is the banner compiled into that very Image */
-    version = guest("cat /proc/version");
+    version = sys_guest("cat /proc/version");
     ck_assert(g_str_has_prefix(version, "Linux version "));
-    image = g_mapped_file_new(opts.kernel, FALSE, NULL);
+    image = g_mapped_file_new(sys_opts.kernel, FALSE, NULL);
     ck_assert_ptr_nonnull(image);
     ck_assert_msg(memmem(g_mapped_file_get_contents(image),
                          g_mapped_file_get_length(image),
                          version, strlen(version)),
-                  "the guest's /proc/version is not in %s: %s", opts.kernel, version);
+                  "the guest's /proc/version is not in %s: %s", sys_opts.kernel, version);
 }
 END_TEST
 
@@ -139,10 +93,10 @@ START_TEST(stock_modules_loaded)
     g_auto(GStrv) lines = NULL;
     int n = 0;
 
-    ck_assert(rp_vm_wait_console(vm, RP_MARK_MODULES_DONE, 120, NULL, NULL));
+    ck_assert(rp_vm_wait_console(sys_vm, RP_MARK_MODULES_DONE, 120, NULL, NULL));
     ck_assert(g_file_get_contents(list_path, &list, NULL, NULL));
     {
-        g_autofree char *raw = guest("cat /proc/modules");
+        g_autofree char *raw = sys_guest("cat /proc/modules");
 
         mods = g_strconcat("\n", raw, NULL);   /* every entry starts a line */
     }
@@ -191,9 +145,9 @@ START_TEST(device_tree_layout)
     g_autofree char *dumparg = g_strdup_printf("dumpdtb=%s", dtb_path);
     g_autofree char *dts = NULL, *dtc_err = NULL, *iomem = NULL;
     g_autofree char *blob = NULL;
-    const char *argv[] = { opts.qemu, "-M", RP_SIM_MACHINE, "-machine", dumparg,
+    const char *argv[] = { sys_opts.qemu, "-M", RP_SIM_MACHINE, "-machine", dumparg,
                            "-nodefaults", "-display", "none",
-                           "-kernel", opts.kernel, "-initrd", opts.initrd, NULL };
+                           "-kernel", sys_opts.kernel, "-initrd", sys_opts.initrd, NULL };
     const char *dtc[] = { "dtc", "-I", "dtb", "-O", "dts", dtb_path, NULL };
     g_auto(GStrv) iolines = NULL;
     const fdt32_t *p;
@@ -226,7 +180,7 @@ START_TEST(device_tree_layout)
     ck_assert(iend > istart);
 
     /* the kernel's own view of where its image sits */
-    iomem = guest("cat /proc/iomem");
+    iomem = sys_guest("cat /proc/iomem");
     iolines = g_strsplit(iomem, "\n", -1);
 
     for (size_t i = 0; i < G_N_ELEMENTS(carveouts); i++) {
@@ -267,7 +221,7 @@ END_TEST
  */
 START_TEST(scm_probes_smc64_without_errors)
 {
-    g_autofree char *dmesg = guest("dmesg -r");
+    g_autofree char *dmesg = sys_guest("dmesg -r");
     g_auto(GStrv) lines = g_strsplit(dmesg, "\n", -1);
     gboolean convention = FALSE;
 
@@ -291,8 +245,8 @@ END_TEST
 /* Run QEMU with @extra on qcs6490-sim; expect failure and @message on stderr */
 static void expect_refused(const char *opt, const char *value, const char *message)
 {
-    const char *argv[] = { opts.qemu, "-M", RP_SIM_MACHINE, "-nodefaults",
-                           "-display", "none", opt, value, "-kernel", opts.kernel,
+    const char *argv[] = { sys_opts.qemu, "-M", RP_SIM_MACHINE, "-nodefaults",
+                           "-display", "none", opt, value, "-kernel", sys_opts.kernel,
                            NULL };
     g_autofree char *err_text = NULL;
     int status = 0;
@@ -317,7 +271,7 @@ Suite *rp_test_suite(void)
     Suite *s = suite_create("boot");
     TCase *tc = tcase_create("qcs6490-sim");
 
-    tcase_add_unchecked_fixture(tc, boot, shutdown_vm);
+    tcase_add_unchecked_fixture(tc, boot, sys_shutdown);
     tcase_set_timeout(tc, 0);   /* every wait inside has its own bound */
     tcase_add_test(tc, reaches_ready_marker);
     tcase_add_test(tc, kernel_is_the_debian_package_file);

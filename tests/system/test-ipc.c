@@ -16,10 +16,8 @@
 #include <string.h>
 
 #include "../tap-main.h"
-#include "common.h"
-#include "guest-proto.h"
+#include "guest-fixture.h"
 #include "ipcc.h"
-#include "qtest.h"
 #include "smp2p.h"
 
 const bool rp_test_nofork = true;
@@ -29,62 +27,17 @@ const bool rp_test_nofork = true;
 #define SMEM_LOCK_REG   (0x01f40000ull + 3 * 0x1000)
 #define ADSP_HWLOCK_ID  3           /* SMEM host 2 + 1, as Qualcomm remotes use */
 #define IPCC_FRAME(c)   (0x00400000ull + (c) * 0x1000ull)
-#define AGENT_TIMEOUT_S 60.0
 #define IRQ_WAIT_S      30.0
-
-static RpOptions opts;
-static RpVm *vm;
-static RpQtest *qt;
-static char *boot_error;
 
 static void boot(void)
 {
-    g_autoptr(GError) err = NULL;
-    g_autofree char *line = NULL;
-    RpVmConfig cfg;
-
-    opts.build = g_strdup(g_getenv("RPROCSIM_BUILD") ?: "build");
-    if (!rp_options_resolve(&opts, &err)) {
-        boot_error = g_strdup(err->message);
-        return;
-    }
-    cfg = rp_vm_config(&opts, RP_SIM_MACHINE);
-    cfg.agent = TRUE;
-    cfg.qtest = TRUE;
-    vm = rp_vm_start(&cfg, &err);
-    if (vm) {
-        qt = rp_vm_qtest(vm, 30, &err);
-    }
-    if (qt) {
-        line = rp_vm_wait_console(vm, RP_MARK_MODULES_DONE, RP_BOOT_TIMEOUT_S, NULL, &err);
-    }
-    if (!line) {
-        boot_error = g_strdup(err ? err->message : "no modules marker");
-    }
-}
-
-static void shutdown_vm(void)
-{
-    g_clear_pointer(&vm, rp_vm_free);
-}
-
-static char *guest(const char *cmd)
-{
-    g_autoptr(GError) err = NULL;
-    char *out = NULL;
-    int status = -1;
-
-    ck_assert_msg(vm && !boot_error, "no booted guest: %s", boot_error);
-    ck_assert_msg(rp_vm_agent_run(vm, cmd, AGENT_TIMEOUT_S, &out, &status, &err),
-                  "agent: %s", err ? err->message : "?");
-    ck_assert_msg(status == 0, "'%s' exited %d: %s", cmd, status, out);
-    return out;
+    sys_boot(true, true);
 }
 
 /* Sum of the per-CPU counts of the /proc/interrupts line ending in @name */
 static unsigned long irq_count(const char *name)
 {
-    g_autofree char *text = guest("cat /proc/interrupts");
+    g_autofree char *text = sys_guest("cat /proc/interrupts");
     g_auto(GStrv) lines = g_strsplit(text, "\n", -1);
 
     for (char **l = lines; *l; l++) {
@@ -118,7 +71,7 @@ static uint32_t qt_read32(void *ctx, uint32_t off)
     g_autoptr(GError) err = NULL;
     uint32_t v = 0;
 
-    ck_assert_msg(rp_qtest_readl(qt, SMEM_BASE + off, &v, &err), "%s", err->message);
+    ck_assert_msg(rp_qtest_readl(sys_qt, SMEM_BASE + off, &v, &err), "%s", err->message);
     return v;
 }
 
@@ -126,7 +79,7 @@ static void qt_write32(void *ctx, uint32_t off, uint32_t v)
 {
     g_autoptr(GError) err = NULL;
 
-    ck_assert_msg(rp_qtest_writel(qt, SMEM_BASE + off, v, &err), "%s", err->message);
+    ck_assert_msg(rp_qtest_writel(sys_qt, SMEM_BASE + off, v, &err), "%s", err->message);
 }
 
 static void qt_barrier(void *ctx)
@@ -138,14 +91,14 @@ static int qt_trylock(void *ctx)
 {
     uint32_t owner = 0;
 
-    ck_assert(rp_qtest_writel(qt, SMEM_LOCK_REG, ADSP_HWLOCK_ID, NULL));
-    ck_assert(rp_qtest_readl(qt, SMEM_LOCK_REG, &owner, NULL));
+    ck_assert(rp_qtest_writel(sys_qt, SMEM_LOCK_REG, ADSP_HWLOCK_ID, NULL));
+    ck_assert(rp_qtest_readl(sys_qt, SMEM_LOCK_REG, &owner, NULL));
     return owner == ADSP_HWLOCK_ID;
 }
 
 static void qt_unlock(void *ctx)
 {
-    ck_assert(rp_qtest_writel(qt, SMEM_LOCK_REG, 0, NULL));
+    ck_assert(rp_qtest_writel(sys_qt, SMEM_LOCK_REG, 0, NULL));
 }
 
 static const struct rp_shmem qt_smem = { qt_read32, qt_write32, qt_barrier, NULL, SMEM_SIZE };
@@ -157,18 +110,18 @@ START_TEST(ipc_drivers_bind_without_errors)
     g_autofree char *dmesg = NULL;
     g_auto(GStrv) lines = NULL;
 
-    ck_assert_msg(!boot_error, "boot failed: %s", boot_error);
-    smp2p = guest("ls /sys/bus/platform/drivers/qcom_smp2p");
+    ck_assert_msg(!sys_boot_error, "boot failed: %s", sys_boot_error);
+    smp2p = sys_guest("ls /sys/bus/platform/drivers/qcom_smp2p");
     ck_assert_msg(strstr(smp2p, "smp2p-adsp") && strstr(smp2p, "smp2p-cdsp") &&
                   strstr(smp2p, "smp2p-wpss"), "smp2p devices bound: %s", smp2p);
-    smem = guest("ls /sys/bus/platform/drivers/qcom-smem");
+    smem = sys_guest("ls /sys/bus/platform/drivers/qcom-smem");
     ck_assert_msg(strstr(smem, "smem"), "smem not bound: %s", smem);
-    ipcc = guest("ls /sys/bus/platform/drivers/qcom-ipcc");
+    ipcc = sys_guest("ls /sys/bus/platform/drivers/qcom-ipcc");
     ck_assert_msg(strstr(ipcc, "408000.mailbox"), "ipcc not bound: %s", ipcc);
-    lock = guest("ls /sys/bus/platform/drivers/qcom_hwspinlock");
+    lock = sys_guest("ls /sys/bus/platform/drivers/qcom_hwspinlock");
     ck_assert_msg(strstr(lock, "1f40000.hwlock"), "mutex not bound: %s", lock);
 
-    dmesg = guest("dmesg -r");
+    dmesg = sys_guest("dmesg -r");
     lines = g_strsplit(dmesg, "\n", -1);
     for (char **l = lines; *l; l++) {
         g_autofree char *low = g_ascii_strdown(*l, -1);
@@ -189,12 +142,12 @@ START_TEST(guest_kick_reaches_the_remote_frame)
     const uint32_t from_apss = IPCC_CLIENT_APSS << 16 | IPCC_SIGNAL_SMP2P;
     uint32_t id = 0;
 
-    ck_assert_msg(!boot_error, "boot failed: %s", boot_error);
-    ck_assert(rp_qtest_writel(qt, IPCC_FRAME(IPCC_CLIENT_LPASS) + 0x14, from_apss, NULL));
-    ck_assert(rp_qtest_readl(qt, IPCC_FRAME(IPCC_CLIENT_LPASS) + 0x10, &id, NULL));
+    ck_assert_msg(!sys_boot_error, "boot failed: %s", sys_boot_error);
+    ck_assert(rp_qtest_writel(sys_qt, IPCC_FRAME(IPCC_CLIENT_LPASS) + 0x14, from_apss, NULL));
+    ck_assert(rp_qtest_readl(sys_qt, IPCC_FRAME(IPCC_CLIENT_LPASS) + 0x10, &id, NULL));
     ck_assert_uint_eq(id, from_apss);
-    ck_assert(rp_qtest_writel(qt, IPCC_FRAME(IPCC_CLIENT_LPASS) + 0x1c, from_apss, NULL));
-    ck_assert(rp_qtest_readl(qt, IPCC_FRAME(IPCC_CLIENT_LPASS) + 0x10, &id, NULL));
+    ck_assert(rp_qtest_writel(sys_qt, IPCC_FRAME(IPCC_CLIENT_LPASS) + 0x1c, from_apss, NULL));
+    ck_assert(rp_qtest_readl(sys_qt, IPCC_FRAME(IPCC_CLIENT_LPASS) + 0x10, &id, NULL));
     ck_assert_uint_eq(id, IPCC_NO_PENDING);
 }
 END_TEST
@@ -207,7 +160,7 @@ START_TEST(remote_bit_raises_guest_interrupt)
     unsigned long before, now;
     gint64 deadline;
 
-    ck_assert_msg(!boot_error, "boot failed: %s", boot_error);
+    ck_assert_msg(!sys_boot_error, "boot failed: %s", sys_boot_error);
     /* Linux's outbound item is there with its "master-kernel" entry, stop bit clear */
     ck_assert_int_eq(rp_smem_find_partition(&qt_smem, 2, &part), RP_OK);
     ck_assert_int_eq(rp_smp2p_open(&edge, &qt_smem, &qt_lock, &part, 443, 429, 2, 0), RP_OK);
@@ -218,7 +171,7 @@ START_TEST(remote_bit_raises_guest_interrupt)
     ck_assert_int_eq(rp_smp2p_add_entry(&edge, "slave-kernel", &entry), RP_OK);
     rp_smp2p_publish(&edge);
     ck_assert_int_eq(rp_smp2p_update(&edge, entry, 1u << 1, 1u << 1), 1);   /* ready */
-    ck_assert(rp_qtest_writel(qt, IPCC_FRAME(IPCC_CLIENT_LPASS) + 0x0c,
+    ck_assert(rp_qtest_writel(sys_qt, IPCC_FRAME(IPCC_CLIENT_LPASS) + 0x0c,
                               IPCC_CLIENT_APSS << 16 | IPCC_SIGNAL_SMP2P, NULL));
 
     deadline = g_get_monotonic_time() + (gint64)(IRQ_WAIT_S * G_USEC_PER_SEC);
@@ -235,7 +188,7 @@ Suite *rp_test_suite(void)
     Suite *s = suite_create("ipc");
     TCase *tc = tcase_create("qcs6490-sim");
 
-    tcase_add_unchecked_fixture(tc, boot, shutdown_vm);
+    tcase_add_unchecked_fixture(tc, boot, sys_shutdown);
     tcase_set_timeout(tc, 0);   /* every wait inside has its own bound */
     tcase_add_test(tc, ipc_drivers_bind_without_errors);
     tcase_add_test(tc, guest_kick_reaches_the_remote_frame);

@@ -1,0 +1,71 @@
+/*
+ * System tests: a shared booted guest.
+ *
+ * SPDX-License-Identifier: GPL-2.0-or-later
+ */
+#include <check.h>
+#include <glib.h>
+
+#include "guest-fixture.h"
+
+#define AGENT_TIMEOUT_S 60.0
+
+RpOptions sys_opts;
+RpVm *sys_vm;
+RpQtest *sys_qt;
+RpReadyMark sys_ready;
+char *sys_boot_error;
+
+void sys_boot(bool qtest, bool wait_modules)
+{
+    g_autoptr(GError) err = NULL;
+    g_autofree char *line = NULL;
+    RpVmConfig cfg;
+
+    sys_opts.build = g_strdup(g_getenv("RPROCSIM_BUILD") ?: "build");
+    if (!rp_options_resolve(&sys_opts, &err)) {
+        sys_boot_error = g_strdup(err->message);
+        return;
+    }
+    cfg = rp_vm_config(&sys_opts, RP_SIM_MACHINE);
+    cfg.agent = TRUE;
+    cfg.qtest = qtest;
+    sys_vm = rp_vm_start(&cfg, &err);
+    if (sys_vm && qtest) {
+        sys_qt = rp_vm_qtest(sys_vm, 30, &err);
+    }
+    if (sys_vm && (!qtest || sys_qt)) {
+        line = rp_vm_wait_console(sys_vm, RP_MARK_READY, RP_BOOT_TIMEOUT_S, NULL, &err);
+    }
+    if (!line || !rp_parse_ready(line, &sys_ready)) {
+        sys_boot_error = g_strdup(err ? err->message : line);
+        return;
+    }
+    if (wait_modules) {
+        g_autofree char *done = rp_vm_wait_console(sys_vm, RP_MARK_MODULES_DONE,
+                                                   RP_BOOT_TIMEOUT_S, NULL, &err);
+
+        if (!done) {
+            sys_boot_error = g_strdup(err->message);
+        }
+    }
+}
+
+void sys_shutdown(void)
+{
+    g_clear_pointer(&sys_vm, rp_vm_free);
+    sys_qt = NULL;
+}
+
+char *sys_guest(const char *cmd)
+{
+    g_autoptr(GError) err = NULL;
+    char *out = NULL;
+    int status = -1;
+
+    ck_assert_msg(sys_vm && !sys_boot_error, "no booted guest: %s", sys_boot_error);
+    ck_assert_msg(rp_vm_agent_run(sys_vm, cmd, AGENT_TIMEOUT_S, &out, &status, &err),
+                  "agent: %s", err ? err->message : "?");
+    ck_assert_msg(status == 0, "'%s' exited %d: %s", cmd, status, out);
+    return out;
+}

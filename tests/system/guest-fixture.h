@@ -1,0 +1,37 @@
+/*
+ * System tests: one booted qcs6490-sim guest shared by the tests of a file
+ * (check runs them in-process), with its agent and optionally a qtest
+ * channel for playing a remote processor.
+ *
+ * SPDX-License-Identifier: GPL-2.0-or-later
+ */
+#ifndef RPROCSIM_TESTS_GUEST_FIXTURE_H
+#define RPROCSIM_TESTS_GUEST_FIXTURE_H
+
+#include <stdbool.h>
+
+#include "common.h"
+#include "guest-proto.h"
+#include "qtest.h"
+
+extern RpOptions sys_opts;      /* paths, from RPROCSIM_BUILD */
+extern RpVm *sys_vm;
+extern RpQtest *sys_qt;         /* NULL unless booted with a qtest channel */
+extern RpReadyMark sys_ready;   /* /init's ready marker */
+extern char *sys_boot_error;    /* why the boot failed, or NULL */
+
+/*
+ * Boot the stock kernel on qcs6490-sim with the agent (and a qtest channel
+ * if @qtest) and wait, within RP_BOOT_TIMEOUT_S, for the ready marker and,
+ * if @wait_modules, for the modules to be loaded. Failures land in
+ * sys_boot_error; tests then fail with it.
+ */
+void sys_boot(bool qtest, bool wait_modules);
+
+/* Stop the guest (fixture teardown). */
+void sys_shutdown(void);
+
+/* Run @cmd in the guest; the test fails unless it exits 0. Caller frees. */
+char *sys_guest(const char *cmd);
+
+#endif /* RPROCSIM_TESTS_GUEST_FIXTURE_H */
