@@ -83,6 +83,24 @@
 #define QCS6490_SIM_SMEM_SIZE         0x200000ULL
 #define QCS6490_SIM_SMEM_ITEMS        1024
 
+/* cmd-db, published by the AOP (sc7280.dtsi aop_cmd_db_mem) */
+#define QCS6490_SIM_CMD_DB_BASE       0x80860000ULL
+#define QCS6490_SIM_CMD_DB_SIZE       0x20000ULL
+
+/*
+ * RPMh RSC of the application processor (sc7280.dtsi apps_rsc): three DRV
+ * regions, Linux uses drv-2 and its interrupt (SPI 5).
+ */
+#define QCS6490_SIM_RSC_BASE          0x18200000ULL
+#define QCS6490_SIM_RSC_DRV           2
+#define QCS6490_SIM_RSC_SPI_BASE      3           /* drv-0..2: SPI 3, 4, 5 */
+
+/* AOSS QMP message RAM (sc7280.dtsi aoss_qmp: power-management@c300000) */
+#define QCS6490_SIM_AOSS_QMP_BASE     0x0c300000ULL
+
+/* rpmhpd domain indices (include/dt-bindings/power/qcom,rpmhpd.h) */
+#define QCS6490_SIM_RPMHPD_CX         0
+
 /* Board clocks (sc7280.dtsi /clocks, rb3gen2 xo-board frequency). */
 #define QCS6490_SIM_XO_BOARD_HZ       76800000
 #define QCS6490_SIM_SLEEP_CLK_HZ      32764
@@ -95,6 +113,7 @@ typedef struct Qcs6490SimCarveout {
     const char *name;     /* node name and label stem: "wpss" -> wpss@84800000 */
     uint64_t base;
     uint64_t size;
+    const char *compatible;   /* for regions a driver binds to, else NULL */
 } Qcs6490SimCarveout;
 
 #define QCS6490_SIM_WPSS_MEM_BASE     0x84800000ULL

@@ -95,6 +95,17 @@ static void ipcc_write(void *opaque, hwaddr addr, uint64_t value, unsigned size)
     ipcc_update_irqs(s);
 }
 
+uint32_t rprocsim_ipcc_client_read(RprocsimIpccState *s, unsigned client, hwaddr reg)
+{
+    return ipcc_read(s, (hwaddr)client * IPCC_FRAME_SIZE + reg, 4);
+}
+
+void rprocsim_ipcc_client_write(RprocsimIpccState *s, unsigned client, hwaddr reg,
+                                uint32_t value)
+{
+    ipcc_write(s, (hwaddr)client * IPCC_FRAME_SIZE + reg, value, 4);
+}
+
 static const MemoryRegionOps ipcc_ops = {
     .read = ipcc_read,
     .write = ipcc_write,

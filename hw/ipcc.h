@@ -29,4 +29,20 @@ struct RprocsimIpccState {
     IpccState state;
 };
 
+/*
+ * Register access to client @client's frame by a device model that plays
+ * that client's firmware (e.g. the AOP behind AOSS QMP): the same effect as
+ * the client's own MMIO access to @reg (a frame offset). Call with the BQL.
+ */
+uint32_t rprocsim_ipcc_client_read(RprocsimIpccState *s, unsigned client, hwaddr reg);
+void rprocsim_ipcc_client_write(RprocsimIpccState *s, unsigned client, hwaddr reg,
+                                uint32_t value);
+
+/* Frame register offsets, for those callers */
+#define IPCC_REG_SEND_ID        0x0c
+#define IPCC_REG_RECV_ID        0x10
+#define IPCC_REG_ENABLE         0x14
+#define IPCC_REG_DISABLE        0x18
+#define IPCC_REG_CLEAR          0x1c
+
 #endif /* RPROCSIM_HW_IPCC_H */

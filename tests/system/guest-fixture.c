@@ -16,7 +16,7 @@ RpQtest *sys_qt;
 RpReadyMark sys_ready;
 char *sys_boot_error;
 
-void sys_boot(bool qtest, bool wait_modules)
+void sys_boot(bool qtest, bool qmp, bool wait_modules)
 {
     g_autoptr(GError) err = NULL;
     g_autofree char *line = NULL;
@@ -30,6 +30,7 @@ void sys_boot(bool qtest, bool wait_modules)
     cfg = rp_vm_config(&sys_opts, RP_SIM_MACHINE);
     cfg.agent = TRUE;
     cfg.qtest = qtest;
+    cfg.qmp = qmp;
     sys_vm = rp_vm_start(&cfg, &err);
     if (sys_vm && qtest) {
         sys_qt = rp_vm_qtest(sys_vm, 30, &err);

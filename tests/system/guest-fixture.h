@@ -22,11 +22,11 @@ extern char *sys_boot_error;    /* why the boot failed, or NULL */
 
 /*
  * Boot the stock kernel on qcs6490-sim with the agent (and a qtest channel
- * if @qtest) and wait, within RP_BOOT_TIMEOUT_S, for the ready marker and,
+ * if @qtest, a QMP monitor if @qmp: rp_vm_qmp(sys_vm, ...)) and wait, within RP_BOOT_TIMEOUT_S, for the ready marker and,
  * if @wait_modules, for the modules to be loaded. Failures land in
  * sys_boot_error; tests then fail with it.
  */
-void sys_boot(bool qtest, bool wait_modules);
+void sys_boot(bool qtest, bool qmp, bool wait_modules);
 
 /* Stop the guest (fixture teardown). */
 void sys_shutdown(void);

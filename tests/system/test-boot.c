@@ -37,7 +37,7 @@ static char *read_build_file(const char *rel)
 
 static void boot(void)
 {
-    sys_boot(false, false);
+    sys_boot(false, false, false);
 }
 
 START_TEST(reaches_ready_marker)

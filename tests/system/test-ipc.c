@@ -31,7 +31,7 @@ const bool rp_test_nofork = true;
 
 static void boot(void)
 {
-    sys_boot(true, true);
+    sys_boot(true, false, true);
 }
 
 /* Sum of the per-CPU counts of the /proc/interrupts line ending in @name */

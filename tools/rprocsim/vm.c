@@ -5,6 +5,7 @@
  */
 #include "vm.h"
 #include "guest-proto.h"
+#include "qmp.h"
 #include "qtest.h"
 
 #include <errno.h>
@@ -30,9 +31,10 @@ struct RpVm {
     int exit_status;
     int in_fd, out_fd, err_fd;
     int listen_fd, agent_fd;
-    int qtest_listen_fd;
+    int qtest_listen_fd, qmp_listen_fd;
     RpQtest *qtest;
-    char *tmpdir, *sock_path, *qtest_path;
+    RpQmp *qmp;
+    char *tmpdir, *sock_path, *qtest_path, *qmp_path;
     gint64 t0;                /* monotonic us at spawn */
     FILE *log;
 
@@ -102,6 +104,10 @@ static void build_argv(RpVm *vm)
         ARG("-chardev"); ARGF("socket,id=agent,path=%s", vm->sock_path);
         ARG("-serial"); ARG("chardev:agent");
     }
+    if (c->qmp) {
+        ARG("-chardev"); ARGF("socket,id=qmp,path=%s", vm->qmp_path);
+        ARG("-mon"); ARG("chardev=qmp,mode=control");
+    }
     if (c->qtest) {
         ARG("-qtest"); ARGF("unix:%s", vm->qtest_path);
         ARG("-qtest-log"); ARG("/dev/null");
@@ -129,7 +135,7 @@ RpVm *rp_vm_start(const RpVmConfig *cfg, GError **error)
 
     vm->cfg = *cfg;
     vm->in_fd = vm->out_fd = vm->err_fd = vm->listen_fd = vm->agent_fd = -1;
-    vm->qtest_listen_fd = -1;
+    vm->qtest_listen_fd = vm->qmp_listen_fd = -1;
     vm->argv = g_ptr_array_new_with_free_func(g_free);
     vm->out_buf = g_string_new(NULL);
     vm->lines = g_ptr_array_new_with_free_func(g_free);
@@ -147,7 +153,7 @@ RpVm *rp_vm_start(const RpVmConfig *cfg, GError **error)
             return NULL;
         }
     }
-    if (cfg->agent || cfg->qtest) {
+    if (cfg->agent || cfg->qtest || cfg->qmp) {
         vm->tmpdir = g_dir_make_tmp("rprocsim-XXXXXX", error);
         if (!vm->tmpdir) {
             return NULL;
@@ -157,6 +163,13 @@ RpVm *rp_vm_start(const RpVmConfig *cfg, GError **error)
         vm->sock_path = g_build_filename(vm->tmpdir, "agent.sock", NULL);
         vm->listen_fd = listen_unix(vm->sock_path, error);
         if (vm->listen_fd < 0) {
+            return NULL;
+        }
+    }
+    if (cfg->qmp) {
+        vm->qmp_path = g_build_filename(vm->tmpdir, "qmp.sock", NULL);
+        vm->qmp_listen_fd = listen_unix(vm->qmp_path, error);
+        if (vm->qmp_listen_fd < 0) {
             return NULL;
         }
     }
@@ -460,40 +473,64 @@ gboolean rp_vm_agent_run(RpVm *vm, const char *command, double timeout_s,
     }
 }
 
-RpQtest *rp_vm_qtest(RpVm *vm, double timeout_s, GError **error)
+/* Accept QEMU's connection on @listen_fd within @timeout_s; -1 on failure. */
+static int accept_channel(RpVm *vm, int listen_fd, const char *what,
+                          double timeout_s, GError **error)
 {
     gint64 deadline = g_get_monotonic_time() + (gint64)(timeout_s * 1e6);
 
-    if (vm->qtest) {
-        return vm->qtest;
-    }
-    if (vm->qtest_listen_fd < 0) {
+    if (listen_fd < 0) {
         g_set_error(error, RP_VM_ERROR, RP_VM_ERROR_IO,
-                    "this VM was started without a qtest channel");
-        return NULL;
+                    "this VM was started without a %s channel", what);
+        return -1;
     }
     while (g_get_monotonic_time() < deadline) {
-        struct pollfd p = { .fd = vm->qtest_listen_fd, .events = POLLIN };
-        int fd;
+        struct pollfd p = { .fd = listen_fd, .events = POLLIN };
 
         if (poll(&p, 1, 100) > 0) {
-            fd = accept4(vm->qtest_listen_fd, NULL, NULL, SOCK_CLOEXEC);
+            int fd = accept4(listen_fd, NULL, NULL, SOCK_CLOEXEC);
+
             if (fd >= 0) {
-                vm->qtest = rp_qtest_new(fd);
-                return vm->qtest;
+                return fd;
             }
         }
         reap(vm);
         if (vm->exited) {
-            set_exit_error(vm, error, "the qtest connection");
-            return NULL;
+            set_exit_error(vm, error, what);
+            return -1;
         }
         /* keep the console moving while we wait */
         pump(vm, g_get_monotonic_time());
     }
     g_set_error(error, RP_VM_ERROR, RP_VM_ERROR_TIMEOUT,
-                "QEMU did not open its qtest channel within %.0f s", timeout_s);
-    return NULL;
+                "QEMU did not open its %s channel within %.0f s", what, timeout_s);
+    return -1;
+}
+
+RpQtest *rp_vm_qtest(RpVm *vm, double timeout_s, GError **error)
+{
+    int fd;
+
+    if (!vm->qtest) {
+        fd = accept_channel(vm, vm->qtest_listen_fd, "qtest", timeout_s, error);
+        if (fd >= 0) {
+            vm->qtest = rp_qtest_new(fd);
+        }
+    }
+    return vm->qtest;
+}
+
+RpQmp *rp_vm_qmp(RpVm *vm, double timeout_s, GError **error)
+{
+    int fd;
+
+    if (!vm->qmp) {
+        fd = accept_channel(vm, vm->qmp_listen_fd, "QMP", timeout_s, error);
+        if (fd >= 0) {
+            vm->qmp = rp_qmp_new(fd, timeout_s, error);
+        }
+    }
+    return vm->qmp;
 }
 
 const char *rp_vm_stderr(RpVm *vm)
@@ -539,7 +576,7 @@ void rp_vm_free(RpVm *vm)
         take_lines(vm, vm->out_buf, console_line);
     }
     int fds[] = { vm->in_fd, vm->out_fd, vm->err_fd, vm->listen_fd, vm->agent_fd,
-                  vm->qtest_listen_fd };
+                  vm->qtest_listen_fd, vm->qmp_listen_fd };
 
     for (size_t i = 0; i < G_N_ELEMENTS(fds); i++) {
         if (fds[i] >= 0) {
@@ -550,17 +587,22 @@ void rp_vm_free(RpVm *vm)
         fclose(vm->log);
     }
     rp_qtest_free(vm->qtest);
+    rp_qmp_free(vm->qmp);
     if (vm->sock_path) {
         g_unlink(vm->sock_path);
     }
     if (vm->qtest_path) {
         g_unlink(vm->qtest_path);
     }
+    if (vm->qmp_path) {
+        g_unlink(vm->qmp_path);
+    }
     if (vm->tmpdir) {
         g_rmdir(vm->tmpdir);
     }
     g_free(vm->sock_path);
     g_free(vm->qtest_path);
+    g_free(vm->qmp_path);
     g_free(vm->tmpdir);
     g_ptr_array_unref(vm->argv);
     g_string_free(vm->out_buf, TRUE);

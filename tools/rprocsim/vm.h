@@ -36,6 +36,7 @@ typedef struct RpVmConfig {
     gboolean agent;            /* connect the second UART to the agent socket */
     gboolean echo;             /* copy console lines to stderr as they come */
     gboolean qtest;            /* open a qtest channel (see rp_vm_qtest()) */
+    gboolean qmp;              /* open a QMP monitor (see rp_vm_qmp()) */
     const char *accel;         /* -accel, "tcg" if NULL; "qtest" runs no guest code */
     const char *const *extra;  /* more QEMU arguments, NULL-terminated, may be NULL */
 } RpVmConfig;
@@ -82,6 +83,13 @@ gboolean rp_vm_agent_run(RpVm *vm, const char *command, double timeout_s,
  */
 struct RpQtest;
 struct RpQtest *rp_vm_qtest(RpVm *vm, double timeout_s, GError **error);
+
+/*
+ * The QMP monitor of a VM started with cfg.qmp, connected and negotiated
+ * within @timeout_s on the first call. Owned by the VM.
+ */
+struct RpQmp;
+struct RpQmp *rp_vm_qmp(RpVm *vm, double timeout_s, GError **error);
 
 /* QEMU's stderr so far (owned by the VM), for error messages. */
 const char *rp_vm_stderr(RpVm *vm);

@@ -1,0 +1,210 @@
+/*
+ * rprocsim RPMh RSC (DRV 2) register shell.
+ *
+ * SPDX-License-Identifier: GPL-2.0-or-later
+ */
+
+#include "qemu/osdep.h"
+#include "qemu/log.h"
+#include "qapi/visitor.h"
+#include "hw/irq.h"
+#include "hw/registerfields.h"
+#include "migration/vmstate.h"
+#include "hw/rprocsim/hw/rpmh-rsc.h"
+#include "hw/rprocsim/trace.h"
+
+/* Register map of DRV 2, layout v2.7 (drivers/soc/qcom/rpmh-rsc.c) */
+REG32(DRV_ID, RSC_DRV_ID)
+    FIELD(DRV_ID, MINOR, 8, 8)
+    FIELD(DRV_ID, MAJOR, 16, 8)
+REG32(DRV_SOLVER_CONFIG, RSC_SOLVER_CONFIG)
+    FIELD(DRV_SOLVER_CONFIG, HW_SOLVER, 24, 1)
+REG32(DRV_PRNT_CHLD_CONFIG, RSC_PRNT_CHLD_CONFIG)
+    FIELD(DRV_PRNT_CHLD_CONFIG, NUM_TCS_DRV2, 12, 6)
+    FIELD(DRV_PRNT_CHLD_CONFIG, NCPT, 27, 5)
+REG32(IRQ_ENABLE, RSC_IRQ_ENABLE)
+REG32(IRQ_STATUS, RSC_IRQ_STATUS)
+REG32(IRQ_CLEAR, RSC_IRQ_CLEAR)
+/* per TCS n at IRQ_ENABLE + n * 0x2a0; per command j at + 0x30 + j * 0x14 */
+REG32(TCS_CONTROL, RSC_TCS_BASE + RSC_TCS_CONTROL)
+    FIELD(TCS_CONTROL, AMC_MODE, 16, 1)
+    FIELD(TCS_CONTROL, TRIGGER, 24, 1)
+REG32(TCS_CMD_ENABLE, RSC_TCS_BASE + RSC_TCS_CMD_ENABLE)
+REG32(TCS_CMD_MSGID, RSC_TCS_BASE + RSC_CMD_BASE + RSC_CMD_MSGID)
+REG32(TCS_CMD_ADDR, RSC_TCS_BASE + RSC_CMD_BASE + RSC_CMD_ADDR)
+REG32(TCS_CMD_DATA, RSC_TCS_BASE + RSC_CMD_BASE + RSC_CMD_DATA)
+
+void rprocsim_rpmh_rsc_set_cmd_db(RprocsimRpmhRscState *s, const CmdDbEntry *entries,
+                                  unsigned n)
+{
+    s->cmd_db = entries;
+    s->cmd_db_count = n;
+}
+
+static const char *resource_name(RprocsimRpmhRscState *s, uint32_t addr)
+{
+    const CmdDbEntry *e = cmd_db_lookup_addr(s->cmd_db, s->cmd_db_count, addr);
+
+    return e ? e->id : "unknown";
+}
+
+static uint64_t rpmh_rsc_read(void *opaque, hwaddr addr, unsigned size)
+{
+    RprocsimRpmhRscState *s = opaque;
+    bool ok;
+    uint32_t val = rsc_read(&s->state, addr, &ok);
+
+    if (!ok) {
+        qemu_log_mask(LOG_GUEST_ERROR, "%s: read of 0x%" HWADDR_PRIx
+                      ", not a register\n", __func__, addr);
+    }
+    return val;
+}
+
+static void rpmh_rsc_write(void *opaque, hwaddr addr, uint64_t value, unsigned size)
+{
+    RprocsimRpmhRscState *s = opaque;
+    bool ok;
+    int tcs = rsc_write(&s->state, addr, value, &ok);
+
+    if (!ok) {
+        qemu_log_mask(LOG_GUEST_ERROR, "%s: write of 0x%" PRIx64 " to 0x%"
+                      HWADDR_PRIx ", not a writable register\n", __func__, value, addr);
+        return;
+    }
+    if (tcs >= 0) {
+        const RscTcs *t = &s->state.tcs[tcs];
+
+        trace_rprocsim_rsc_trigger(tcs, t->cmd_enable);
+        for (unsigned c = 0; c < RSC_CMDS_PER_TCS; c++) {
+            if (t->cmd_enable & (1u << c)) {
+                trace_rprocsim_rsc_vote(resource_name(s, t->addr[c]), t->addr[c],
+                                        t->data[c]);
+            }
+        }
+    }
+    qemu_set_irq(s->irq, rsc_irq_level(&s->state));
+}
+
+static const MemoryRegionOps rpmh_rsc_ops = {
+    .read = rpmh_rsc_read,
+    .write = rpmh_rsc_write,
+    .endianness = DEVICE_LITTLE_ENDIAN,
+    .valid = {
+        .min_access_size = 4,
+        .max_access_size = 4,
+    },
+};
+
+/* "votes": one "name=0xdata" per voted resource, in first-vote order */
+static char *get_votes(Object *obj, Error **errp)
+{
+    RprocsimRpmhRscState *s = RPROCSIM_RPMH_RSC(obj);
+    GString *out = g_string_new(NULL);
+
+    for (uint32_t i = 0; i < s->state.nvotes; i++) {
+        const RscVote *v = &s->state.vote[i];
+
+        g_string_append_printf(out, "%s%s=0x%x", i ? " " : "",
+                               resource_name(s, v->addr), v->data);
+    }
+    return g_string_free(out, FALSE);
+}
+
+static void rpmh_rsc_init(Object *obj)
+{
+    RprocsimRpmhRscState *s = RPROCSIM_RPMH_RSC(obj);
+
+    memory_region_init_io(&s->iomem, obj, &rpmh_rsc_ops, s, TYPE_RPROCSIM_RPMH_RSC,
+                          RPMH_RSC_DRV_SIZE);
+    sysbus_init_mmio(SYS_BUS_DEVICE(obj), &s->iomem);
+    sysbus_init_irq(SYS_BUS_DEVICE(obj), &s->irq);
+    object_property_add_str(obj, "votes", get_votes, NULL);
+}
+
+static void rpmh_rsc_reset_hold(Object *obj, ResetType type)
+{
+    rsc_reset(&RPROCSIM_RPMH_RSC(obj)->state);
+}
+
+static void rpmh_rsc_reset_exit(Object *obj, ResetType type)
+{
+    RprocsimRpmhRscState *s = RPROCSIM_RPMH_RSC(obj);
+
+    qemu_set_irq(s->irq, rsc_irq_level(&s->state));
+}
+
+static const VMStateDescription vmstate_rsc_tcs = {
+    .name = "rprocsim-rpmh-rsc/tcs",
+    .version_id = 1,
+    .minimum_version_id = 1,
+    .fields = (const VMStateField[]) {
+        VMSTATE_UINT32(control, RscTcs),
+        VMSTATE_UINT32(cmd_enable, RscTcs),
+        VMSTATE_UINT32_ARRAY(msgid, RscTcs, RSC_CMDS_PER_TCS),
+        VMSTATE_UINT32_ARRAY(addr, RscTcs, RSC_CMDS_PER_TCS),
+        VMSTATE_UINT32_ARRAY(data, RscTcs, RSC_CMDS_PER_TCS),
+        VMSTATE_END_OF_LIST()
+    },
+};
+
+static const VMStateDescription vmstate_rsc_vote = {
+    .name = "rprocsim-rpmh-rsc/vote",
+    .version_id = 1,
+    .minimum_version_id = 1,
+    .fields = (const VMStateField[]) {
+        VMSTATE_UINT32(addr, RscVote),
+        VMSTATE_UINT32(data, RscVote),
+        VMSTATE_UINT32(count, RscVote),
+        VMSTATE_END_OF_LIST()
+    },
+};
+
+static int rpmh_rsc_post_load(void *opaque, int version_id)
+{
+    RprocsimRpmhRscState *s = opaque;
+
+    return s->state.nvotes <= RSC_MAX_RESOURCES ? 0 : -EINVAL;
+}
+
+static const VMStateDescription vmstate_rpmh_rsc = {
+    .name = TYPE_RPROCSIM_RPMH_RSC,
+    .version_id = 1,
+    .minimum_version_id = 1,
+    .post_load = rpmh_rsc_post_load,
+    .fields = (const VMStateField[]) {
+        VMSTATE_UINT32(state.irq_enable, RprocsimRpmhRscState),
+        VMSTATE_UINT32(state.irq_status, RprocsimRpmhRscState),
+        VMSTATE_UINT32_ARRAY(state.ctl, RprocsimRpmhRscState, 4),
+        VMSTATE_STRUCT_ARRAY(state.tcs, RprocsimRpmhRscState, RSC_NUM_TCS, 1,
+                             vmstate_rsc_tcs, RscTcs),
+        VMSTATE_STRUCT_ARRAY(state.vote, RprocsimRpmhRscState, RSC_MAX_RESOURCES, 1,
+                             vmstate_rsc_vote, RscVote),
+        VMSTATE_UINT32(state.nvotes, RprocsimRpmhRscState),
+        VMSTATE_UINT32(state.triggers, RprocsimRpmhRscState),
+        VMSTATE_END_OF_LIST()
+    },
+};
+
+static void rpmh_rsc_class_init(ObjectClass *klass, void *data)
+{
+    DeviceClass *dc = DEVICE_CLASS(klass);
+    ResettableClass *rc = RESETTABLE_CLASS(klass);
+
+    dc->desc = "Qualcomm RPMh RSC, application processor DRV (rprocsim)";
+    dc->vmsd = &vmstate_rpmh_rsc;
+    rc->phases.hold = rpmh_rsc_reset_hold;
+    rc->phases.exit = rpmh_rsc_reset_exit;
+}
+
+static const TypeInfo rpmh_rsc_types[] = {
+    {
+        .name = TYPE_RPROCSIM_RPMH_RSC,
+        .parent = TYPE_SYS_BUS_DEVICE,
+        .instance_size = sizeof(RprocsimRpmhRscState),
+        .instance_init = rpmh_rsc_init,
+        .class_init = rpmh_rsc_class_init,
+    },
+};
+
+DEFINE_TYPES(rpmh_rsc_types)

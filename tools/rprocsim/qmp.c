@@ -1,0 +1,183 @@
+/*
+ * rprocsim: QMP client.
+ *
+ * SPDX-License-Identifier: GPL-2.0-or-later
+ */
+#include "qmp.h"
+
+#include <errno.h>
+#include <poll.h>
+#include <string.h>
+#include <unistd.h>
+
+#define REPLY_TIMEOUT_S 30.0
+
+G_DEFINE_QUARK(rp-qmp-error-quark, rp_qmp_error)
+
+struct RpQmp {
+    int fd;
+    GString *buf;
+    GPtrArray *events;      /* JsonObject * */
+};
+
+void rp_qmp_free(RpQmp *q)
+{
+    if (q) {
+        close(q->fd);
+        g_string_free(q->buf, TRUE);
+        g_ptr_array_unref(q->events);
+        g_free(q);
+    }
+}
+
+/* Next JSON message (one per line), parsed; NULL with @error on failure. */
+static JsonObject *next_message(RpQmp *q, gint64 deadline, GError **error)
+{
+    for (;;) {
+        char *nl = memchr(q->buf->str, '\n', q->buf->len);
+        struct pollfd p = { .fd = q->fd, .events = POLLIN };
+        gint64 now = g_get_monotonic_time();
+        char chunk[4096];
+        ssize_t n;
+
+        if (nl) {
+            g_autofree char *line = g_strndup(q->buf->str, nl - q->buf->str);
+            g_autoptr(JsonParser) parser = json_parser_new();
+            JsonNode *root;
+
+            g_string_erase(q->buf, 0, nl - q->buf->str + 1);
+            if (!*g_strstrip(line)) {
+                continue;
+            }
+            if (!json_parser_load_from_data(parser, line, -1, error)) {
+                return NULL;
+            }
+            root = json_parser_get_root(parser);
+            if (!JSON_NODE_HOLDS_OBJECT(root)) {
+                g_set_error(error, RP_QMP_ERROR, 0, "QMP sent a non-object: %s", line);
+                return NULL;
+            }
+            return json_object_ref(json_node_get_object(root));
+        }
+        if (now >= deadline) {
+            g_set_error(error, RP_QMP_ERROR, 0, "no QMP answer in time");
+            return NULL;
+        }
+        if (poll(&p, 1, (deadline - now) / 1000 + 1) < 0 && errno != EINTR) {
+            g_set_error(error, RP_QMP_ERROR, 0, "poll: %s", g_strerror(errno));
+            return NULL;
+        }
+        if (!(p.revents & (POLLIN | POLLHUP | POLLERR))) {
+            continue;
+        }
+        n = read(q->fd, chunk, sizeof(chunk));
+        if (n <= 0) {
+            g_set_error(error, RP_QMP_ERROR, 0, "QMP connection closed");
+            return NULL;
+        }
+        g_string_append_len(q->buf, chunk, n);
+    }
+}
+
+static gboolean send_text(RpQmp *q, const char *text, GError **error)
+{
+    size_t off = 0, len = strlen(text);
+
+    while (off < len) {
+        ssize_t n = write(q->fd, text + off, len - off);
+
+        if (n < 0 && errno != EINTR) {
+            g_set_error(error, RP_QMP_ERROR, 0, "QMP write: %s", g_strerror(errno));
+            return FALSE;
+        }
+        off += n > 0 ? (size_t)n : 0;
+    }
+    return TRUE;
+}
+
+JsonNode *rp_qmp_execute(RpQmp *q, const char *command, const char *args, GError **error)
+{
+    gint64 deadline = g_get_monotonic_time() + (gint64)(REPLY_TIMEOUT_S * G_USEC_PER_SEC);
+    g_autofree char *cmd = g_strdup_printf("{\"execute\": \"%s\"%s%s}\n", command,
+                                           args ? ", \"arguments\": " : "", args ? args : "");
+
+    if (!send_text(q, cmd, error)) {
+        return NULL;
+    }
+    for (;;) {
+        JsonObject *m = next_message(q, deadline, error);
+
+        if (!m) {
+            return NULL;
+        }
+        if (json_object_has_member(m, "event")) {
+            g_ptr_array_add(q->events, m);
+            continue;
+        }
+        if (json_object_has_member(m, "return")) {
+            JsonNode *ret = json_node_copy(json_object_get_member(m, "return"));
+
+            json_object_unref(m);
+            return ret;
+        }
+        if (json_object_has_member(m, "error")) {
+            JsonObject *e = json_object_get_object_member(m, "error");
+
+            g_set_error(error, RP_QMP_ERROR, 0, "%s: %s", command,
+                        e && json_object_has_member(e, "desc") ?
+                        json_object_get_string_member(e, "desc") : "error");
+            json_object_unref(m);
+            return NULL;
+        }
+        json_object_unref(m);
+    }
+}
+
+RpQmp *rp_qmp_new(int fd, double timeout_s, GError **error)
+{
+    g_autoptr(RpQmp) q = g_new0(RpQmp, 1);
+    gint64 deadline = g_get_monotonic_time() + (gint64)(timeout_s * G_USEC_PER_SEC);
+    JsonObject *greeting;
+    JsonNode *ret;
+
+    q->fd = fd;
+    q->buf = g_string_new(NULL);
+    q->events = g_ptr_array_new_with_free_func((GDestroyNotify)json_object_unref);
+    greeting = next_message(q, deadline, error);
+    if (!greeting) {
+        return NULL;
+    }
+    if (!json_object_has_member(greeting, "QMP")) {
+        g_set_error(error, RP_QMP_ERROR, 0, "no QMP greeting");
+        json_object_unref(greeting);
+        return NULL;
+    }
+    json_object_unref(greeting);
+    ret = rp_qmp_execute(q, "qmp_capabilities", NULL, error);
+    if (!ret) {
+        return NULL;
+    }
+    json_node_unref(ret);
+    return g_steal_pointer(&q);
+}
+
+char *rp_qmp_qom_get_str(RpQmp *q, const char *path, const char *property, GError **error)
+{
+    g_autofree char *args = g_strdup_printf("{\"path\": \"%s\", \"property\": \"%s\"}",
+                                            path, property);
+    g_autoptr(JsonNode) ret = rp_qmp_execute(q, "qom-get", args, error);
+
+    if (!ret) {
+        return NULL;
+    }
+    if (json_node_get_value_type(ret) != G_TYPE_STRING) {
+        g_set_error(error, RP_QMP_ERROR, 0, "%s %s is not a string", path, property);
+        return NULL;
+    }
+    return g_strdup(json_node_get_string(ret));
+}
+
+GPtrArray *rp_qmp_events(RpQmp *q)
+{
+    return q->events;
+}
