@@ -13,6 +13,7 @@
 #include "../tap-main.h"
 #include "common.h"
 #include "ipcc.h"
+#include "qmp.h"
 #include "qtest.h"
 
 const bool rp_test_nofork = false;
@@ -29,26 +30,37 @@ const bool rp_test_nofork = false;
 
 static RpVm *vm;
 static RpQtest *qt;
+static RpQmp *qmp;
 
-static void start(void)
+static void start_with(gboolean with_qmp)
 {
     RpOptions o = { .build = g_strdup(g_getenv("RPROCSIM_BUILD") ?: "build") };
     g_autofree char *qemu = g_build_filename(o.build, "qemu", "qemu-system-aarch64", NULL);
     RpVmConfig cfg = { .qemu = qemu, .machine = RP_SIM_MACHINE, .accel = "qtest",
-                       .qtest = TRUE };
+                       .qtest = TRUE, .qmp = with_qmp };
     g_autoptr(GError) err = NULL;
 
     vm = rp_vm_start(&cfg, &err);
     ck_assert_msg(vm, "%s", err ? err->message : "?");
     qt = rp_vm_qtest(vm, 30, &err);
     ck_assert_msg(qt, "%s", err ? err->message : "?");
+    if (with_qmp) {
+        qmp = rp_vm_qmp(vm, 30, &err);
+        ck_assert_msg(qmp, "%s", err ? err->message : "?");
+    }
     g_free(o.build);
+}
+
+static void start(void)
+{
+    start_with(FALSE);
 }
 
 static void stop(void)
 {
     g_clear_pointer(&vm, rp_vm_free);
     qt = NULL;
+    qmp = NULL;
 }
 
 static uint32_t rd(uint64_t addr)
@@ -171,17 +183,112 @@ START_TEST(ipcc_receive_order_enable_and_irq)
 }
 END_TEST
 
+#define RSC_DRV2        0x18220000ull
+#define RSC_TCS(n, r)   (RSC_DRV2 + 0xd00 + (n) * 0x2a0 + (r))
+
+static char *qom_str(const char *path, const char *prop)
+{
+    g_autoptr(GError) err = NULL;
+    char *v = rp_qmp_qom_get_str(qmp, path, prop, &err);
+
+    ck_assert_msg(v, "%s", err ? err->message : "?");
+    return v;
+}
+
+START_TEST(rsc_trigger_completion_interrupt_vote)
+{
+    g_autoptr(GError) err = NULL;
+    g_autofree char *votes = NULL;
+
+    start_with(TRUE);
+    ck_assert_msg(rp_qtest_irq_intercept_out(qt, "/machine/rpmh-rsc", "sysbus-irq", &err),
+                  "%s", err ? err->message : "?");
+    ck_assert_uint_eq(rd(RSC_DRV2), 0x00020700);
+    ck_assert_uint_eq(rd(RSC_DRV2 + 0xc), 0x80008000);
+    wr(RSC_DRV2 + 0xd00, 0x3);                          /* IRQ_ENABLE: active TCSes */
+    /* cmd 0 of TCS 0: cx.lvl <- corner 3 */
+    wr(RSC_TCS(0, 0x30), 0x10108);
+    wr(RSC_TCS(0, 0x34), 0x30000);
+    wr(RSC_TCS(0, 0x38), 3);
+    wr(RSC_TCS(0, 0x1c), 1);
+    wr(RSC_TCS(0, 0x14), 1u << 16);
+    ck_assert_uint_eq(rd(RSC_TCS(0, 0x14)), 1u << 16);
+    ck_assert_int_eq(rp_qtest_irq(qt, 0), 0);
+    wr(RSC_TCS(0, 0x14), 1u << 16 | 1u << 24);          /* trigger */
+    ck_assert_int_eq(rp_qtest_irq(qt, 0), 1);
+    ck_assert_uint_eq(rd(RSC_DRV2 + 0xd04), 0x1);       /* IRQ_STATUS */
+    wr(RSC_DRV2 + 0xd08, 0x1);                          /* IRQ_CLEAR */
+    ck_assert_int_eq(rp_qtest_irq(qt, 0), 0);
+    votes = qom_str("/machine/rpmh-rsc", "votes");
+    ck_assert_str_eq(votes, "cx.lvl=0x3");
+    stop();
+}
+END_TEST
+
+#define AOSS            0x0c300000ull
+
+/* Ring the AOP from the APSS frame and wait for its answer (bounded) */
+static void ring_aop(void)
+{
+    const uint32_t from_aop = IPCC_CLIENT_AOP << 16 | IPCC_SIGNAL_GLINK_QMP;
+    uint32_t id = IPCC_NO_PENDING;
+
+    wr(FRAME(IPCC_CLIENT_APSS) + ENABLE, from_aop);
+    wr(FRAME(IPCC_CLIENT_APSS) + SEND_ID, IPCC_CLIENT_AOP << 16 | IPCC_SIGNAL_GLINK_QMP);
+    for (int i = 0; i < 1000 && id != from_aop; i++) {
+        id = rd(FRAME(IPCC_CLIENT_APSS) + RECV_ID);
+    }
+    ck_assert_uint_eq(id, from_aop);
+    wr(FRAME(IPCC_CLIENT_APSS) + CLEAR, from_aop);
+}
+
+START_TEST(aoss_handshake_and_ack)
+{
+    const char text[64] = "{class: image, res: load_state, name: cdsp, val: on}";
+    g_autofree char *messages = NULL;
+    uint32_t mbox;
+
+    start_with(TRUE);
+    ck_assert_uint_eq(rd(AOSS), 0x4d41494c);
+    ck_assert_uint_eq(rd(AOSS + 0x04), 1);
+    mbox = rd(AOSS + 0x38);
+    wr(AOSS + 0x10, rd(AOSS + 0x0c));
+    wr(AOSS + 0x24, 0xffff);                            /* mcore link up */
+    ring_aop();
+    ck_assert_uint_eq(rd(AOSS + 0x28), 0xffff);
+    wr(AOSS + 0x2c, 0xffff);                            /* mcore channel up */
+    ring_aop();
+    ck_assert_uint_eq(rd(AOSS + 0x14), 0xffff);
+    wr(AOSS + 0x18, 0xffff);
+    ring_aop();
+    ck_assert_uint_eq(rd(AOSS + 0x30), 0xffff);
+
+    ck_assert(rp_qtest_write(qt, AOSS + mbox + 4, text, sizeof(text), NULL));
+    wr(AOSS + mbox, sizeof(text));
+    ring_aop();
+    ck_assert_uint_eq(rd(AOSS + mbox), 0);              /* acknowledged */
+    messages = qom_str("/machine/aoss-qmp", "messages");
+    ck_assert_str_eq(messages, "{class: image, res: load_state, name: cdsp, val: on}\n");
+    stop();
+}
+END_TEST
+
 Suite *rp_test_suite(void)
 {
     Suite *s = suite_create("devices");
     TCase *mutex = tcase_create("tcsr-mutex");
     TCase *ipcc = tcase_create("ipcc");
+    TCase *power = tcase_create("power");
 
     tcase_set_timeout(mutex, 60);
     tcase_set_timeout(ipcc, 60);
     tcase_add_test(mutex, mutex_owner_and_contention);
     tcase_add_test(ipcc, ipcc_send_to_each_client);
     tcase_add_test(ipcc, ipcc_receive_order_enable_and_irq);
+    tcase_set_timeout(power, 60);
+    tcase_add_test(power, rsc_trigger_completion_interrupt_vote);
+    tcase_add_test(power, aoss_handshake_and_ack);
+    suite_add_tcase(s, power);
     suite_add_tcase(s, mutex);
     suite_add_tcase(s, ipcc);
     return s;
