@@ -5,6 +5,8 @@
  */
 #include "cmd-db.h"
 
+#include "bytes.h"
+
 #include <glib.h>
 #include <string.h>
 
@@ -46,20 +48,6 @@ const CmdDbEntry *cmd_db_sc7280(unsigned *n)
     return sc7280;
 }
 
-static void put32(uint8_t *p, uint32_t v)
-{
-    p[0] = v;
-    p[1] = v >> 8;
-    p[2] = v >> 16;
-    p[3] = v >> 24;
-}
-
-static void put16(uint8_t *p, uint16_t v)
-{
-    p[0] = v;
-    p[1] = v >> 8;
-}
-
 size_t cmd_db_build(uint8_t *buf, size_t size, const CmdDbEntry *entries,
                     unsigned n, char *err, size_t err_len)
 {
@@ -98,8 +86,8 @@ size_t cmd_db_build(uint8_t *buf, size_t size, const CmdDbEntry *entries,
         return 0;
     }
     memset(buf, 0, size);
-    put32(buf, 1);                          /* version */
-    put32(buf + 4, CMD_DB_MAGIC);
+    rp_put_le32(buf, 1);                          /* version */
+    rp_put_le32(buf + 4, CMD_DB_MAGIC);
 
     /* entry headers of each slave together, then the aux data of each slave */
     aux_at = (size_t)n * CMD_DB_ENTRY_SIZE;
@@ -108,9 +96,9 @@ size_t cmd_db_build(uint8_t *buf, size_t size, const CmdDbEntry *entries,
         size_t data_off = aux_at, aux_off = 0;
         uint16_t cnt = 0;
 
-        put16(rh, slaves[s]);
-        put16(rh + 2, hdr_at);
-        put16(rh + 4, data_off);
+        rp_put_le16(rh, slaves[s]);
+        rp_put_le16(rh + 2, hdr_at);
+        rp_put_le16(rh + 4, data_off);
         for (unsigned i = 0; i < n; i++) {
             uint8_t *e;
 
@@ -119,9 +107,9 @@ size_t cmd_db_build(uint8_t *buf, size_t size, const CmdDbEntry *entries,
             }
             e = data + hdr_at;
             strncpy((char *)e, entries[i].id, CMD_DB_ID_LEN);
-            put32(e + 16, entries[i].addr);
-            put16(e + 20, entries[i].aux_len);
-            put16(e + 22, aux_off);
+            rp_put_le32(e + 16, entries[i].addr);
+            rp_put_le16(e + 20, entries[i].aux_len);
+            rp_put_le16(e + 22, aux_off);
             if (entries[i].aux_len) {
                 memcpy(data + data_off + aux_off, entries[i].aux, entries[i].aux_len);
             }
@@ -129,7 +117,7 @@ size_t cmd_db_build(uint8_t *buf, size_t size, const CmdDbEntry *entries,
             hdr_at += CMD_DB_ENTRY_SIZE;
             cnt++;
         }
-        put16(rh + 6, cnt);
+        rp_put_le16(rh + 6, cnt);
         aux_at += aux_off;
     }
     return used;

@@ -30,14 +30,14 @@ static gboolean bad_input(GError **error, const char *fmt, ...)
 
 static void put_phdr(uint8_t *p, const MbnPhdr *ph)
 {
-    mbn_put_le32(p, ph->type);
-    mbn_put_le32(p + 4, ph->offset);
-    mbn_put_le32(p + 8, ph->vaddr);
-    mbn_put_le32(p + 12, ph->paddr);
-    mbn_put_le32(p + 16, ph->filesz);
-    mbn_put_le32(p + 20, ph->memsz);
-    mbn_put_le32(p + 24, ph->flags);
-    mbn_put_le32(p + 28, ph->align);
+    rp_put_le32(p, ph->type);
+    rp_put_le32(p + 4, ph->offset);
+    rp_put_le32(p + 8, ph->vaddr);
+    rp_put_le32(p + 12, ph->paddr);
+    rp_put_le32(p + 16, ph->filesz);
+    rp_put_le32(p + 20, ph->memsz);
+    rp_put_le32(p + 24, ph->flags);
+    rp_put_le32(p + 28, ph->align);
 }
 
 /* Read the input's PT_LOAD phdrs into @loads; returns their number or -1. */
@@ -53,21 +53,21 @@ static int input_loads(const uint8_t *elf, size_t len, MbnPhdr *loads, GError **
     if (elf[4] != 1 || elf[5] != 1) {
         return bad_input(error, "not a 32-bit little-endian ELF file"), -1;
     }
-    if (mbn_le16(elf + 42) != MBN_PHDR_SIZE) {
-        return bad_input(error, "e_phentsize %u, want 32", mbn_le16(elf + 42)), -1;
+    if (rp_le16(elf + 42) != MBN_PHDR_SIZE) {
+        return bad_input(error, "e_phentsize %u, want 32", rp_le16(elf + 42)), -1;
     }
-    phoff = mbn_le32(elf + 28);
-    phnum = mbn_le16(elf + 44);
+    phoff = rp_le32(elf + 28);
+    phnum = rp_le16(elf + 44);
     if (phoff > len || (uint64_t)phnum * MBN_PHDR_SIZE > len - phoff) {
         return bad_input(error, "program headers lie outside the file"), -1;
     }
     for (unsigned i = 0; i < phnum; i++) {
         const uint8_t *p = elf + phoff + (size_t)i * MBN_PHDR_SIZE;
         MbnPhdr ph = {
-            .type = mbn_le32(p), .offset = mbn_le32(p + 4), .vaddr = mbn_le32(p + 8),
-            .paddr = mbn_le32(p + 12), .filesz = mbn_le32(p + 16),
-            .memsz = mbn_le32(p + 20), .flags = mbn_le32(p + 24),
-            .align = mbn_le32(p + 28),
+            .type = rp_le32(p), .offset = rp_le32(p + 4), .vaddr = rp_le32(p + 8),
+            .paddr = rp_le32(p + 12), .filesz = rp_le32(p + 16),
+            .memsz = rp_le32(p + 20), .flags = rp_le32(p + 24),
+            .align = rp_le32(p + 28),
         };
 
         if (ph.type != MBN_PT_LOAD) {
@@ -105,32 +105,32 @@ static size_t hashseg_layout(const MbnBuildOptions *o, unsigned phnum,
     uint8_t *h = g_malloc0(hdr + body);
     uint8_t *simm;
 
-    mbn_put_le32(h + 0x04, o->version);
-    mbn_put_le32(h + 0x10, body);
-    mbn_put_le32(h + 0x14, hash_size);
-    mbn_put_le32(h + 0x1c, SIMSIG_MAC_LEN);
-    mbn_put_le32(h + 0x24, cert);
+    rp_put_le32(h + 0x04, o->version);
+    rp_put_le32(h + 0x10, body);
+    rp_put_le32(h + 0x14, hash_size);
+    rp_put_le32(h + 0x1c, SIMSIG_MAC_LEN);
+    rp_put_le32(h + 0x24, cert);
     if (o->version == 3) {
         uint32_t dest = load_addr + hdr;
 
-        mbn_put_le32(h + 0x0c, dest);
-        mbn_put_le32(h + 0x18, dest + hash_size);
-        mbn_put_le32(h + 0x20, dest + hash_size + SIMSIG_MAC_LEN);
+        rp_put_le32(h + 0x0c, dest);
+        rp_put_le32(h + 0x18, dest + hash_size);
+        rp_put_le32(h + 0x20, dest + hash_size + SIMSIG_MAC_LEN);
     } else {
-        mbn_put_le32(h + 0x18, 0xffffffff);
-        mbn_put_le32(h + 0x20, 0xffffffff);
+        rp_put_le32(h + 0x18, 0xffffffff);
+        rp_put_le32(h + 0x20, 0xffffffff);
     }
     if (o->version == 6) {
-        mbn_put_le32(h + 0x2c, meta_oem);
+        rp_put_le32(h + 0x2c, meta_oem);
         simm = h + hdr;
     } else {
         simm = h + hdr + hash_size + SIMSIG_MAC_LEN;
     }
-    mbn_put_le32(simm, MBN_SIMM_MAGIC);
-    mbn_put_le32(simm + 4, o->sw_id);
-    mbn_put_le32(simm + 8, o->hw_id);
-    mbn_put_le32(simm + 12, o->rollback);
-    mbn_put_le32(simm + 16, o->key_id);
+    rp_put_le32(simm, MBN_SIMM_MAGIC);
+    rp_put_le32(simm + 4, o->sw_id);
+    rp_put_le32(simm + 8, o->hw_id);
+    rp_put_le32(simm + 12, o->rollback);
+    rp_put_le32(simm + 16, o->key_id);
 
     *hashes_at = hdr + meta_oem;
     *signed_len = hdr + meta_oem + hash_size;
@@ -211,12 +211,12 @@ gboolean mbn_build(const uint8_t *elf, size_t len, const MbnBuildOptions *opts,
     memcpy(img, elf, 16);
     memcpy(img + 16, elf + 16, 8);          /* e_type, e_machine, e_version */
     memcpy(img + 24, elf + 24, 4);          /* e_entry */
-    mbn_put_le32(img + 28, MBN_EHDR_SIZE);  /* e_phoff */
-    mbn_put_le32(img + 32, 0);              /* e_shoff */
+    rp_put_le32(img + 28, MBN_EHDR_SIZE);  /* e_phoff */
+    rp_put_le32(img + 32, 0);              /* e_shoff */
     memcpy(img + 36, elf + 36, 4);          /* e_flags */
-    mbn_put_le16(img + 40, MBN_EHDR_SIZE);
-    mbn_put_le16(img + 42, MBN_PHDR_SIZE);
-    mbn_put_le16(img + 44, phnum);
+    rp_put_le16(img + 40, MBN_EHDR_SIZE);
+    rp_put_le16(img + 42, MBN_PHDR_SIZE);
+    rp_put_le16(img + 44, phnum);
     /* e_shentsize, e_shnum, e_shstrndx stay 0 */
     for (unsigned i = 0; i < phnum; i++) {
         put_phdr(img + MBN_EHDR_SIZE + (size_t)MBN_PHDR_SIZE * i, &out->phdr[i]);

@@ -46,13 +46,13 @@ static bool check_ehdr(const uint8_t *e, unsigned *phnum, MbnError *err)
         return mbn_error_set(err, MBN_E_ELF, -1, "not ELF32 little-endian (class %u data %u)",
                     e[4], e[5]);
     }
-    if (mbn_le16(e + 42) != MBN_PHDR_SIZE) {
-        return mbn_error_set(err, MBN_E_ELF, -1, "e_phentsize %u, want 32", mbn_le16(e + 42));
+    if (rp_le16(e + 42) != MBN_PHDR_SIZE) {
+        return mbn_error_set(err, MBN_E_ELF, -1, "e_phentsize %u, want 32", rp_le16(e + 42));
     }
-    if (mbn_le32(e + 28) != MBN_EHDR_SIZE) {
-        return mbn_error_set(err, MBN_E_ELF, -1, "e_phoff %u, want 52", mbn_le32(e + 28));
+    if (rp_le32(e + 28) != MBN_EHDR_SIZE) {
+        return mbn_error_set(err, MBN_E_ELF, -1, "e_phoff %u, want 52", rp_le32(e + 28));
     }
-    n = mbn_le16(e + 44);
+    n = rp_le16(e + 44);
     if (n < 2 || n > MBN_MAX_PHNUM) {
         return mbn_error_set(err, MBN_E_ELF, -1, "e_phnum %u outside 2..%d", n, MBN_MAX_PHNUM);
     }
@@ -62,14 +62,14 @@ static bool check_ehdr(const uint8_t *e, unsigned *phnum, MbnError *err)
 
 static void read_phdr(const uint8_t *p, MbnPhdr *ph)
 {
-    ph->type = mbn_le32(p);
-    ph->offset = mbn_le32(p + 4);
-    ph->vaddr = mbn_le32(p + 8);
-    ph->paddr = mbn_le32(p + 12);
-    ph->filesz = mbn_le32(p + 16);
-    ph->memsz = mbn_le32(p + 20);
-    ph->flags = mbn_le32(p + 24);
-    ph->align = mbn_le32(p + 28);
+    ph->type = rp_le32(p);
+    ph->offset = rp_le32(p + 4);
+    ph->vaddr = rp_le32(p + 8);
+    ph->paddr = rp_le32(p + 12);
+    ph->filesz = rp_le32(p + 16);
+    ph->memsz = rp_le32(p + 20);
+    ph->flags = rp_le32(p + 24);
+    ph->align = rp_le32(p + 28);
 }
 
 /*
@@ -83,7 +83,7 @@ static bool parse_phdrs(const uint8_t *hdr, unsigned phnum, MbnMeta *meta,
     int hash = -1;
 
     meta->phnum = phnum;
-    meta->e_entry = mbn_le32(hdr + 24);
+    meta->e_entry = rp_le32(hdr + 24);
     for (unsigned i = 0; i < phnum; i++) {
         read_phdr(hdr + MBN_EHDR_SIZE + (size_t)MBN_PHDR_SIZE * i, &meta->phdr[i]);
     }
@@ -137,7 +137,7 @@ static bool parse_hashseg(MbnMeta *meta, MbnError *err)
         return mbn_error_set(err, MBN_E_HASHSEG, meta->hash_index,
                     "hash segment of %zu bytes has no header", len);
     }
-    meta->version = mbn_le32(h + 4);
+    meta->version = rp_le32(h + 4);
     switch (meta->version) {
     case 3:
         meta->hdr_len = MBN_HDR_V3_SIZE;
@@ -160,17 +160,17 @@ static bool parse_hashseg(MbnMeta *meta, MbnError *err)
                     "hash segment of %zu bytes is shorter than its v%u header",
                     len, meta->version);
     }
-    total = mbn_le32(h + 0x10);
-    hash_size = mbn_le32(h + 0x14);
-    sig = mbn_le32(h + 0x1c);
-    cert = mbn_le32(h + 0x24);
+    total = rp_le32(h + 0x10);
+    hash_size = rp_le32(h + 0x14);
+    sig = rp_le32(h + 0x1c);
+    cert = rp_le32(h + 0x24);
     if (meta->version >= 5) {
-        sig_qcom = mbn_le32(h + 0x08);
-        cert_qcom = mbn_le32(h + 0x0c);
+        sig_qcom = rp_le32(h + 0x08);
+        cert_qcom = rp_le32(h + 0x0c);
     }
     if (meta->version == 6) {
-        meta_qcom = mbn_le32(h + 0x28);
-        meta_oem = mbn_le32(h + 0x2c);
+        meta_qcom = rp_le32(h + 0x28);
+        meta_oem = rp_le32(h + 0x2c);
     }
 
     limit = len - meta->hdr_len;
@@ -210,14 +210,14 @@ static bool parse_hashseg(MbnMeta *meta, MbnError *err)
         simm_room = cert;
     }
     meta->has_simm = simm_room >= MBN_SIMM_SIZE &&
-                     mbn_le32(meta->blob + simm_off) == MBN_SIMM_MAGIC;
+                     rp_le32(meta->blob + simm_off) == MBN_SIMM_MAGIC;
     if (meta->has_simm) {
         const uint8_t *s = meta->blob + simm_off;
 
-        meta->simm.sw_id = mbn_le32(s + 4);
-        meta->simm.hw_id = mbn_le32(s + 8);
-        meta->simm.rollback = mbn_le32(s + 12);
-        meta->simm.key_id = mbn_le32(s + 16);
+        meta->simm.sw_id = rp_le32(s + 4);
+        meta->simm.hw_id = rp_le32(s + 8);
+        meta->simm.rollback = rp_le32(s + 12);
+        meta->simm.key_id = rp_le32(s + 16);
     }
     return true;
 }

@@ -19,6 +19,8 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "bytes.h"
+
 #define MBN_EHDR_SIZE           52
 #define MBN_PHDR_SIZE           32
 #define MBN_MAX_PHNUM           100     /* Qualcomm images use far fewer */
@@ -185,31 +187,5 @@ void mbn_digest(const MbnMeta *meta, const uint8_t *data, size_t len,
 
 /* Constant-time comparison of @len bytes. */
 bool mbn_ct_equal(const uint8_t *a, const uint8_t *b, size_t len);
-
-/* Little-endian accessors used by the parser and the builder. */
-static inline uint32_t mbn_le32(const uint8_t *p)
-{
-    return (uint32_t)p[0] | (uint32_t)p[1] << 8 | (uint32_t)p[2] << 16 |
-           (uint32_t)p[3] << 24;
-}
-
-static inline uint16_t mbn_le16(const uint8_t *p)
-{
-    return (uint16_t)(p[0] | p[1] << 8);
-}
-
-static inline void mbn_put_le32(uint8_t *p, uint32_t v)
-{
-    p[0] = v;
-    p[1] = v >> 8;
-    p[2] = v >> 16;
-    p[3] = v >> 24;
-}
-
-static inline void mbn_put_le16(uint8_t *p, uint16_t v)
-{
-    p[0] = v;
-    p[1] = v >> 8;
-}
 
 #endif /* RPROCSIM_MODELS_MBN_H */

@@ -5,25 +5,13 @@
  */
 #include "smem-image.h"
 
+#include "bytes.h"
+
 #include <glib.h>
 #include <string.h>
 
 #define PART_HDR_SIZE   0x20
 #define ENTRY_SIZE      48
-
-static void put32(uint8_t *p, uint32_t v)
-{
-    p[0] = v;
-    p[1] = v >> 8;
-    p[2] = v >> 16;
-    p[3] = v >> 24;
-}
-
-static void put16(uint8_t *p, uint16_t v)
-{
-    p[0] = v;
-    p[1] = v >> 8;
-}
 
 static bool check(const SmemLayout *l, char *err, size_t err_len)
 {
@@ -81,43 +69,43 @@ bool smem_image_build(uint8_t *buf, const SmemLayout *l, char *err, size_t err_l
     memset(buf, 0, l->size);
 
     /* header: version 12 (global partition), initialized, reserved 0 */
-    put32(buf + SMEM_VERSION_OFFSET, SMEM_GLOBAL_PART_VERSION << 16);
-    put32(buf + 0xc0, 1);
+    rp_put_le32(buf + SMEM_VERSION_OFFSET, SMEM_GLOBAL_PART_VERSION << 16);
+    rp_put_le32(buf + 0xc0, 1);
 
     for (unsigned i = 0; i < l->nparts; i++) {
         const SmemPartSpec *p = &l->parts[i];
         uint8_t *h = buf + p->offset;
 
         memcpy(h, "$PRT", 4);
-        put16(h + 4, p->host0);
-        put16(h + 6, p->host1);
-        put32(h + 8, p->size);
-        put32(h + 0x0c, PART_HDR_SIZE);     /* offset_free_uncached: empty */
-        put32(h + 0x10, p->size);           /* offset_free_cached: empty */
+        rp_put_le16(h + 4, p->host0);
+        rp_put_le16(h + 6, p->host1);
+        rp_put_le32(h + 8, p->size);
+        rp_put_le32(h + 0x0c, PART_HDR_SIZE);     /* offset_free_uncached: empty */
+        rp_put_le32(h + 0x10, p->size);           /* offset_free_cached: empty */
     }
 
     toc = buf + l->size - SMEM_PTABLE_SIZE;
     memcpy(toc, "$TOC", 4);
-    put32(toc + 4, 1);
-    put32(toc + 8, l->nparts);
+    rp_put_le32(toc + 4, 1);
+    rp_put_le32(toc + 8, l->nparts);
     for (unsigned i = 0; i < l->nparts; i++) {
         uint8_t *e = toc + 0x20 + ENTRY_SIZE * i;
 
-        put32(e, l->parts[i].offset);
-        put32(e + 4, l->parts[i].size);
-        put32(e + 8, 0);                    /* flags */
-        put16(e + 12, l->parts[i].host0);
-        put16(e + 14, l->parts[i].host1);
-        put32(e + 16, 64);                  /* cacheline */
+        rp_put_le32(e, l->parts[i].offset);
+        rp_put_le32(e + 4, l->parts[i].size);
+        rp_put_le32(e + 8, 0);                    /* flags */
+        rp_put_le16(e + 12, l->parts[i].host0);
+        rp_put_le16(e + 14, l->parts[i].host1);
+        rp_put_le32(e + 16, 64);                  /* cacheline */
     }
     /* "SIII" info block right after the last entry */
     {
         uint8_t *info = toc + 0x20 + ENTRY_SIZE * l->nparts;
 
         memcpy(info, "SIII", 4);
-        put32(info + 4, l->size);
-        put32(info + 8, (uint32_t)l->base);
-        put16(info + 16, l->num_items);
+        rp_put_le32(info + 4, l->size);
+        rp_put_le32(info + 8, (uint32_t)l->base);
+        rp_put_le16(info + 16, l->num_items);
     }
     return true;
 }

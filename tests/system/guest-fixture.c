@@ -5,6 +5,8 @@
  */
 #include <check.h>
 #include <glib.h>
+#include <stdio.h>
+#include <string.h>
 
 #include "guest-fixture.h"
 
@@ -69,4 +71,22 @@ char *sys_guest(const char *cmd)
                   "agent: %s", err ? err->message : "?");
     ck_assert_msg(status == 0, "'%s' exited %d: %s", cmd, status, out);
     return out;
+}
+
+void sys_assert_no_warnings(const char *const *keywords)
+{
+    g_autofree char *dmesg = sys_guest("dmesg -r");
+    g_auto(GStrv) lines = g_strsplit(dmesg, "\n", -1);
+
+    for (char **l = lines; *l; l++) {
+        g_autofree char *low = g_ascii_strdown(*l, -1);
+        int level = 7;
+
+        if (sscanf(*l, "<%d>", &level) != 1 || (level & 7) > 4) {
+            continue;
+        }
+        for (const char *const *k = keywords; *k; k++) {
+            ck_assert_msg(!strstr(low, *k), "warning or error in dmesg: %s", *l);
+        }
+    }
 }

@@ -34,4 +34,11 @@ void sys_shutdown(void);
 /* Run @cmd in the guest; the test fails unless it exits 0. Caller frees. */
 char *sys_guest(const char *cmd);
 
+/*
+ * Fail the test if the guest's kernel log has a warning or error (level 4
+ * or more urgent) mentioning any of @keywords (NULL-terminated, matched
+ * case-insensitively).
+ */
+void sys_assert_no_warnings(const char *const *keywords);
+
 #endif /* RPROCSIM_TESTS_GUEST_FIXTURE_H */

@@ -30,32 +30,32 @@ GByteArray *fx_elf(const FxSeg *segs, unsigned n)
     e[4] = 1;                               /* ELFCLASS32 */
     e[5] = 1;                               /* little-endian */
     e[6] = 1;
-    mbn_put_le16(e + 16, 2);                /* ET_EXEC */
-    mbn_put_le16(e + 18, 40);               /* EM_ARM */
-    mbn_put_le32(e + 20, 1);
-    mbn_put_le32(e + 24, segs[0].paddr);
-    mbn_put_le32(e + 28, 52);
-    mbn_put_le16(e + 40, 52);
-    mbn_put_le16(e + 42, 32);
-    mbn_put_le16(e + 44, phnum);
+    rp_put_le16(e + 16, 2);                /* ET_EXEC */
+    rp_put_le16(e + 18, 40);               /* EM_ARM */
+    rp_put_le32(e + 20, 1);
+    rp_put_le32(e + 24, segs[0].paddr);
+    rp_put_le32(e + 28, 52);
+    rp_put_le16(e + 40, 52);
+    rp_put_le16(e + 42, 32);
+    rp_put_le16(e + 44, phnum);
     for (unsigned i = 0; i < n; i++) {
         uint8_t *p = e + 52 + 32 * i;
 
-        mbn_put_le32(p, MBN_PT_LOAD);
-        mbn_put_le32(p + 4, off);
-        mbn_put_le32(p + 8, segs[i].paddr);
-        mbn_put_le32(p + 12, segs[i].paddr);
-        mbn_put_le32(p + 16, segs[i].filesz);
-        mbn_put_le32(p + 20, segs[i].memsz);
-        mbn_put_le32(p + 24, segs[i].flags);
-        mbn_put_le32(p + 28, 4);
+        rp_put_le32(p, MBN_PT_LOAD);
+        rp_put_le32(p + 4, off);
+        rp_put_le32(p + 8, segs[i].paddr);
+        rp_put_le32(p + 12, segs[i].paddr);
+        rp_put_le32(p + 16, segs[i].filesz);
+        rp_put_le32(p + 20, segs[i].memsz);
+        rp_put_le32(p + 24, segs[i].flags);
+        rp_put_le32(p + 28, 4);
         for (uint32_t b = 0; b < segs[i].filesz; b++) {
             e[off + b] = (uint8_t)(b * 7 + i * 31 + 1);
         }
         off += segs[i].filesz;
     }
     /* PT_GNU_STACK, dropped by the packer */
-    mbn_put_le32(e + 52 + 32 * n, 0x6474e551);
+    rp_put_le32(e + 52 + 32 * n, 0x6474e551);
     return a;
 }
 

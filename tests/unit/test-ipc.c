@@ -11,6 +11,7 @@
 #include <string.h>
 
 #include "../tap-main.h"
+#include "bytes.h"
 #include "ipcc.h"
 #include "smem-image.h"
 #include "smp2p.h"
@@ -26,16 +27,6 @@ static const SmemPartSpec parts[] = {
     { 0, 5, 0x124000, 0x20000 },
     { 0, 13, 0x144000, 0x20000 },
 };
-
-static uint32_t le32(const uint8_t *p)
-{
-    return p[0] | p[1] << 8 | p[2] << 16 | (uint32_t)p[3] << 24;
-}
-
-static uint16_t le16(const uint8_t *p)
-{
-    return p[0] | p[1] << 8;
-}
 
 static uint8_t *build(const SmemPartSpec *p, unsigned n, uint16_t items, char *err)
 {
@@ -60,33 +51,33 @@ START_TEST(image_passes_linux_probe_checks)
     bool global = false;
 
     ck_assert_msg(m, "%s", err);
-    ck_assert_uint_eq(le32(m + 0x5c) >> 16, 12);          /* version[7] */
-    ck_assert_uint_eq(le32(m + 0xc0), 1);                 /* initialized */
-    ck_assert_uint_eq(le32(m + 0xcc), 0);                 /* reserved */
+    ck_assert_uint_eq(rp_le32(m + 0x5c) >> 16, 12);          /* version[7] */
+    ck_assert_uint_eq(rp_le32(m + 0xc0), 1);                 /* initialized */
+    ck_assert_uint_eq(rp_le32(m + 0xcc), 0);                 /* reserved */
     ck_assert_mem_eq(toc, "$TOC", 4);
-    ck_assert_uint_eq(le32(toc + 4), 1);
-    n = le32(toc + 8);
+    ck_assert_uint_eq(rp_le32(toc + 4), 1);
+    n = rp_le32(toc + 8);
     ck_assert_uint_eq(n, 4);
     info = toc + 0x20 + 48 * n;
     ck_assert(info + 18 <= toc + 0x1000);                 /* fits the mapped 4 KiB */
     ck_assert_mem_eq(info, "SIII", 4);
-    ck_assert_uint_gt(le16(info + 16), 626);              /* WPSS crash reason item */
+    ck_assert_uint_gt(rp_le16(info + 16), 626);              /* WPSS crash reason item */
     for (uint32_t i = 0; i < n; i++) {
         const uint8_t *e = toc + 0x20 + 48 * i;
-        uint32_t off = le32(e), size = le32(e + 4);
-        uint16_t h0 = le16(e + 12), h1 = le16(e + 14);
+        uint32_t off = rp_le32(e), size = rp_le32(e + 4);
+        uint16_t h0 = rp_le16(e + 12), h1 = rp_le16(e + 14);
         const uint8_t *ph = m + off;
 
         ck_assert(off != 0 && size != 0);
         global |= h0 == 0xfffe && h1 == 0xfffe;
         /* partition header as qcom_smem_partition_header() validates it */
         ck_assert_mem_eq(ph, "$PRT", 4);
-        ck_assert_uint_eq(le16(ph + 4), h0);
-        ck_assert_uint_eq(le16(ph + 6), h1);
-        ck_assert_uint_eq(le32(ph + 8), size);
-        ck_assert_uint_le(le32(ph + 0x0c), size);
-        ck_assert_uint_eq(le32(ph + 0x0c), 0x20);
-        ck_assert_uint_eq(le32(ph + 0x10), size);
+        ck_assert_uint_eq(rp_le16(ph + 4), h0);
+        ck_assert_uint_eq(rp_le16(ph + 6), h1);
+        ck_assert_uint_eq(rp_le32(ph + 8), size);
+        ck_assert_uint_le(rp_le32(ph + 0x0c), size);
+        ck_assert_uint_eq(rp_le32(ph + 0x0c), 0x20);
+        ck_assert_uint_eq(rp_le32(ph + 0x10), size);
         ck_assert_uint_le(off + size, SIZE - 0x1000);
     }
     ck_assert(global);
@@ -122,7 +113,7 @@ typedef struct Mem {
 
 static uint32_t mem_read32(void *ctx, uint32_t off)
 {
-    return le32(((Mem *)ctx)->buf + off);
+    return rp_le32(((Mem *)ctx)->buf + off);
 }
 
 static void mem_write32(void *ctx, uint32_t off, uint32_t v)
@@ -185,18 +176,18 @@ static void env_free(Env *e)
 /* Linux's lookup (qcom_smem_get_private): walk from phdr + 0x20 with canaries */
 static const uint8_t *linux_get(const uint8_t *m, uint32_t part, uint16_t item, uint32_t *size)
 {
-    uint32_t free_off = le32(m + part + 0x0c);
+    uint32_t free_off = rp_le32(m + part + 0x0c);
     uint32_t at = 0x20;
 
     while (at < free_off) {
         const uint8_t *h = m + part + at;
 
-        ck_assert_uint_eq(le16(h), 0xa5a5);
-        if (le16(h + 2) == item) {
-            *size = le32(h + 4) - le16(h + 8);
-            return h + 16 + le16(h + 10);
+        ck_assert_uint_eq(rp_le16(h), 0xa5a5);
+        if (rp_le16(h + 2) == item) {
+            *size = rp_le32(h + 4) - rp_le16(h + 8);
+            return h + 16 + rp_le16(h + 10);
         }
-        at += 16 + le16(h + 10) + le32(h + 4);
+        at += 16 + rp_le16(h + 10) + rp_le32(h + 4);
     }
     return NULL;
 }
@@ -270,12 +261,12 @@ START_TEST(smp2p_item_written_in_linux_order)
     item = linux_get(e.mem.buf, e.part.offset, 443, &size);
     ck_assert_ptr_nonnull(item);
     ck_assert_uint_ge(size, 340);
-    ck_assert_uint_eq(le32(item), 0x504d5324);          /* "$SMP" */
+    ck_assert_uint_eq(rp_le32(item), 0x504d5324);          /* "$SMP" */
     ck_assert_uint_eq(item[4], 1);                      /* version */
-    ck_assert_uint_eq(le32(item + 4) >> 8, RP_SMP2P_FEATURE_SSR_ACK);
-    ck_assert_uint_eq(le16(item + 8), 2);               /* local pid */
-    ck_assert_uint_eq(le16(item + 12), 16);             /* total entries */
-    ck_assert_uint_eq(le16(item + 14), 1);              /* valid entries */
+    ck_assert_uint_eq(rp_le32(item + 4) >> 8, RP_SMP2P_FEATURE_SSR_ACK);
+    ck_assert_uint_eq(rp_le16(item + 8), 2);               /* local pid */
+    ck_assert_uint_eq(rp_le16(item + 12), 16);             /* total entries */
+    ck_assert_uint_eq(rp_le16(item + 14), 1);              /* valid entries */
     ck_assert_str_eq((const char *)item + 20, "slave-kernel");
 
     /* name before valid_entries, version last */
@@ -290,7 +281,7 @@ START_TEST(smp2p_item_written_in_linux_order)
     /* bits: ready + handover, then no change, then clear */
     ck_assert_int_eq(rp_smp2p_update(&p, 0, 0x6, 0x6), 1);
     ck_assert_int_eq(rp_smp2p_update(&p, 0, 0x6, 0x6), 0);
-    ck_assert_uint_eq(le32(item + 20 + 16), 0x6);
+    ck_assert_uint_eq(rp_le32(item + 20 + 16), 0x6);
     ck_assert_int_eq(rp_smp2p_update(&p, 0, 0x2, 0), 1);
     ck_assert_uint_eq(rp_smp2p_value(&p, 0), 0x4);
     ck_assert_int_eq(rp_smp2p_update(&p, 5, 1, 1), RP_EINVAL);

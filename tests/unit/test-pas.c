@@ -45,7 +45,7 @@ static void poke32(Env *e, uint64_t off, uint32_t v)
 {
     uint8_t b[4];
 
-    mbn_put_le32(b, v);
+    rp_put_le32(b, v);
     ck_assert(fx_mem_write(&e->mem, FX_META_PHYS + off, b, 4));
 }
 
@@ -54,7 +54,7 @@ static uint32_t peek32(Env *e, uint64_t off)
     uint8_t b[4];
 
     ck_assert(fx_mem_read(&e->mem, FX_META_PHYS + off, b, 4));
-    return mbn_le32(b);
+    return rp_le32(b);
 }
 
 /* offset of the hash segment in the metadata blob */

@@ -10,21 +10,12 @@
 #include <string.h>
 
 #include "../tap-main.h"
+#include "bytes.h"
 #include "aoss.h"
 #include "cmd-db.h"
 #include "rpmh-rsc.h"
 
 const bool rp_test_nofork = false;
-
-static uint32_t le32(const uint8_t *p)
-{
-    return p[0] | p[1] << 8 | p[2] << 16 | (uint32_t)p[3] << 24;
-}
-
-static uint16_t le16(const uint8_t *p)
-{
-    return p[0] | p[1] << 8;
-}
 
 /* cmd_db_get_header(): walk the slave headers, compare 8-byte ids */
 static const uint8_t *linux_lookup(const uint8_t *db, const char *id, const uint8_t **aux,
@@ -35,7 +26,7 @@ static const uint8_t *linux_lookup(const uint8_t *db, const char *id, const uint
     memcpy(want, id, MIN(strlen(id), sizeof(want)));
     for (int s = 0; s < 8; s++) {
         const uint8_t *rh = db + 8 + 16 * s;
-        uint16_t slv = le16(rh), hdr = le16(rh + 2), data = le16(rh + 4), cnt = le16(rh + 6);
+        uint16_t slv = rp_le16(rh), hdr = rp_le16(rh + 2), data = rp_le16(rh + 4), cnt = rp_le16(rh + 6);
 
         if (slv == 0) {
             break;
@@ -44,9 +35,9 @@ static const uint8_t *linux_lookup(const uint8_t *db, const char *id, const uint
             const uint8_t *e = db + 0x90 + hdr + 24 * i;
 
             if (!memcmp(e, want, 8)) {
-                *aux = db + 0x90 + data + le16(e + 22);
-                *aux_len = le16(e + 20);
-                ck_assert_uint_eq((le32(e + 16) >> 16) & 7, slv);
+                *aux = db + 0x90 + data + rp_le16(e + 22);
+                *aux_len = rp_le16(e + 20);
+                ck_assert_uint_eq((rp_le32(e + 16) >> 16) & 7, slv);
                 return e;
             }
         }
@@ -74,11 +65,11 @@ START_TEST(cmd_db_has_everything_sc7280_looks_up)
         unsigned corners = 0;
 
         ck_assert_msg(e, "%s missing", arc[i]);
-        ck_assert_uint_eq((le32(e + 16) >> 16) & 7, CMD_DB_SLAVE_ARC);
+        ck_assert_uint_eq((rp_le32(e + 16) >> 16) & 7, CMD_DB_SLAVE_ARC);
         /* rpmhpd: u16 levels, at most 16, the first non-zero is the enable corner */
         ck_assert(len > 0 && len % 2 == 0 && len / 2 <= 16);
         for (uint16_t j = 0; j < len / 2; j++) {
-            corners += le16(aux + 2 * j) != 0 || j == 0;
+            corners += rp_le16(aux + 2 * j) != 0 || j == 0;
         }
         ck_assert_uint_ge(corners, 3);
     }
@@ -86,9 +77,9 @@ START_TEST(cmd_db_has_everything_sc7280_looks_up)
         const uint8_t *e = linux_lookup(db, clk[i], &aux, &len);
 
         ck_assert_msg(e, "%s missing", clk[i]);
-        if (((le32(e + 16) >> 16) & 7) == CMD_DB_SLAVE_BCM) {
+        if (((rp_le32(e + 16) >> 16) & 7) == CMD_DB_SLAVE_BCM) {
             ck_assert_uint_eq(len, 8);
-            ck_assert_uint_gt(le32(aux), 0);        /* unit: clk-rpmh divides by it */
+            ck_assert_uint_gt(rp_le32(aux), 0);        /* unit: clk-rpmh divides by it */
         }
     }
     ck_assert_ptr_null(linux_lookup(db, "nothere", &aux, &len));
@@ -233,7 +224,7 @@ START_TEST(aoss_open_and_send)
     /* qmp_send(): 64 bytes after the length word, then length 64, doorbell */
     memcpy(buf, text, strlen(text));
     for (int i = 0; i < 16; i++) {
-        ck_assert(aoss_write(&s, mbox + 4 + 4 * i, le32((uint8_t *)buf + 4 * i)));
+        ck_assert(aoss_write(&s, mbox + 4 + 4 * i, rp_le32((uint8_t *)buf + 4 * i)));
     }
     ck_assert(aoss_write(&s, mbox, 64));
     ck_assert(aoss_doorbell(&s, msg, sizeof(msg)));

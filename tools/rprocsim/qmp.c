@@ -4,9 +4,8 @@
  * SPDX-License-Identifier: GPL-2.0-or-later
  */
 #include "qmp.h"
+#include "lineio.h"
 
-#include <errno.h>
-#include <poll.h>
 #include <string.h>
 #include <unistd.h>
 
@@ -34,65 +33,27 @@ void rp_qmp_free(RpQmp *q)
 static JsonObject *next_message(RpQmp *q, gint64 deadline, GError **error)
 {
     for (;;) {
-        char *nl = memchr(q->buf->str, '\n', q->buf->len);
-        struct pollfd p = { .fd = q->fd, .events = POLLIN };
-        gint64 now = g_get_monotonic_time();
-        char chunk[4096];
-        ssize_t n;
+        g_autofree char *line = rp_read_line(q->fd, q->buf, deadline, error);
+        g_autoptr(JsonParser) parser = NULL;
+        JsonNode *root;
 
-        if (nl) {
-            g_autofree char *line = g_strndup(q->buf->str, nl - q->buf->str);
-            g_autoptr(JsonParser) parser = json_parser_new();
-            JsonNode *root;
-
-            g_string_erase(q->buf, 0, nl - q->buf->str + 1);
-            if (!*g_strstrip(line)) {
-                continue;
-            }
-            if (!json_parser_load_from_data(parser, line, -1, error)) {
-                return NULL;
-            }
-            root = json_parser_get_root(parser);
-            if (!JSON_NODE_HOLDS_OBJECT(root)) {
-                g_set_error(error, RP_QMP_ERROR, 0, "QMP sent a non-object: %s", line);
-                return NULL;
-            }
-            return json_object_ref(json_node_get_object(root));
-        }
-        if (now >= deadline) {
-            g_set_error(error, RP_QMP_ERROR, 0, "no QMP answer in time");
+        if (!line) {
             return NULL;
         }
-        if (poll(&p, 1, (deadline - now) / 1000 + 1) < 0 && errno != EINTR) {
-            g_set_error(error, RP_QMP_ERROR, 0, "poll: %s", g_strerror(errno));
-            return NULL;
-        }
-        if (!(p.revents & (POLLIN | POLLHUP | POLLERR))) {
+        if (!*g_strstrip(line)) {
             continue;
         }
-        n = read(q->fd, chunk, sizeof(chunk));
-        if (n <= 0) {
-            g_set_error(error, RP_QMP_ERROR, 0, "QMP connection closed");
+        parser = json_parser_new();
+        if (!json_parser_load_from_data(parser, line, -1, error)) {
             return NULL;
         }
-        g_string_append_len(q->buf, chunk, n);
-    }
-}
-
-static gboolean send_text(RpQmp *q, const char *text, GError **error)
-{
-    size_t off = 0, len = strlen(text);
-
-    while (off < len) {
-        ssize_t n = write(q->fd, text + off, len - off);
-
-        if (n < 0 && errno != EINTR) {
-            g_set_error(error, RP_QMP_ERROR, 0, "QMP write: %s", g_strerror(errno));
-            return FALSE;
+        root = json_parser_get_root(parser);
+        if (!JSON_NODE_HOLDS_OBJECT(root)) {
+            g_set_error(error, RP_QMP_ERROR, 0, "QMP sent a non-object: %s", line);
+            return NULL;
         }
-        off += n > 0 ? (size_t)n : 0;
+        return json_object_ref(json_node_get_object(root));
     }
-    return TRUE;
 }
 
 JsonNode *rp_qmp_execute(RpQmp *q, const char *command, const char *args, GError **error)
@@ -101,7 +62,7 @@ JsonNode *rp_qmp_execute(RpQmp *q, const char *command, const char *args, GError
     g_autofree char *cmd = g_strdup_printf("{\"execute\": \"%s\"%s%s}\n", command,
                                            args ? ", \"arguments\": " : "", args ? args : "");
 
-    if (!send_text(q, cmd, error)) {
+    if (!rp_write_all(q->fd, cmd, error)) {
         return NULL;
     }
     for (;;) {

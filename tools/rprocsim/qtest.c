@@ -4,9 +4,8 @@
  * SPDX-License-Identifier: GPL-2.0-or-later
  */
 #include "qtest.h"
+#include "lineio.h"
 
-#include <errno.h>
-#include <poll.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <string.h>
@@ -41,65 +40,22 @@ void rp_qtest_free(RpQtest *q)
     }
 }
 
-/* Next complete line (caller frees), waiting at most until @deadline. */
-static char *read_line(RpQtest *q, gint64 deadline, GError **error)
-{
-    for (;;) {
-        char *nl = memchr(q->buf->str, '\n', q->buf->len);
-        struct pollfd p = { .fd = q->fd, .events = POLLIN };
-        gint64 now = g_get_monotonic_time();
-        char chunk[4096];
-        ssize_t n;
-
-        if (nl) {
-            char *line = g_strndup(q->buf->str, nl - q->buf->str);
-
-            g_string_erase(q->buf, 0, nl - q->buf->str + 1);
-            return line;
-        }
-        if (now >= deadline) {
-            g_set_error(error, RP_QTEST_ERROR, 0, "no qtest answer in time");
-            return NULL;
-        }
-        if (poll(&p, 1, (deadline - now) / 1000 + 1) < 0 && errno != EINTR) {
-            g_set_error(error, RP_QTEST_ERROR, 0, "poll: %s", g_strerror(errno));
-            return NULL;
-        }
-        if (!(p.revents & (POLLIN | POLLHUP | POLLERR))) {
-            continue;
-        }
-        n = read(q->fd, chunk, sizeof(chunk));
-        if (n <= 0) {
-            g_set_error(error, RP_QTEST_ERROR, 0, "qtest connection closed");
-            return NULL;
-        }
-        g_string_append_len(q->buf, chunk, n);
-    }
-}
-
 char *rp_qtest_cmd(RpQtest *q, GError **error, const char *fmt, ...)
 {
     g_autofree char *cmd = NULL;
+    g_autofree char *text = NULL;
     gint64 deadline = g_get_monotonic_time() + REPLY_TIMEOUT_MS * 1000;
     va_list ap;
-    size_t off = 0;
 
     va_start(ap, fmt);
     cmd = g_strdup_vprintf(fmt, ap);
     va_end(ap);
-    while (off < strlen(cmd) + 1) {
-        const char *p = off < strlen(cmd) ? cmd + off : "\n";
-        size_t len = off < strlen(cmd) ? strlen(cmd) - off : 1;
-        ssize_t n = write(q->fd, p, len);
-
-        if (n < 0 && errno != EINTR) {
-            g_set_error(error, RP_QTEST_ERROR, 0, "qtest write: %s", g_strerror(errno));
-            return NULL;
-        }
-        off += n > 0 ? (size_t)n : 0;
+    text = g_strconcat(cmd, "\n", NULL);
+    if (!rp_write_all(q->fd, text, error)) {
+        return NULL;
     }
     for (;;) {
-        g_autofree char *line = read_line(q, deadline, error);
+        g_autofree char *line = rp_read_line(q->fd, q->buf, deadline, error);
         unsigned irq;
 
         if (!line) {

@@ -1,0 +1,37 @@
+/*
+ * rprocsim models: little-endian field access in byte buffers (firmware
+ * images, SMEM, cmd-db are all little-endian).
+ *
+ * SPDX-License-Identifier: GPL-2.0-or-later
+ */
+#ifndef RPROCSIM_MODELS_BYTES_H
+#define RPROCSIM_MODELS_BYTES_H
+
+#include <stdint.h>
+
+static inline uint32_t rp_le32(const uint8_t *p)
+{
+    return (uint32_t)p[0] | (uint32_t)p[1] << 8 | (uint32_t)p[2] << 16 |
+           (uint32_t)p[3] << 24;
+}
+
+static inline uint16_t rp_le16(const uint8_t *p)
+{
+    return (uint16_t)(p[0] | p[1] << 8);
+}
+
+static inline void rp_put_le32(uint8_t *p, uint32_t v)
+{
+    p[0] = v;
+    p[1] = v >> 8;
+    p[2] = v >> 16;
+    p[3] = v >> 24;
+}
+
+static inline void rp_put_le16(uint8_t *p, uint16_t v)
+{
+    p[0] = v;
+    p[1] = v >> 8;
+}
+
+#endif /* RPROCSIM_MODELS_BYTES_H */
