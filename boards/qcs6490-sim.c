@@ -19,7 +19,11 @@
 #include "hw/arm/bsa.h"
 #include "hw/arm/fdt.h"
 #include "hw/char/pl011.h"
+#include "hw/arm/armv7m.h"
+#include "hw/clock.h"
 #include "hw/cpu/cluster.h"
+#include "hw/qdev-clock.h"
+#include "chardev/char.h"
 #include "hw/intc/arm_gicv3.h"
 #include "hw/misc/unimp.h"
 #include "hw/qdev-properties.h"
@@ -34,6 +38,7 @@
 #include "hw/rprocsim/boards/qcs6490-sim.h"
 #include "hw/rprocsim/hw/aoss-qmp.h"
 #include "hw/rprocsim/hw/ipcc.h"
+#include "hw/rprocsim/hw/q6ss.h"
 #include "hw/rprocsim/hw/rpmh-rsc.h"
 #include "hw/rprocsim/hw/tcsr-mutex.h"
 #include "hw/rprocsim/hw/trustzone.h"
@@ -59,6 +64,20 @@ struct Qcs6490SimState {
     uint32_t rpmhcc_phandle;
     uint32_t carveout_phandle[5];
     RprocsimIpccState *ipcc;
+    DeviceState *mutex;
+
+    /* subsystems: stand-in core, its address space, its Q6SS block */
+    unsigned n_ap;
+    Clock *standin_clk;
+    CPUClusterState ss_cluster[QCS6490_SIM_STANDIN_CORES];
+    ARMv7MState ss_core[QCS6490_SIM_STANDIN_CORES];
+    MemoryRegion ss_space[QCS6490_SIM_STANDIN_CORES];
+    MemoryRegion ss_carveout[QCS6490_SIM_STANDIN_CORES];
+    MemoryRegion ss_smem[QCS6490_SIM_STANDIN_CORES];
+    MemoryRegion ss_ipcc[QCS6490_SIM_STANDIN_CORES];
+    MemoryRegion ss_mutex[QCS6490_SIM_STANDIN_CORES];
+    MemoryRegion ss_q6ss[QCS6490_SIM_STANDIN_CORES];
+    RprocsimQ6ssState *q6ss[QCS6490_SIM_STANDIN_CORES];
 };
 
 static const Qcs6490SimCarveout qcs6490_sim_carveouts[] = {
@@ -90,6 +109,25 @@ static const Qcs6490SimSmp2p qcs6490_sim_smp2p[] = {
     { "adsp", 443, 429, 2, IPCC_CLIENT_LPASS, false },
     { "cdsp", 94, 432, 5, IPCC_CLIENT_CDSP, false },
     { "wpss", 617, 616, 13, IPCC_CLIENT_WPSS, true },
+};
+
+/*
+ * The subsystems, in the order of qcs6490_sim_pas: where their Q6SS block
+ * sits (the remoteproc nodes' addresses), their SMEM host, IPCC client,
+ * SMP2P items, crash reason item and watchdog SPI (sc7280.dtsi; the aDSP's
+ * goes straight to the GIC instead of through PDC pin 6).
+ */
+typedef struct Qcs6490SimSubsys {
+    const char *name;
+    hwaddr q6ss_base;
+    uint32_t host_id, ipcc_client, out_item, in_item, crash_item;
+    int wdog_spi;
+} Qcs6490SimSubsys;
+
+static const Qcs6490SimSubsys qcs6490_sim_subsys[QCS6490_SIM_STANDIN_CORES] = {
+    { "adsp", 0x03700000, 2, IPCC_CLIENT_LPASS, 443, 429, 423, 486 },
+    { "cdsp", 0x0a300000, 5, IPCC_CLIENT_CDSP, 94, 432, 601, 578 },
+    { "wpss", 0x08a00000, 13, IPCC_CLIENT_WPSS, 617, 616, 626, 587 },
 };
 
 /* What TrustZone authenticates: pas_id and sw_id per carveout (models/pas.h) */
@@ -215,7 +253,7 @@ static void qcs6490_sim_create_cpus(Qcs6490SimState *s)
     qemu_fdt_setprop_cell(fdt, "/cpus", "#address-cells", 2);
     qemu_fdt_setprop_cell(fdt, "/cpus", "#size-cells", 0);
 
-    for (unsigned i = 0; i < ms->smp.cpus; i++) {
+    for (unsigned i = 0; i < s->n_ap; i++) {
         Object *cpuobj = object_new(ms->cpu_type);
         /* MPIDR as on sc7280: one core per Aff1 (cpu@0, cpu@100, ...) */
         uint64_t mpidr = (uint64_t)i << ARM_AFF1_SHIFT;
@@ -235,7 +273,7 @@ static void qcs6490_sim_create_cpus(Qcs6490SimState *s)
     }
     qdev_realize(DEVICE(&s->apss), NULL, &error_fatal);
 
-    for (int i = ms->smp.cpus - 1; i >= 0; i--) {
+    for (int i = s->n_ap - 1; i >= 0; i--) {
         ARMCPU *cpu = ARM_CPU(qemu_get_cpu(i));
         uint64_t mpidr = arm_cpu_mp_affinity(cpu);
         g_autofree char *node = g_strdup_printf("/cpus/cpu@%" PRIx64, mpidr);
@@ -244,7 +282,7 @@ static void qcs6490_sim_create_cpus(Qcs6490SimState *s)
         qemu_fdt_setprop_string(fdt, node, "device_type", "cpu");
         qemu_fdt_setprop_string(fdt, node, "compatible", cpu->dtb_compatible);
         qemu_fdt_setprop_u64(fdt, node, "reg", mpidr);
-        if (ms->smp.cpus > 1) {
+        if (s->n_ap > 1) {
             qemu_fdt_setprop_string(fdt, node, "enable-method", "psci");
         }
     }
@@ -254,7 +292,7 @@ static void qcs6490_sim_create_gic(Qcs6490SimState *s)
 {
     MachineState *ms = MACHINE(s);
     void *fdt = ms->fdt;
-    unsigned n = ms->smp.cpus;
+    unsigned n = s->n_ap;
     SysBusDevice *sbd;
     QList *redist = qlist_new();
     const char *node = "/soc@0/interrupt-controller@17a00000";
@@ -467,6 +505,7 @@ static void qcs6490_sim_create_ipc(Qcs6490SimState *s)
 
     /* TCSR mutex */
     dev = qdev_new(TYPE_RPROCSIM_TCSR_MUTEX);
+    s->mutex = dev;
     object_property_add_child(OBJECT(s), "tcsr-mutex", OBJECT(dev));
     sysbus_realize_and_unref(SYS_BUS_DEVICE(dev), &error_fatal);
     sysbus_mmio_map(SYS_BUS_DEVICE(dev), 0, QCS6490_SIM_MUTEX_BASE);
@@ -681,6 +720,119 @@ static void qcs6490_sim_create_power(Qcs6490SimState *s)
                            s->rpmhpd_phandle, QCS6490_SIM_RPMHPD_CX);
 }
 
+static void qcs6490_sim_tz_release(void *opaque, unsigned index, uint64_t entry,
+                                   uint64_t load_base)
+{
+    Qcs6490SimState *s = opaque;
+
+    rprocsim_q6ss_release(s->q6ss[index], entry, load_base);
+}
+
+static void qcs6490_sim_tz_halt(void *opaque, unsigned index)
+{
+    Qcs6490SimState *s = opaque;
+
+    rprocsim_q6ss_halt(s->q6ss[index]);
+}
+
+/*
+ * One stand-in core per subsystem, after the application cores and after
+ * arm_load_kernel() (qemu-integration notes: boot.c would otherwise take
+ * them for boot CPUs). Each is a Cortex-M4 in its own cluster and address
+ * space, held off until TrustZone releases it through its Q6SS block.
+ */
+static void qcs6490_sim_create_subsystems(Qcs6490SimState *s)
+{
+    MachineState *ms = MACHINE(s);
+    MemoryRegion *ipcc_mr = sysbus_mmio_get_region(SYS_BUS_DEVICE(s->ipcc), 0);
+    MemoryRegion *mutex_mr = sysbus_mmio_get_region(SYS_BUS_DEVICE(s->mutex), 0);
+    RprocsimTzHooks hooks = {
+        .release = qcs6490_sim_tz_release,
+        .halt = qcs6490_sim_tz_halt,
+        .opaque = s,
+    };
+
+    s->standin_clk = clock_new(OBJECT(s), "standin-clk");
+    clock_set_hz(s->standin_clk, QCS6490_SIM_STANDIN_CPU_HZ);
+
+    for (unsigned i = 0; i < QCS6490_SIM_STANDIN_CORES; i++) {
+        const Qcs6490SimSubsys *ss = &qcs6490_sim_subsys[i];
+        const PasSubsys *pas = &qcs6490_sim_pas[i];
+        g_autofree char *cl_name = g_strdup_printf("%s-cluster", ss->name);
+        g_autofree char *chr_id = g_strdup_printf("%s-uart", ss->name);
+        DeviceState *core, *q6ss;
+        ARMCPU *cpu;
+
+        /* address space: carveout and SMEM where they are, blocks in peripheral space */
+        memory_region_init(&s->ss_space[i], OBJECT(s), ss->name, 4 * GiB);
+        memory_region_init_alias(&s->ss_carveout[i], OBJECT(s), "carveout", ms->ram,
+                                 pas->carveout_base - QCS6490_SIM_DRAM_BASE,
+                                 pas->carveout_size);
+        memory_region_add_subregion(&s->ss_space[i], pas->carveout_base,
+                                    &s->ss_carveout[i]);
+        memory_region_init_alias(&s->ss_smem[i], OBJECT(s), "smem", ms->ram,
+                                 QCS6490_SIM_SMEM_BASE - QCS6490_SIM_DRAM_BASE,
+                                 QCS6490_SIM_SMEM_SIZE);
+        memory_region_add_subregion(&s->ss_space[i], QCS6490_SIM_SMEM_BASE, &s->ss_smem[i]);
+        memory_region_init_alias(&s->ss_ipcc[i], OBJECT(s), "ipcc-frame", ipcc_mr,
+                                 ss->ipcc_client * IPCC_FRAME_SIZE, IPCC_FRAME_SIZE);
+        memory_region_add_subregion(&s->ss_space[i], QCS6490_SIM_CORE_IPCC_FRAME,
+                                    &s->ss_ipcc[i]);
+        memory_region_init_alias(&s->ss_mutex[i], OBJECT(s), "tcsr-mutex", mutex_mr, 0,
+                                 TCSR_MUTEX_SIZE);
+        memory_region_add_subregion(&s->ss_space[i], QCS6490_SIM_CORE_MUTEX,
+                                    &s->ss_mutex[i]);
+
+        object_initialize_child(OBJECT(s), cl_name, &s->ss_cluster[i], TYPE_CPU_CLUSTER);
+        qdev_prop_set_uint32(DEVICE(&s->ss_cluster[i]), "cluster-id", i + 1);
+        object_initialize_child(OBJECT(&s->ss_cluster[i]), "armv7m", &s->ss_core[i],
+                                TYPE_ARMV7M);
+        core = DEVICE(&s->ss_core[i]);
+        qdev_prop_set_string(core, "cpu-type", ARM_CPU_TYPE_NAME("cortex-m4"));
+        qdev_prop_set_uint32(core, "num-irq", 32);
+        qdev_prop_set_bit(core, "start-powered-off", true);
+        qdev_connect_clock_in(core, "cpuclk", s->standin_clk);
+        object_property_set_link(OBJECT(core), "memory", OBJECT(&s->ss_space[i]),
+                                 &error_abort);
+        sysbus_realize(SYS_BUS_DEVICE(core), &error_fatal);
+        cpu = s->ss_core[i].cpu;
+        /* an Aff2 no application core uses: PSCI CPU_ON cannot reach it */
+        cpu->mp_affinity = (uint64_t)(0x80 + i) << ARM_AFF2_SHIFT;
+        qdev_realize(DEVICE(&s->ss_cluster[i]), NULL, &error_fatal);
+        armv7m_load_kernel(cpu, NULL, 0, 0);
+
+        /* the Q6SS block: at the remoteproc node's address and in the core's space */
+        q6ss = qdev_new(TYPE_RPROCSIM_Q6SS);
+        s->q6ss[i] = RPROCSIM_Q6SS(q6ss);
+        object_property_add_child(OBJECT(s), ss->name, OBJECT(q6ss));
+        qdev_prop_set_string(q6ss, "name", ss->name);
+        object_property_set_link(OBJECT(q6ss), "cpu", OBJECT(cpu), &error_abort);
+        qdev_prop_set_uint32(q6ss, "host-id", ss->host_id);
+        qdev_prop_set_uint32(q6ss, "ipcc-client", ss->ipcc_client);
+        qdev_prop_set_uint32(q6ss, "smem-out-item", ss->out_item);
+        qdev_prop_set_uint32(q6ss, "smem-in-item", ss->in_item);
+        qdev_prop_set_uint32(q6ss, "crash-item", ss->crash_item);
+        qdev_prop_set_chr(q6ss, "chardev", qemu_chr_find(chr_id));
+        sysbus_realize_and_unref(SYS_BUS_DEVICE(q6ss), &error_fatal);
+        sysbus_mmio_map(SYS_BUS_DEVICE(q6ss), 0, ss->q6ss_base);
+        memory_region_init_alias(&s->ss_q6ss[i], OBJECT(s), "q6ss",
+                                 sysbus_mmio_get_region(SYS_BUS_DEVICE(q6ss), 0), 0,
+                                 Q6SS_MMIO_SIZE);
+        memory_region_add_subregion(&s->ss_space[i], QCS6490_SIM_CORE_Q6SS, &s->ss_q6ss[i]);
+
+        /* interrupts: wdog to the GIC; IPCC frame, fault and bark to the core */
+        sysbus_connect_irq(SYS_BUS_DEVICE(q6ss), 0,
+                           qdev_get_gpio_in(s->gic, ss->wdog_spi));
+        sysbus_connect_irq(SYS_BUS_DEVICE(q6ss), 1,
+                           qdev_get_gpio_in(core, Q6SS_NVIC_FAULT));
+        sysbus_connect_irq(SYS_BUS_DEVICE(q6ss), 2,
+                           qdev_get_gpio_in(core, Q6SS_NVIC_WDOG_BARK));
+        sysbus_connect_irq(SYS_BUS_DEVICE(s->ipcc), ss->ipcc_client,
+                           qdev_get_gpio_in(core, Q6SS_NVIC_IPCC));
+    }
+    rprocsim_tz_set_hooks(s->tz, &hooks);
+}
+
 static void qcs6490_sim_init(MachineState *ms)
 {
     Qcs6490SimState *s = QCS6490_SIM_MACHINE(ms);
@@ -697,12 +849,7 @@ static void qcs6490_sim_init(MachineState *ms)
                      (uint64_t)(QCS6490_SIM_MAX_RAM / MiB), boot_base);
         exit(1);
     }
-    if (ms->smp.cpus > QCS6490_SIM_MAX_AP_CPUS) {
-        error_report("qcs6490-sim: %u CPUs requested, at most %d application "
-                     "cores are supported", ms->smp.cpus,
-                     QCS6490_SIM_MAX_AP_CPUS);
-        exit(1);
-    }
+    s->n_ap = ms->smp.cpus - QCS6490_SIM_STANDIN_CORES;
 
     memory_region_add_subregion(get_system_memory(), QCS6490_SIM_DRAM_BASE,
                                 ms->ram);
@@ -732,12 +879,13 @@ static void qcs6490_sim_init(MachineState *ms)
     s->bootinfo.modify_dtb = qcs6490_sim_modify_dtb;
     arm_load_kernel(ARM_CPU(first_cpu), ms, &s->bootinfo);
 
-    for (unsigned i = 0; i < ms->smp.cpus; i++) {
+    for (unsigned i = 0; i < s->n_ap; i++) {
         ARMCPU *cpu = ARM_CPU(qemu_get_cpu(i));
 
         cpu->smccc_handler = qcs6490_sim_smccc;
         cpu->smccc_opaque = s;
     }
+    qcs6490_sim_create_subsystems(s);
 }
 
 static void qcs6490_sim_class_init(ObjectClass *oc, void *data)
@@ -754,13 +902,14 @@ static void qcs6490_sim_class_init(ObjectClass *oc, void *data)
 
     mc->desc = "Qualcomm QCS6490 (sc7280) remoteproc simulator (rprocsim)";
     mc->init = qcs6490_sim_init;
-    mc->default_cpus = QCS6490_SIM_DEFAULT_AP_CPUS;
-    mc->min_cpus = 1;
-    mc->max_cpus = QCS6490_SIM_MAX_AP_CPUS;
+    mc->default_cpus = QCS6490_SIM_DEFAULT_AP_CPUS + QCS6490_SIM_STANDIN_CORES;
+    mc->min_cpus = 1 + QCS6490_SIM_STANDIN_CORES;
+    mc->max_cpus = QCS6490_SIM_MAX_AP_CPUS + QCS6490_SIM_STANDIN_CORES;
     mc->default_cpu_type = ARM_CPU_TYPE_NAME("cortex-a55");
     mc->valid_cpu_types = valid_cpu_types;
     mc->default_ram_size = QCS6490_SIM_DEFAULT_RAM;
     mc->default_ram_id = "qcs6490.ddr";
+    /* 4 KiB pages for the application cores; the stand-ins cope (patch 0004) */
     mc->minimum_page_bits = 12;
     mc->no_cdrom = 1;
     mc->no_floppy = 1;

@@ -14,9 +14,23 @@
 
 #define TYPE_QCS6490_SIM_MACHINE MACHINE_TYPE_NAME("qcs6490-sim")
 
-/* Application processor cores (Kryo 670 on the real SoC). */
+/*
+ * Cores: application processor cores (Kryo 670 on the real SoC) plus one
+ * Cortex-M4 stand-in core per subsystem (aDSP, cDSP, WPSS). -smp counts
+ * both, as QEMU's MTTCG needs: -smp N gives N - 3 application cores.
+ */
+#define QCS6490_SIM_STANDIN_CORES     3
 #define QCS6490_SIM_DEFAULT_AP_CPUS   2
 #define QCS6490_SIM_MAX_AP_CPUS       8
+#define QCS6490_SIM_STANDIN_CPU_HZ    200000000
+
+/*
+ * What each stand-in core sees (docs/subsystems.md): its carveout and SMEM
+ * at their physical addresses, and these blocks.
+ */
+#define QCS6490_SIM_CORE_IPCC_FRAME   0x40000000ULL
+#define QCS6490_SIM_CORE_MUTEX        0x40100000ULL
+#define QCS6490_SIM_CORE_Q6SS         0x40200000ULL
 
 /* DRAM starts at 0x80000000 as on sc7280 (sc7280.dtsi memory@80000000). */
 #define QCS6490_SIM_DRAM_BASE         0x80000000ULL

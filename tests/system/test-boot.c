@@ -261,7 +261,8 @@ static void expect_refused(const char *opt, const char *value, const char *messa
 START_TEST(board_refuses_bad_configuration)
 {
     expect_refused("-m", "256M", "outside the supported range 512M..16384M");
-    expect_refused("-smp", "9", "max CPUs supported by machine 'qcs6490-sim' is 8");
+    expect_refused("-smp", "12", "max CPUs supported by machine 'qcs6490-sim' is 11");
+    expect_refused("-smp", "3", "min CPUs supported by machine 'qcs6490-sim' is 4");
     expect_refused("-cpu", "cortex-a15", "Invalid CPU model");
 }
 END_TEST

@@ -26,7 +26,8 @@ GOptionGroup *rp_options_group(RpOptions *o)
         { "cpu", 0, 0, G_OPTION_ARG_STRING, &o->cpu,
           "application core type (default: " RP_DEFAULT_CPU ")", "TYPE" },
         { "smp", 0, 0, G_OPTION_ARG_INT, &o->smp,
-          "number of application cores (default: 2)", "N" },
+          "number of application cores (default: 2; qcs6490-sim adds its 3 "
+          "subsystem cores)", "N" },
         { "mem", 0, 0, G_OPTION_ARG_INT, &o->mem_mib,
           "guest RAM in MiB (default: 1024)", "MIB" },
         { "append", 0, 0, G_OPTION_ARG_STRING, &o->append,
@@ -90,7 +91,8 @@ RpVmConfig rp_vm_config(const RpOptions *o, const char *machine)
         .qemu = o->qemu,
         .machine = machine,
         .cpu = o->cpu,
-        .smp = o->smp,
+        .smp = g_str_has_prefix(machine, RP_SIM_MACHINE) ? o->smp + RP_SIM_STANDIN_CORES
+                                                         : o->smp,
         .mem_mib = o->mem_mib,
         .kernel = o->kernel,
         .initrd = o->initrd,

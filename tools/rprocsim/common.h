@@ -13,7 +13,8 @@
 #define RP_SIM_MACHINE      "qcs6490-sim"
 #define RP_VIRT_MACHINE     "virt,gic-version=3"
 #define RP_DEFAULT_CPU      "cortex-a55"
-#define RP_DEFAULT_SMP      2
+#define RP_DEFAULT_SMP      2       /* application cores */
+#define RP_SIM_STANDIN_CORES 3      /* qcs6490-sim adds one core per subsystem to -smp */
 #define RP_DEFAULT_MEM_MIB  1024
 #define RP_DEFAULT_APPEND   "console=ttyAMA0 panic=-1"
 /* Bound on a cold boot to userspace under TCG (a few seconds normally). */
@@ -26,7 +27,7 @@ typedef struct RpOptions {
     char *initrd;       /* initramfs */
     char *cpu;
     char *append;
-    int smp;
+    int smp;            /* application cores; qcs6490-sim gets 3 more in -smp */
     int mem_mib;
     gboolean verbose;   /* copy the guest console to the terminal */
 } RpOptions;

@@ -29,7 +29,7 @@ int rp_cmd_shell(int argc, char **argv)
         fprintf(stderr, "rprocsim shell: %s\n", err->message);
         return 2;
     }
-    smp = g_strdup_printf("%d", o.smp);
+    smp = g_strdup_printf("%d", o.smp + RP_SIM_STANDIN_CORES);
     mem = g_strdup_printf("%dM", o.mem_mib);
     {
         const char *qargv[] = {

@@ -1,0 +1,468 @@
+/*
+ * rprocsim Q6SS: subsystem control block around a stand-in core.
+ *
+ * SPDX-License-Identifier: GPL-2.0-or-later
+ */
+
+#include "qemu/osdep.h"
+#include "qemu/log.h"
+#include "qapi/error.h"
+#include "qapi/visitor.h"
+#include "hw/core/cpu.h"
+#include "hw/irq.h"
+#include "hw/qdev-properties.h"
+#include "hw/qdev-properties-system.h"
+#include "hw/registerfields.h"
+#include "migration/vmstate.h"
+#include "target/arm/cpu.h"
+#include "hw/rprocsim/hw/q6ss.h"
+#include "hw/rprocsim/trace.h"
+
+/* Identity, read by the firmware to learn which subsystem it runs as */
+REG32(ID, 0x000)
+REG32(STATUS, 0x004)
+    FIELD(STATUS, POWERED, 0, 1)
+    FIELD(STATUS, RUNNING, 1, 1)
+    FIELD(STATUS, WFI, 2, 1)
+    FIELD(STATUS, BITTEN, 3, 1)
+REG32(BOOT_COUNT, 0x008)
+REG32(HOST_ID, 0x00c)
+REG32(IPCC_CLIENT, 0x010)
+REG32(SMEM_ITEMS, 0x014)
+    FIELD(SMEM_ITEMS, OUT, 0, 16)
+    FIELD(SMEM_ITEMS, IN, 16, 16)
+REG32(CRASH_ITEM, 0x018)
+/* Watchdog, in sleep-clock ticks (32768 Hz) of virtual time */
+REG32(WDOG_PET, 0x100)
+REG32(WDOG_CTL, 0x104)
+    FIELD(WDOG_CTL, ENABLE, 0, 1)
+REG32(WDOG_BARK_TIME, 0x108)
+REG32(WDOG_BITE_TIME, 0x10c)
+REG32(WDOG_STATUS, 0x110)
+    FIELD(WDOG_STATUS, BARKED, 0, 1)
+    FIELD(WDOG_STATUS, BITTEN, 1, 1)
+/* Fault injection: what the host asked the firmware to do */
+REG32(FAULT_ACTION, 0x200)
+REG32(FAULT_ARG, 0x204)
+REG32(FAULT_ACK, 0x208)
+REG32(FAULT_MSG, 0x240)         /* 64 bytes, NUL-terminated */
+/* Debug UART: one byte per write */
+REG32(UART_TX, 0x300)
+
+static ARMCPU *q6ss_cpu(RprocsimQ6ssState *s)
+{
+    return ARM_CPU(s->cpu);
+}
+
+uint32_t rprocsim_q6ss_status(RprocsimQ6ssState *s)
+{
+    ARMCPU *cpu = q6ss_cpu(s);
+    bool powered = qatomic_read(&cpu->power_state) == PSCI_ON;
+    bool halted = qatomic_read(&CPU(cpu)->halted);
+    uint32_t v = 0;
+
+    v = FIELD_DP32(v, STATUS, POWERED, powered);
+    v = FIELD_DP32(v, STATUS, RUNNING, powered && !halted);
+    v = FIELD_DP32(v, STATUS, WFI, powered && halted);
+    v = FIELD_DP32(v, STATUS, BITTEN, s->bitten);
+    return v;
+}
+
+static void q6ss_wdog_stop(RprocsimQ6ssState *s)
+{
+    timer_del(s->bark_timer);
+    timer_del(s->bite_timer);
+}
+
+static int64_t ticks_to_ns(uint32_t ticks)
+{
+    return muldiv64(ticks, NANOSECONDS_PER_SECOND, Q6SS_SLEEP_CLK_HZ);
+}
+
+/* Arm bark and bite from now (a pet, or enabling) */
+static void q6ss_wdog_pet(RprocsimQ6ssState *s)
+{
+    int64_t now = qemu_clock_get_ns(QEMU_CLOCK_VIRTUAL);
+
+    q6ss_wdog_stop(s);
+    s->wdog_status = 0;
+    qemu_set_irq(s->bark_irq, 0);
+    if (!FIELD_EX32(s->wdog_ctl, WDOG_CTL, ENABLE)) {
+        return;
+    }
+    if (s->wdog_bark) {
+        timer_mod(s->bark_timer, now + ticks_to_ns(s->wdog_bark));
+    }
+    if (s->wdog_bite) {
+        timer_mod(s->bite_timer, now + ticks_to_ns(s->wdog_bite));
+    }
+}
+
+/* One work item: reset the core at its vector table and run it */
+static void q6ss_start_work(CPUState *cs, run_on_cpu_data data)
+{
+    ARMCPU *cpu = ARM_CPU(cs);
+
+    cpu_reset(cs);
+    cs->halted = 0;
+    cpu->power_state = PSCI_ON;
+}
+
+static void q6ss_stop_work(CPUState *cs, run_on_cpu_data data)
+{
+    ARMCPU *cpu = ARM_CPU(cs);
+
+    cpu->power_state = PSCI_OFF;
+    cs->halted = 1;
+    cs->exception_index = EXCP_HLT;
+}
+
+void rprocsim_q6ss_release(RprocsimQ6ssState *s, uint64_t entry, uint64_t vector_base)
+{
+    ARMCPU *cpu = q6ss_cpu(s);
+    uint32_t reset_vector = 0;
+
+    s->entry = entry;
+    s->vector_base = vector_base;
+    s->bitten = false;
+    s->boots++;
+    s->wdog_ctl = 0;
+    s->wdog_status = 0;
+    q6ss_wdog_stop(s);
+    address_space_read(CPU(cpu)->as, vector_base + 4, MEMTXATTRS_UNSPECIFIED,
+                       &reset_vector, 4);
+    reset_vector = le32_to_cpu(reset_vector);
+    if (reset_vector != (uint32_t)entry) {
+        qemu_log_mask(LOG_GUEST_ERROR, "%s: %s: reset vector 0x%x is not the image "
+                      "entry 0x%" PRIx64 "\n", __func__, s->name, reset_vector, entry);
+    }
+    object_property_set_uint(OBJECT(cpu), "init-nsvtor", vector_base, &error_abort);
+    trace_rprocsim_q6ss_release(s->name, vector_base, entry, s->boots);
+    async_run_on_cpu(CPU(cpu), q6ss_start_work, RUN_ON_CPU_NULL);
+}
+
+void rprocsim_q6ss_halt(RprocsimQ6ssState *s)
+{
+    q6ss_wdog_stop(s);
+    qemu_set_irq(s->bark_irq, 0);
+    qemu_set_irq(s->fault_irq, 0);
+    trace_rprocsim_q6ss_halt(s->name);
+    async_run_on_cpu(CPU(q6ss_cpu(s)), q6ss_stop_work, RUN_ON_CPU_NULL);
+}
+
+static void q6ss_bark(void *opaque)
+{
+    RprocsimQ6ssState *s = opaque;
+
+    s->wdog_status = FIELD_DP32(s->wdog_status, WDOG_STATUS, BARKED, 1);
+    trace_rprocsim_q6ss_wdog_bark(s->name);
+    qemu_set_irq(s->bark_irq, 1);
+}
+
+/* A bite: the core stops where it is, Linux gets the wdog interrupt */
+static void q6ss_bite(void *opaque)
+{
+    RprocsimQ6ssState *s = opaque;
+
+    s->wdog_status = FIELD_DP32(s->wdog_status, WDOG_STATUS, BITTEN, 1);
+    s->bitten = true;
+    trace_rprocsim_q6ss_wdog_bite(s->name);
+    timer_del(s->bark_timer);
+    async_run_on_cpu(CPU(q6ss_cpu(s)), q6ss_stop_work, RUN_ON_CPU_NULL);
+    qemu_irq_pulse(s->wdog_irq);
+}
+
+static uint64_t q6ss_read(void *opaque, hwaddr addr, unsigned size)
+{
+    RprocsimQ6ssState *s = opaque;
+    uint32_t v = 0;
+
+    if (addr >= A_FAULT_MSG && addr < A_FAULT_MSG + Q6SS_FAULT_MSG_LEN) {
+        memcpy(&v, s->fault_msg + (addr - A_FAULT_MSG), 4);
+        return le32_to_cpu(v);
+    }
+    switch (addr) {
+    case A_ID:
+        return Q6SS_ID_VALUE;
+    case A_STATUS:
+        return rprocsim_q6ss_status(s);
+    case A_BOOT_COUNT:
+        return s->boots;
+    case A_HOST_ID:
+        return s->host_id;
+    case A_IPCC_CLIENT:
+        return s->ipcc_client;
+    case A_SMEM_ITEMS:
+        v = FIELD_DP32(v, SMEM_ITEMS, OUT, s->smem_out_item);
+        return FIELD_DP32(v, SMEM_ITEMS, IN, s->smem_in_item);
+    case A_CRASH_ITEM:
+        return s->crash_item;
+    case A_WDOG_CTL:
+        return s->wdog_ctl;
+    case A_WDOG_BARK_TIME:
+        return s->wdog_bark;
+    case A_WDOG_BITE_TIME:
+        return s->wdog_bite;
+    case A_WDOG_STATUS:
+        return s->wdog_status;
+    case A_FAULT_ACTION:
+        return s->fault_action;
+    case A_FAULT_ARG:
+        return s->fault_arg;
+    default:
+        qemu_log_mask(LOG_GUEST_ERROR, "%s: %s: read of 0x%" HWADDR_PRIx
+                      ", not a readable register\n", __func__, s->name, addr);
+        return 0;
+    }
+}
+
+static void q6ss_uart_byte(RprocsimQ6ssState *s, uint8_t c)
+{
+    if (qemu_chr_fe_backend_connected(&s->uart)) {
+        qemu_chr_fe_write_all(&s->uart, &c, 1);
+    }
+    if (c == '\n' || s->uart_line->len >= 200) {
+        trace_rprocsim_q6ss_uart(s->name, s->uart_line->str);
+        g_string_truncate(s->uart_line, 0);
+    } else if (c != '\r') {
+        g_string_append_c(s->uart_line, c);
+    }
+}
+
+static void q6ss_write(void *opaque, hwaddr addr, uint64_t value, unsigned size)
+{
+    RprocsimQ6ssState *s = opaque;
+
+    switch (addr) {
+    case A_WDOG_PET:
+        q6ss_wdog_pet(s);
+        break;
+    case A_WDOG_CTL:
+        s->wdog_ctl = value & R_WDOG_CTL_ENABLE_MASK;
+        trace_rprocsim_q6ss_wdog_ctl(s->name, s->wdog_ctl, s->wdog_bark, s->wdog_bite);
+        q6ss_wdog_pet(s);
+        break;
+    case A_WDOG_BARK_TIME:
+        s->wdog_bark = value;
+        break;
+    case A_WDOG_BITE_TIME:
+        s->wdog_bite = value;
+        break;
+    case A_FAULT_ACK:
+        s->fault_pending = 0;
+        qemu_set_irq(s->fault_irq, 0);
+        break;
+    case A_UART_TX:
+        q6ss_uart_byte(s, value);
+        break;
+    default:
+        qemu_log_mask(LOG_GUEST_ERROR, "%s: %s: write of 0x%" PRIx64 " to 0x%"
+                      HWADDR_PRIx ", not a writable register\n", __func__, s->name,
+                      value, addr);
+        break;
+    }
+}
+
+static const MemoryRegionOps q6ss_ops = {
+    .read = q6ss_read,
+    .write = q6ss_write,
+    .endianness = DEVICE_LITTLE_ENDIAN,
+    .valid = {
+        .min_access_size = 4,
+        .max_access_size = 4,
+    },
+};
+
+/*
+ * QOM "fault": "ACTION[:ARG][:MESSAGE]" with ACTION one of the names
+ * below, e.g. "fatal::dsp fell over", "ready-delay:300", "none". The
+ * firmware sees it in FAULT_* and gets the fault interrupt if it runs.
+ */
+static const char *const fault_names[Q6SS_FAULT_COUNT] = {
+    [Q6SS_FAULT_NONE] = "none",
+    [Q6SS_FAULT_NO_READY] = "no-ready",
+    [Q6SS_FAULT_READY_DELAY] = "ready-delay",
+    [Q6SS_FAULT_FATAL] = "fatal",
+    [Q6SS_FAULT_WILD_POINTER] = "wild-pointer",
+    [Q6SS_FAULT_HANG] = "hang",
+    [Q6SS_FAULT_IGNORE_STOP] = "ignore-stop",
+    [Q6SS_FAULT_WDOG_ON_STOP] = "wdog-on-stop",
+};
+
+static void set_fault(Object *obj, const char *value, Error **errp)
+{
+    RprocsimQ6ssState *s = RPROCSIM_Q6SS(obj);
+    g_auto(GStrv) parts = g_strsplit(value, ":", 3);
+    guint64 arg = 0;
+    int action = -1;
+
+    for (int i = 0; i < Q6SS_FAULT_COUNT; i++) {
+        if (parts[0] && g_str_equal(parts[0], fault_names[i])) {
+            action = i;
+        }
+    }
+    if (action < 0) {
+        error_setg(errp, "unknown fault '%s' (none, no-ready, ready-delay, fatal, "
+                   "wild-pointer, hang, ignore-stop, wdog-on-stop)", value);
+        return;
+    }
+    if (parts[1] && *parts[1] &&
+        !g_ascii_string_to_unsigned(parts[1], 10, 0, G_MAXUINT32, &arg, NULL)) {
+        error_setg(errp, "fault argument '%s' is not a number", parts[1]);
+        return;
+    }
+    s->fault_action = action;
+    s->fault_arg = arg;
+    memset(s->fault_msg, 0, sizeof(s->fault_msg));
+    if (parts[1] && parts[2]) {
+        g_strlcpy((char *)s->fault_msg, parts[2], sizeof(s->fault_msg));
+    }
+    s->fault_pending = action != Q6SS_FAULT_NONE;
+    trace_rprocsim_q6ss_fault(s->name, fault_names[action], s->fault_arg,
+                              (const char *)s->fault_msg);
+    qemu_set_irq(s->fault_irq, s->fault_pending);
+}
+
+static char *get_fault(Object *obj, Error **errp)
+{
+    RprocsimQ6ssState *s = RPROCSIM_Q6SS(obj);
+
+    return g_strdup_printf("%s:%u:%s", fault_names[s->fault_action < Q6SS_FAULT_COUNT ?
+                                                   s->fault_action : 0],
+                           s->fault_arg, (const char *)s->fault_msg);
+}
+
+static char *get_state(Object *obj, Error **errp)
+{
+    RprocsimQ6ssState *s = RPROCSIM_Q6SS(obj);
+    uint32_t st = rprocsim_q6ss_status(s);
+
+    if (FIELD_EX32(st, STATUS, WFI)) {
+        return g_strdup("wfi");
+    }
+    if (FIELD_EX32(st, STATUS, RUNNING)) {
+        return g_strdup("running");
+    }
+    return g_strdup(s->bitten ? "bitten" : "off");
+}
+
+static void q6ss_init(Object *obj)
+{
+    RprocsimQ6ssState *s = RPROCSIM_Q6SS(obj);
+    SysBusDevice *sbd = SYS_BUS_DEVICE(obj);
+
+    memory_region_init_io(&s->iomem, obj, &q6ss_ops, s, TYPE_RPROCSIM_Q6SS,
+                          Q6SS_MMIO_SIZE);
+    sysbus_init_mmio(sbd, &s->iomem);
+    sysbus_init_irq(sbd, &s->wdog_irq);
+    sysbus_init_irq(sbd, &s->fault_irq);
+    sysbus_init_irq(sbd, &s->bark_irq);
+    s->uart_line = g_string_new(NULL);
+    object_property_add_str(obj, "fault", get_fault, set_fault);
+    object_property_add_str(obj, "state", get_state, NULL);
+}
+
+static void q6ss_realize(DeviceState *dev, Error **errp)
+{
+    RprocsimQ6ssState *s = RPROCSIM_Q6SS(dev);
+
+    if (!s->name || !s->cpu) {
+        error_setg(errp, "rprocsim-q6ss needs 'name' and the 'cpu' link");
+        return;
+    }
+    s->bark_timer = timer_new_ns(QEMU_CLOCK_VIRTUAL, q6ss_bark, s);
+    s->bite_timer = timer_new_ns(QEMU_CLOCK_VIRTUAL, q6ss_bite, s);
+}
+
+static void q6ss_finalize(Object *obj)
+{
+    RprocsimQ6ssState *s = RPROCSIM_Q6SS(obj);
+
+    g_string_free(s->uart_line, TRUE);
+    if (s->bark_timer) {
+        timer_free(s->bark_timer);
+        timer_free(s->bite_timer);
+    }
+}
+
+static void q6ss_reset_hold(Object *obj, ResetType type)
+{
+    RprocsimQ6ssState *s = RPROCSIM_Q6SS(obj);
+
+    q6ss_wdog_stop(s);
+    s->boots = 0;
+    s->bitten = false;
+    s->entry = s->vector_base = 0;
+    s->wdog_ctl = s->wdog_bark = s->wdog_bite = s->wdog_status = 0;
+    s->fault_action = s->fault_arg = s->fault_pending = 0;
+    memset(s->fault_msg, 0, sizeof(s->fault_msg));
+}
+
+static void q6ss_reset_exit(Object *obj, ResetType type)
+{
+    RprocsimQ6ssState *s = RPROCSIM_Q6SS(obj);
+
+    qemu_set_irq(s->fault_irq, 0);
+    qemu_set_irq(s->bark_irq, 0);
+}
+
+static const VMStateDescription vmstate_q6ss = {
+    .name = TYPE_RPROCSIM_Q6SS,
+    .version_id = 1,
+    .minimum_version_id = 1,
+    .fields = (const VMStateField[]) {
+        VMSTATE_UINT32(boots, RprocsimQ6ssState),
+        VMSTATE_BOOL(bitten, RprocsimQ6ssState),
+        VMSTATE_UINT64(entry, RprocsimQ6ssState),
+        VMSTATE_UINT64(vector_base, RprocsimQ6ssState),
+        VMSTATE_UINT32(wdog_ctl, RprocsimQ6ssState),
+        VMSTATE_UINT32(wdog_bark, RprocsimQ6ssState),
+        VMSTATE_UINT32(wdog_bite, RprocsimQ6ssState),
+        VMSTATE_UINT32(wdog_status, RprocsimQ6ssState),
+        VMSTATE_TIMER_PTR(bark_timer, RprocsimQ6ssState),
+        VMSTATE_TIMER_PTR(bite_timer, RprocsimQ6ssState),
+        VMSTATE_UINT32(fault_action, RprocsimQ6ssState),
+        VMSTATE_UINT32(fault_arg, RprocsimQ6ssState),
+        VMSTATE_UINT32(fault_pending, RprocsimQ6ssState),
+        VMSTATE_BUFFER(fault_msg, RprocsimQ6ssState),
+        VMSTATE_END_OF_LIST()
+    },
+};
+
+static const Property q6ss_properties[] = {
+    DEFINE_PROP_STRING("name", RprocsimQ6ssState, name),
+    DEFINE_PROP_LINK("cpu", RprocsimQ6ssState, cpu, TYPE_ARM_CPU, Object *),
+    DEFINE_PROP_UINT32("host-id", RprocsimQ6ssState, host_id, 0),
+    DEFINE_PROP_UINT32("ipcc-client", RprocsimQ6ssState, ipcc_client, 0),
+    DEFINE_PROP_UINT32("smem-out-item", RprocsimQ6ssState, smem_out_item, 0),
+    DEFINE_PROP_UINT32("smem-in-item", RprocsimQ6ssState, smem_in_item, 0),
+    DEFINE_PROP_UINT32("crash-item", RprocsimQ6ssState, crash_item, 0),
+    DEFINE_PROP_CHR("chardev", RprocsimQ6ssState, uart),
+};
+
+static void q6ss_class_init(ObjectClass *klass, void *data)
+{
+    DeviceClass *dc = DEVICE_CLASS(klass);
+    ResettableClass *rc = RESETTABLE_CLASS(klass);
+
+    dc->desc = "Qualcomm Q6SS subsystem control, simulated (rprocsim)";
+    dc->realize = q6ss_realize;
+    dc->vmsd = &vmstate_q6ss;
+    dc->user_creatable = false;
+    device_class_set_props(dc, q6ss_properties);
+    rc->phases.hold = q6ss_reset_hold;
+    rc->phases.exit = q6ss_reset_exit;
+}
+
+static const TypeInfo q6ss_types[] = {
+    {
+        .name = TYPE_RPROCSIM_Q6SS,
+        .parent = TYPE_SYS_BUS_DEVICE,
+        .instance_size = sizeof(RprocsimQ6ssState),
+        .instance_init = q6ss_init,
+        .instance_finalize = q6ss_finalize,
+        .class_init = q6ss_class_init,
+    },
+};
+
+DEFINE_TYPES(q6ss_types)
