@@ -20,6 +20,7 @@ struct RpQtest {
     int fd;
     GString *buf;
     int irq[RP_QTEST_MAX_IRQS];
+    unsigned raises[RP_QTEST_MAX_IRQS];
 };
 
 RpQtest *rp_qtest_new(int fd)
@@ -63,6 +64,7 @@ char *rp_qtest_cmd(RpQtest *q, GError **error, const char *fmt, ...)
         }
         if (sscanf(line, "IRQ raise %u", &irq) == 1 && irq < RP_QTEST_MAX_IRQS) {
             q->irq[irq] = 1;
+            q->raises[irq]++;
         } else if (sscanf(line, "IRQ lower %u", &irq) == 1 && irq < RP_QTEST_MAX_IRQS) {
             q->irq[irq] = 0;
         } else if (g_str_has_prefix(line, "OK")) {
@@ -154,4 +156,16 @@ gboolean rp_qtest_irq_intercept_out(RpQtest *q, const char *path, const char *na
 int rp_qtest_irq(RpQtest *q, unsigned n)
 {
     return n < RP_QTEST_MAX_IRQS ? q->irq[n] : 0;
+}
+
+unsigned rp_qtest_irq_raises(RpQtest *q, unsigned n)
+{
+    return n < RP_QTEST_MAX_IRQS ? q->raises[n] : 0;
+}
+
+gboolean rp_qtest_clock_step(RpQtest *q, int64_t ns, GError **error)
+{
+    g_autofree char *r = rp_qtest_cmd(q, error, "clock_step %" G_GINT64_FORMAT, ns);
+
+    return r != NULL;
 }

@@ -52,4 +52,10 @@ gboolean rp_qtest_irq_intercept_out(RpQtest *q, const char *path, const char *na
 /* Last level reported for intercepted output @n (0..RP_QTEST_MAX_IRQS-1). */
 int rp_qtest_irq(RpQtest *q, unsigned n);
 
+/* How many times intercepted output @n went high (a pulse counts once). */
+unsigned rp_qtest_irq_raises(RpQtest *q, unsigned n);
+
+/* Advance the virtual clock by @ns (only under -accel qtest). */
+gboolean rp_qtest_clock_step(RpQtest *q, int64_t ns, GError **error);
+
 #endif /* RPROCSIM_QTEST_H */

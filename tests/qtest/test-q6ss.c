@@ -1,0 +1,311 @@
+/*
+ * qtests: the Q6SS block of the aDSP subsystem.
+ *
+ * - Release and halt through TrustZone: a bare-metal AArch64 program
+ *   (tests/data/pas-smc.S) issues the PAS SMCs the kernel would, for a real
+ *   Cortex-M image (tests/data/tiny-fw.c packed by 'rprocsim pack') that
+ *   the test loads where Linux's mdt_loader would; the stand-in core runs
+ *   it and idles in WFI, which STATUS and the "state" property show; a
+ *   watchdog bite then halts it and pulses the wdog interrupt.
+ * - Watchdog timing in virtual time (-accel qtest, clock_step).
+ * - Fault registers: what the "fault" property sets, the firmware reads,
+ *   and the fault interrupt.
+ *
+ * Needs RPROCSIM_BUILD, RPROCSIM_BIN, TINY_FW and PAS_SMC (the raw program).
+ *
+ * SPDX-License-Identifier: GPL-2.0-or-later
+ */
+#include <glib.h>
+#include <glib/gstdio.h>
+#include <string.h>
+
+#include "../tap-main.h"
+#include "common.h"
+#include "mbn.h"
+#include "qmp.h"
+#include "qtest.h"
+
+const bool rp_test_nofork = false;
+
+#define Q6SS            0x03700000ull   /* the aDSP's block, in the AP's view */
+#define STATUS          (Q6SS + 0x004)
+#define BOOT_COUNT      (Q6SS + 0x008)
+#define WDOG_PET        (Q6SS + 0x100)
+#define WDOG_CTL        (Q6SS + 0x104)
+#define WDOG_BARK       (Q6SS + 0x108)
+#define WDOG_BITE       (Q6SS + 0x10c)
+#define WDOG_STATUS     (Q6SS + 0x110)
+#define FAULT_ACTION    (Q6SS + 0x200)
+#define FAULT_ARG       (Q6SS + 0x204)
+#define FAULT_ACK       (Q6SS + 0x208)
+#define FAULT_MSG       (Q6SS + 0x240)
+#define ST_POWERED      1u
+#define ST_RUNNING      2u
+#define ST_WFI          4u
+#define ST_BITTEN       8u
+#define IRQ_WDOG        0
+#define IRQ_FAULT       1
+#define IRQ_BARK        2
+#define MAILBOX         0x9f000000ull
+#define META            0x90000000ull
+#define WAIT_S          30.0
+
+static RpVm *vm;
+static RpQtest *qt;
+static RpQmp *qmp;
+
+static void start(const char *accel, const char *kernel)
+{
+    g_autofree char *qemu = g_build_filename(g_getenv("RPROCSIM_BUILD") ?: "build",
+                                             "qemu", "qemu-system-aarch64", NULL);
+    RpVmConfig cfg = { .qemu = qemu, .machine = RP_SIM_MACHINE, .accel = accel,
+                       .kernel = kernel, .qtest = TRUE, .qmp = TRUE };
+    g_autoptr(GError) err = NULL;
+
+    vm = rp_vm_start(&cfg, &err);
+    ck_assert_msg(vm, "%s", err ? err->message : "?");
+    qt = rp_vm_qtest(vm, 30, &err);
+    ck_assert_msg(qt, "%s", err ? err->message : "?");
+    qmp = rp_vm_qmp(vm, 30, &err);
+    ck_assert_msg(qmp, "%s", err ? err->message : "?");
+    ck_assert_msg(rp_qtest_irq_intercept_out(qt, "/machine/adsp", "sysbus-irq", &err),
+                  "%s", err ? err->message : "?");
+}
+
+static void stop(void)
+{
+    g_clear_pointer(&vm, rp_vm_free);
+    qt = NULL;
+    qmp = NULL;
+}
+
+static uint32_t rd(uint64_t addr)
+{
+    g_autoptr(GError) err = NULL;
+    uint32_t v = 0;
+
+    ck_assert_msg(rp_qtest_readl(qt, addr, &v, &err), "%s", err ? err->message : "?");
+    return v;
+}
+
+static void wr(uint64_t addr, uint32_t v)
+{
+    g_autoptr(GError) err = NULL;
+
+    ck_assert_msg(rp_qtest_writel(qt, addr, v, &err), "%s", err ? err->message : "?");
+}
+
+static char *state(void)
+{
+    g_autoptr(GError) err = NULL;
+    char *v = rp_qmp_qom_get_str(qmp, "/machine/adsp", "state", &err);
+
+    ck_assert_msg(v, "%s", err ? err->message : "?");
+    return v;
+}
+
+/* Wait (bounded, in wall time) until (readl(@addr) & @mask) == @want */
+static uint32_t wait_for(uint64_t addr, uint32_t mask, uint32_t want)
+{
+    gint64 deadline = g_get_monotonic_time() + (gint64)(WAIT_S * G_USEC_PER_SEC);
+    uint32_t v;
+
+    while (((v = rd(addr)) & mask) != want && g_get_monotonic_time() < deadline) {
+        g_usleep(1000);
+    }
+    ck_assert_msg((v & mask) == want, "0x%llx reads 0x%x, want 0x%x under mask 0x%x",
+                  (unsigned long long)addr, v, want, mask);
+    return v;
+}
+
+static void write_file_to(const char *path, uint64_t addr)
+{
+    g_autofree char *data = NULL;
+    gsize len;
+
+    ck_assert_msg(g_file_get_contents(path, &data, &len, NULL), "cannot read %s", path);
+    for (gsize off = 0; off < len; off += 0x8000) {
+        ck_assert(rp_qtest_write(qt, addr + off, data + off, MIN(0x8000, len - off), NULL));
+    }
+}
+
+/*
+ * Pack tiny-fw and put it where mdt_loader would: .mdt at META, segments at
+ * p_paddr. Returns the address of its writable segment, whose first word is
+ * tiny-fw's boot_count (1 in the image, 2 once its reset handler ran).
+ */
+static uint64_t load_firmware(const char *dir)
+{
+    g_autofree char *mbn = g_build_filename(dir, "adsp.mbn", NULL);
+    g_autofree char *mdt = g_build_filename(dir, "adsp.mdt", NULL);
+    g_autofree char *cmd = g_strdup_printf("%s pack --subsystem adsp --split -o %s %s",
+                                           g_getenv("RPROCSIM_BIN"), mbn, g_getenv("TINY_FW"));
+    g_autofree char *out = NULL, *err_text = NULL, *blob = NULL;
+    gsize blob_len;
+    MbnMeta meta;
+    MbnError err;
+    uint64_t data = 0;
+    int status = -1;
+
+    ck_assert(g_spawn_command_line_sync(cmd, &out, &err_text, &status, NULL));
+    ck_assert_msg(status == 0, "%s: %s", cmd, err_text);
+    write_file_to(mdt, META);
+    ck_assert(g_file_get_contents(mdt, &blob, &blob_len, NULL));
+    ck_assert_msg(mbn_parse_blob((uint8_t *)blob, blob_len, &meta, &err), "%s", err.detail);
+    for (unsigned i = 0; i < meta.phnum; i++) {
+        g_autofree char *name = g_strdup_printf("adsp.b%02u", i);
+        g_autofree char *seg = g_build_filename(dir, name, NULL);
+
+        if (mbn_segment_loadable(&meta, i) && meta.phdr[i].filesz) {
+            write_file_to(seg, meta.phdr[i].paddr);
+            if (meta.phdr[i].flags & 2) {       /* PF_W */
+                data = meta.phdr[i].paddr;
+            }
+        }
+    }
+    mbn_meta_clear(&meta);
+    ck_assert_uint_ne(data, 0);
+    return data;
+}
+
+static void rm_dir(const char *dir)
+{
+    g_autoptr(GDir) d = g_dir_open(dir, 0, NULL);
+    const char *name;
+
+    while (d && (name = g_dir_read_name(d))) {
+        g_autofree char *p = g_build_filename(dir, name, NULL);
+
+        g_unlink(p);
+    }
+    g_rmdir(dir);
+}
+
+START_TEST(release_wfi_bite_and_halt)
+{
+    g_autofree char *dir = g_dir_make_tmp("rp-q6ss-XXXXXX", NULL);
+    g_autofree char *st = NULL, *st2 = NULL, *st3 = NULL;
+    uint64_t boot_count;
+
+    start("tcg", g_getenv("PAS_SMC"));
+    ck_assert_uint_eq(rd(STATUS), 0);           /* held off until released */
+    boot_count = load_firmware(dir);
+    ck_assert_uint_eq(rd(boot_count), 1);
+    wr(MAILBOX, 1);                             /* the "kernel" issues INIT and AUTH */
+    wait_for(MAILBOX + 4, 0xff, 2);
+    ck_assert_uint_eq(rd(MAILBOX + 8), 0);      /* INIT_IMAGE x0, x1 */
+    ck_assert_uint_eq(rd(MAILBOX + 16), 0);
+    ck_assert_uint_eq(rd(MAILBOX + 24), 0);     /* AUTH_AND_RESET x0 */
+    ck_assert_uint_eq(rd(BOOT_COUNT), 1);
+
+    /* the firmware runs (its reset handler counts the boot), then idles in WFI */
+    wait_for(boot_count, 0xffffffff, 2);
+    wait_for(STATUS, ST_POWERED | ST_WFI, ST_POWERED | ST_WFI);
+    st = state();
+    ck_assert_str_eq(st, "wfi");
+
+    /* it never pets: a short watchdog bites, halts it, pulses the interrupt */
+    wr(WDOG_BARK, 64);
+    wr(WDOG_BITE, 128);
+    wr(WDOG_CTL, 1);
+    wait_for(STATUS, ST_POWERED | ST_BITTEN, ST_BITTEN);
+    ck_assert_uint_eq(rd(WDOG_STATUS) & 2, 2);
+    ck_assert_uint_eq(rp_qtest_irq_raises(qt, IRQ_WDOG), 1);
+    ck_assert_int_eq(rp_qtest_irq(qt, IRQ_WDOG), 0);
+    st2 = state();
+    ck_assert_str_eq(st2, "bitten");
+
+    /* PAS_SHUTDOWN keeps it off */
+    wr(MAILBOX, 2);
+    wait_for(MAILBOX + 4, 0xff, 3);
+    ck_assert_uint_eq(rd(MAILBOX + 40), 0);
+    ck_assert_uint_eq(rd(STATUS) & (ST_POWERED | ST_RUNNING), 0);
+    st3 = state();
+    ck_assert(g_str_equal(st3, "bitten") || g_str_equal(st3, "off"));
+    stop();
+    rm_dir(dir);
+}
+END_TEST
+
+START_TEST(watchdog_times_in_virtual_time)
+{
+    start("qtest", NULL);
+    wr(WDOG_BARK, 32768);                       /* 1 s */
+    wr(WDOG_BITE, 65536);                       /* 2 s */
+    wr(WDOG_CTL, 1);
+    ck_assert(rp_qtest_clock_step(qt, 999 * 1000 * 1000, NULL));
+    ck_assert_uint_eq(rd(WDOG_STATUS), 0);
+    ck_assert_int_eq(rp_qtest_irq(qt, IRQ_BARK), 0);
+    ck_assert(rp_qtest_clock_step(qt, 2 * 1000 * 1000, NULL));
+    ck_assert_uint_eq(rd(WDOG_STATUS), 1);      /* barked at 1 s */
+    ck_assert_int_eq(rp_qtest_irq(qt, IRQ_BARK), 1);
+    /* a pet restarts both */
+    wr(WDOG_PET, 1);
+    ck_assert_uint_eq(rd(WDOG_STATUS), 0);
+    ck_assert_int_eq(rp_qtest_irq(qt, IRQ_BARK), 0);
+    ck_assert(rp_qtest_clock_step(qt, 1999 * 1000 * 1000, NULL));
+    ck_assert_uint_eq(rp_qtest_irq_raises(qt, IRQ_WDOG), 0);
+    ck_assert(rp_qtest_clock_step(qt, 2 * 1000 * 1000, NULL));
+    ck_assert_uint_eq(rd(WDOG_STATUS) & 2, 2);  /* bitten at 2 s after the pet */
+    ck_assert_uint_eq(rp_qtest_irq_raises(qt, IRQ_WDOG), 1);
+    ck_assert_uint_eq(rd(STATUS) & ST_BITTEN, ST_BITTEN);
+    /* disabled: nothing happens */
+    wr(WDOG_CTL, 0);
+    ck_assert(rp_qtest_clock_step(qt, 10ll * 1000 * 1000 * 1000, NULL));
+    ck_assert_uint_eq(rp_qtest_irq_raises(qt, IRQ_WDOG), 1);
+    stop();
+}
+END_TEST
+
+static gboolean set_fault(const char *value, GError **err)
+{
+    g_autofree char *args = g_strdup_printf("{\"path\": \"/machine/adsp\", "
+                                            "\"property\": \"fault\", \"value\": \"%s\"}",
+                                            value);
+    g_autoptr(JsonNode) ret = rp_qmp_execute(qmp, "qom-set", args, err);
+
+    return ret != NULL;
+}
+
+START_TEST(fault_registers_and_interrupt)
+{
+    g_autoptr(GError) err = NULL;
+    char msg[64] = { 0 };
+
+    start("qtest", NULL);
+    ck_assert_uint_eq(rd(FAULT_ACTION), 0);
+    ck_assert_msg(set_fault("fatal::dsp fell over", &err), "%s", err ? err->message : "?");
+    ck_assert_uint_eq(rd(FAULT_ACTION), 3);
+    ck_assert(rp_qtest_read(qt, FAULT_MSG, msg, sizeof(msg), NULL));
+    ck_assert_str_eq(msg, "dsp fell over");
+    ck_assert_int_eq(rp_qtest_irq(qt, IRQ_FAULT), 1);
+    wr(FAULT_ACK, 1);
+    ck_assert_int_eq(rp_qtest_irq(qt, IRQ_FAULT), 0);
+    ck_assert_uint_eq(rd(FAULT_ACTION), 3);     /* the action stays for the firmware */
+
+    ck_assert(set_fault("ready-delay:300", NULL));
+    ck_assert_uint_eq(rd(FAULT_ACTION), 2);
+    ck_assert_uint_eq(rd(FAULT_ARG), 300);
+    /* bad values are refused and change nothing */
+    ck_assert(!set_fault("explode", &err));
+    g_clear_error(&err);
+    ck_assert(!set_fault("ready-delay:soon", NULL));
+    ck_assert_uint_eq(rd(FAULT_ACTION), 2);
+    ck_assert(set_fault("none", NULL));
+    ck_assert_uint_eq(rd(FAULT_ACTION), 0);
+    stop();
+}
+END_TEST
+
+Suite *rp_test_suite(void)
+{
+    Suite *s = suite_create("q6ss");
+    TCase *tc = tcase_create("adsp");
+
+    tcase_set_timeout(tc, 120);
+    tcase_add_test(tc, release_wfi_bite_and_halt);
+    tcase_add_test(tc, watchdog_times_in_virtual_time);
+    tcase_add_test(tc, fault_registers_and_interrupt);
+    suite_add_tcase(s, tc);
+    return s;
+}
