@@ -3,7 +3,9 @@
 # with static busybox, /init, the agent and the stock modules of
 # guest/modules.list (with everything they depend on), decompressed from
 # .ko.xz.
-# Usage: guest/build.sh BUILD_DIR
+# Usage: guest/build.sh BUILD_DIR [FIRMWARE_DIR]
+# FIRMWARE_DIR (the packed firmware stubs, qcom/qcs6490/*) goes to the
+# guest's /lib/firmware/qcom/qcs6490.
 # Output: BUILD/guest/Image (the package's vmlinuz, byte for byte),
 #         BUILD/guest/initramfs.cpio, BUILD/guest/kernel-release.
 # Bring your own kernel: set RPROCSIM_KERNEL=path/to/Image and
@@ -12,7 +14,8 @@ set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
 . "$here/../scripts/common.sh"
 
-build=$(rp_build_dir "${1:?usage: guest/build.sh BUILD_DIR}")
+build=$(rp_build_dir "${1:?usage: guest/build.sh BUILD_DIR [FIRMWARE_DIR]}")
+firmware=${2:-}
 out="$build/guest"
 for t in xz modinfo depmod python3; do rp_need_tool "$t"; done
 
@@ -39,8 +42,9 @@ if [ ! -x "$busybox" ]; then
 fi
 
 # Inputs that decide the image: stamp them so a second run does nothing.
-stamp=$( { echo "$kernel $moddir"; cat "$here"/init "$here"/agent "$here"/modules.list \
-           "$here"/mkcpio.py "$0"; stat -c '%s %Y' "$kernel" "$busybox"; } | sha256sum | cut -d' ' -f1)
+stamp=$( { echo "$kernel $moddir $firmware"; cat "$here"/init "$here"/agent "$here"/modules.list \
+           "$here"/mkcpio.py "$0"; stat -c '%s %Y' "$kernel" "$busybox";
+           [ -n "$firmware" ] && cat "$firmware"/* 2>/dev/null; } | sha256sum | cut -d' ' -f1)
 if [ "$(cat "$out/.stamp" 2>/dev/null)" = "$stamp" ] && [ -f "$out/initramfs.cpio" ]; then
     rp_say "guest image up to date (kernel $release)"
     exit 0
@@ -99,6 +103,12 @@ done
 depmod -b "$stage" "$release" ||
     rp_die "depmod failed on the staged modules" "check the modules in $stage/lib/modules"
 printf '%s\n' "${order[@]##*/}" > "$out/modules.txt"
+
+if [ -n "$firmware" ]; then
+    [ -d "$firmware" ] || rp_die "firmware folder $firmware not found" "build the firmware stubs first (ninja)"
+    mkdir -p "$stage/lib/firmware/qcom/qcs6490"
+    cp "$firmware"/* "$stage/lib/firmware/qcom/qcs6490/"
+fi
 
 python3 "$here/mkcpio.py" "$stage" "$out/initramfs.cpio" --node dev/console:c:5:1:600
 

@@ -1,0 +1,406 @@
+/*
+ * rprocsim firmware stubs: the firmware of a simulated subsystem.
+ *
+ * After TrustZone releases the core it: reads its identity from the Q6SS
+ * block, starts a 10 ms SysTick that pets the watchdog, opens its SMP2P
+ * item in SMEM under the hardware mutex (clearing its bits after a
+ * restart, with the SSR handshake when Linux supports it), raises ready and
+ * handover, and then idles in WFI. It answers Linux's stop bit with
+ * stop-ack, carries out injected faults, and on a CPU fault or a requested
+ * fatal error writes a crash record and the reason (into the SMEM crash
+ * item) and raises fatal. Protocol facts: drivers/remoteproc/qcom_q6v5.c,
+ * drivers/soc/qcom/smp2p.c (Linux 6.12); see docs/subsystems.md.
+ *
+ * SPDX-License-Identifier: GPL-2.0-or-later
+ */
+#include "fw.h"
+#include "regs.h"
+#include "../lib/crash.h"
+#include "../lib/smp2p.h"
+
+#define BIT_FATAL       (1u << 0)
+#define BIT_READY       (1u << 1)
+#define BIT_HANDOVER    (1u << 2)
+#define BIT_STOP_ACK    (1u << 3)
+#define STOP_BIT        (1u << 0)       /* Linux's "master-kernel" bit 0 */
+#define CRASH_REASON_SIZE 128
+#define WDOG_BARK_TICKS 32768           /* 1 s of 32768 Hz */
+#define WDOG_BITE_TICKS 65536           /* 2 s */
+#define SSR_ACK_WAIT_MS 1000
+
+/* The crash record lives in .bss: inside the writable segment, so in any coredump */
+struct rp_crash_record crash_record;
+
+static const struct fw_config *cfg;
+static volatile uint32_t ticks;
+static volatile uint32_t ipcc_events;
+static volatile uint32_t fault_events;
+static volatile int petting = 1;
+static struct rp_smp2p edge;
+static uint32_t entry;
+static uint32_t fault;
+
+/* --- debug UART ------------------------------------------------------- */
+
+static void putc_(char c)
+{
+    writel(Q6SS_BASE + Q6SS_UART_TX, (uint8_t)c);
+}
+
+static void puts_(const char *s)
+{
+    while (*s) {
+        putc_(*s++);
+    }
+}
+
+/* Append @v in hex (8 digits) to @buf at *@at, bounded by @len */
+static void put_hex(char *buf, uint32_t *at, uint32_t len, uint32_t v)
+{
+    static const char digits[] = "0123456789abcdef";
+
+    for (int shift = 28; shift >= 0; shift -= 4) {
+        if (*at + 1 < len) {
+            buf[(*at)++] = digits[(v >> shift) & 0xf];
+        }
+    }
+    buf[*at] = '\0';
+}
+
+static void put_str(char *buf, uint32_t *at, uint32_t len, const char *s)
+{
+    while (*s && *at + 1 < len) {
+        buf[(*at)++] = *s++;
+    }
+    buf[*at] = '\0';
+}
+
+/* --- shared memory and the mutex, as this core sees them ---------------- */
+
+static uint32_t smem_read32(void *ctx, uint32_t off)
+{
+    return readl(SMEM_BASE + off);
+}
+
+static void smem_write32(void *ctx, uint32_t off, uint32_t v)
+{
+    writel(SMEM_BASE + off, v);
+}
+
+static void smem_barrier(void *ctx)
+{
+    __asm__ volatile("dmb" ::: "memory");
+}
+
+static uint32_t lock_owner;
+
+static int lock_try(void *ctx)
+{
+    writel(MUTEX_BASE + SMEM_HWLOCK * 0x1000, lock_owner);
+    return readl(MUTEX_BASE + SMEM_HWLOCK * 0x1000) == lock_owner;
+}
+
+static void lock_release(void *ctx)
+{
+    writel(MUTEX_BASE + SMEM_HWLOCK * 0x1000, 0);
+}
+
+static const struct rp_shmem smem = { smem_read32, smem_write32, smem_barrier, 0, SMEM_SIZE };
+static const struct rp_hwlock lock = { lock_try, lock_release, 0, 1000000 };
+
+/* --- interrupts ------------------------------------------------------- */
+
+void fw_systick(void)
+{
+    ticks++;
+    if (petting) {
+        writel(Q6SS_BASE + Q6SS_WDOG_PET, 1);
+    }
+}
+
+void fw_ipcc_irq(void)
+{
+    uint32_t id;
+
+    while ((id = readl(IPCC_FRAME + IPCC_RECV_ID)) != IPCC_NO_PENDING) {
+        writel(IPCC_FRAME + IPCC_CLEAR, id);
+        ipcc_events++;
+    }
+}
+
+void fw_fault_irq(void)
+{
+    fault_events++;
+    writel(Q6SS_BASE + Q6SS_FAULT_ACK, 1);
+}
+
+void fw_bark_irq(void)
+{
+    puts_(cfg->name);
+    puts_(": watchdog bark\n");
+    /* level until the next pet; mask it so the core can idle */
+    writel(0xe000e180u, 1u << 2);       /* NVIC_ICER0 */
+}
+
+static void kick(void)
+{
+    writel(IPCC_FRAME + IPCC_SEND_ID, IPCC_CLIENT_APSS << 16 | IPCC_SIGNAL_SMP2P);
+}
+
+static void wait_ms(uint32_t ms)
+{
+    uint32_t until = ticks + (ms + TICK_MS - 1) / TICK_MS;
+
+    while ((int32_t)(ticks - until) < 0) {
+        __asm__ volatile("wfi");
+    }
+}
+
+/* --- fatal errors ----------------------------------------------------- */
+
+/*
+ * Write @reason (shorter than CRASH_REASON_SIZE) into the SMEM crash item,
+ * global partition (Linux reads it with QCOM_SMEM_HOST_ANY), NUL-padded.
+ */
+static void store_reason(const char *reason)
+{
+    struct rp_smem_part global;
+    uint32_t data;
+    int ret;
+
+    if (rp_smem_find_partition(&smem, RP_SMEM_HOST_GLOBAL, &global) != RP_OK) {
+        return;
+    }
+    ret = rp_smem_alloc(&smem, &lock, &global, q6ss(Q6SS_CRASH_ITEM), CRASH_REASON_SIZE,
+                        &data);
+    if (ret == RP_OK || ret == RP_EEXIST) {
+        rp_shmem_put_name(&smem, data, reason, CRASH_REASON_SIZE);
+    }
+}
+
+void fw_fatal(const char *reason, uint32_t exception)
+{
+    uint32_t at = 0;
+
+    __asm__ volatile("cpsid i");
+    crash_record.exception = exception;
+    crash_record.boot = q6ss(Q6SS_BOOT_COUNT);
+    put_str(crash_record.reason, &at, RP_CRASH_REASON_LEN, reason);
+    crash_record.version = RP_CRASH_VERSION;
+    crash_record.magic = RP_CRASH_MAGIC;
+    puts_(cfg ? cfg->name : "fw");
+    puts_(": fatal: ");
+    puts_(reason);
+    putc_('\n');
+
+    /* a dying firmware stops its watchdog so a bite does not race recovery */
+    writel(Q6SS_BASE + Q6SS_WDOG_CTL, 0);
+    store_reason(crash_record.reason);
+    if (edge.m) {
+        rp_smp2p_update(&edge, entry, BIT_FATAL, BIT_FATAL);
+        kick();
+    }
+    for (;;) {
+        __asm__ volatile("wfi");
+    }
+}
+
+void fw_fault(uint32_t *frame, uint32_t exc_return, uint32_t *callee_saved)
+{
+    static const char *const names[] = {
+        "fault", "fault", "fault", "HardFault", "MemManage", "BusFault", "UsageFault",
+    };
+    uint32_t ipsr, at = 0;
+    char reason[RP_CRASH_REASON_LEN];
+
+    __asm__ volatile("mrs %0, ipsr" : "=r"(ipsr));
+    ipsr &= 0x1ff;
+    for (int i = 0; i < 4; i++) {
+        crash_record.r[i] = frame[i];
+    }
+    for (int i = 0; i < 8; i++) {
+        crash_record.r[4 + i] = callee_saved[i];
+    }
+    crash_record.r[12] = frame[4];
+    crash_record.lr = frame[5];
+    crash_record.pc = frame[6];
+    crash_record.xpsr = frame[7];
+    crash_record.sp = (uint32_t)(frame + 8);
+    crash_record.cfsr = readl(SCB_CFSR);
+    crash_record.hfsr = readl(SCB_HFSR);
+    crash_record.mmfar = readl(SCB_MMFAR);
+    crash_record.bfar = readl(SCB_BFAR);
+
+    put_str(reason, &at, sizeof(reason), cfg ? cfg->name : "fw");
+    put_str(reason, &at, sizeof(reason), ": ");
+    put_str(reason, &at, sizeof(reason), ipsr < 7 ? names[ipsr] : "exception");
+    put_str(reason, &at, sizeof(reason), " at pc 0x");
+    put_hex(reason, &at, sizeof(reason), crash_record.pc);
+    put_str(reason, &at, sizeof(reason), " cfsr 0x");
+    put_hex(reason, &at, sizeof(reason), crash_record.cfsr);
+    if (crash_record.cfsr & (1u << 15)) {       /* BFARVALID */
+        put_str(reason, &at, sizeof(reason), " addr 0x");
+        put_hex(reason, &at, sizeof(reason), crash_record.bfar);
+    }
+    (void)exc_return;
+    fw_fatal(reason, ipsr);
+}
+
+/* --- faults the host injects --------------------------------------------- */
+
+static void fault_message(char *buf, uint32_t len)
+{
+    uint32_t i = 0;
+
+    for (; i + 1 < len && i < 64; i += 4) {
+        uint32_t w = q6ss(Q6SS_FAULT_MSG + i);
+
+        for (int b = 0; b < 4 && i + b + 1 < len; b++) {
+            buf[i + b] = (char)(w >> (8 * b));
+        }
+    }
+    buf[len - 1] = '\0';
+}
+
+static void wild_pointer(void)
+{
+    /* nothing is mapped there in this core's address space: a bus fault */
+    (void)readl(0x30000000u);
+}
+
+/* Act on a fault that needs no boot-time context */
+static void apply_fault(uint32_t action)
+{
+    char msg[64];
+
+    fault = action;
+    switch (action) {
+    case FAULT_FATAL:
+        fault_message(msg, sizeof(msg));
+        fw_fatal(msg[0] ? msg : "fatal error requested", 0);
+    case FAULT_WILD_POINTER:
+        wild_pointer();
+        break;
+    case FAULT_HANG:
+        petting = 0;
+        puts_(cfg->name);
+        puts_(": hanging, no more watchdog pets\n");
+        break;
+    }
+}
+
+/* --- main -------------------------------------------------------------- */
+
+static void open_edge(void)
+{
+    uint32_t items = q6ss(Q6SS_SMEM_ITEMS);
+    uint32_t host = q6ss(Q6SS_HOST_ID);
+    struct rp_smem_part part;
+    int ret, restart;
+
+    if (rp_smem_find_partition(&smem, host, &part) != RP_OK &&
+        rp_smem_find_partition(&smem, RP_SMEM_HOST_GLOBAL, &part) != RP_OK) {
+        fw_fatal("no SMEM partition", 0);
+    }
+    ret = rp_smp2p_open(&edge, &smem, &lock, &part, items & 0xffff, items >> 16, host,
+                        RP_SMP2P_FEATURE_SSR_ACK);
+    if (ret != RP_OK) {
+        edge.m = 0;
+        fw_fatal("cannot allocate the SMP2P item", 0);
+    }
+    restart = rp_smp2p_value(&edge, 0) != 0 ||
+              (smem_read32(0, edge.out + RP_SMP2P_OFF_ENTRIES) >> 16) != 0;
+    rp_smp2p_add_entry(&edge, "slave-kernel", &entry);
+    rp_smp2p_publish(&edge);
+    if (restart) {
+        /* the last boot's bits go, so that ready is a rising edge again */
+        rp_smp2p_update(&edge, entry, 0xffffffffu, 0);
+        if (rp_smp2p_ssr_ack_enabled(&edge)) {
+            rp_smp2p_restart_done(&edge);
+            kick();
+            for (uint32_t waited = 0; !rp_smp2p_restart_acked(&edge) &&
+                 waited < SSR_ACK_WAIT_MS; waited += TICK_MS) {
+                wait_ms(TICK_MS);
+            }
+        } else {
+            kick();
+            wait_ms(50);
+        }
+    }
+}
+
+static void handle_stop(uint32_t *last_stop)
+{
+    uint32_t stop = 0;
+
+    if (rp_smp2p_peer_value(&edge, "master-kernel", &stop) != RP_OK) {
+        return;
+    }
+    stop &= STOP_BIT;
+    if (stop && !*last_stop) {
+        puts_(cfg->name);
+        if (fault == FAULT_IGNORE_STOP) {
+            puts_(": stop requested, ignored\n");
+        } else if (fault == FAULT_WDOG_ON_STOP) {
+            puts_(": stop requested, letting the watchdog bite\n");
+            petting = 0;
+        } else {
+            puts_(": stop requested, acknowledged\n");
+            if (rp_smp2p_update(&edge, entry, BIT_STOP_ACK, BIT_STOP_ACK) > 0) {
+                kick();
+            }
+        }
+    }
+    *last_stop = stop;
+}
+
+void fw_main(const struct fw_config *c)
+{
+    uint32_t last_stop = 0, seen_ipcc = 0, seen_faults = 0;
+
+    cfg = c;
+    lock_owner = q6ss(Q6SS_HOST_ID) + 1;   /* SMEM_HOST_ID_TO_HWSPINLOCK_ID */
+    puts_(cfg->name);
+    puts_(": firmware started\n");
+
+    /* faults at HardFault priority and above get their own handlers */
+    writel(SCB_SHCSR, readl(SCB_SHCSR) | (7u << 16));
+    writel(SYST_RVR, CPU_HZ / 1000 * TICK_MS - 1);
+    writel(SYST_CVR, 0);
+    writel(SYST_CSR, 7);
+    writel(Q6SS_BASE + Q6SS_WDOG_BARK_TIME, WDOG_BARK_TICKS);
+    writel(Q6SS_BASE + Q6SS_WDOG_BITE_TIME, WDOG_BITE_TICKS);
+    writel(Q6SS_BASE + Q6SS_WDOG_CTL, 1);
+    writel(IPCC_FRAME + IPCC_ENABLE, IPCC_CLIENT_APSS << 16 | IPCC_SIGNAL_SMP2P);
+    writel(NVIC_ISER0, 7);
+
+    open_edge();
+
+    fault = q6ss(Q6SS_FAULT_ACTION);
+    apply_fault(fault);
+    if (fault == FAULT_READY_DELAY) {
+        wait_ms(q6ss(Q6SS_FAULT_ARG));
+    }
+    if (fault != FAULT_NO_READY) {
+        rp_smp2p_update(&edge, entry, BIT_READY | BIT_HANDOVER, BIT_READY | BIT_HANDOVER);
+        kick();
+        puts_(cfg->name);
+        puts_(": ready\n");
+    }
+
+    for (;;) {
+        __asm__ volatile("cpsid i");
+        if (ipcc_events == seen_ipcc && fault_events == seen_faults) {
+            __asm__ volatile("wfi");
+        }
+        __asm__ volatile("cpsie i");
+        if (fault_events != seen_faults) {
+            seen_faults = fault_events;
+            apply_fault(q6ss(Q6SS_FAULT_ACTION));
+        }
+        if (ipcc_events != seen_ipcc) {
+            seen_ipcc = ipcc_events;
+            handle_stop(&last_stop);
+        }
+    }
+}
