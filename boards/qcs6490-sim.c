@@ -62,6 +62,9 @@ struct Qcs6490SimState {
     uint32_t mutex_phandle;
     uint32_t rpmhpd_phandle;
     uint32_t rpmhcc_phandle;
+    uint32_t aoss_phandle;
+    uint32_t smp2p_out_phandle[3];      /* per qcs6490_sim_smp2p entry */
+    uint32_t smp2p_in_phandle[3];
     uint32_t carveout_phandle[5];
     RprocsimIpccState *ipcc;
     DeviceState *mutex;
@@ -120,14 +123,27 @@ static const Qcs6490SimSmp2p qcs6490_sim_smp2p[] = {
 typedef struct Qcs6490SimSubsys {
     const char *name;
     hwaddr q6ss_base;
+    uint32_t reg_size;              /* of the remoteproc node */
     uint32_t host_id, ipcc_client, out_item, in_item, crash_item;
     int wdog_spi;
+    const char *compatible;         /* the PAS node */
+    const char *pd_names[2];        /* and its power domains */
+    uint32_t pds[2];                /* rpmhpd indices */
 } Qcs6490SimSubsys;
 
+/* rpmhpd indices (include/dt-bindings/power/qcom,rpmhpd.h) */
+#define RPMHPD_CX   0
+#define RPMHPD_MX   4
+#define RPMHPD_LMX  6
+#define RPMHPD_LCX  7
+
 static const Qcs6490SimSubsys qcs6490_sim_subsys[QCS6490_SIM_STANDIN_CORES] = {
-    { "adsp", 0x03700000, 2, IPCC_CLIENT_LPASS, 443, 429, 423, 486 },
-    { "cdsp", 0x0a300000, 5, IPCC_CLIENT_CDSP, 94, 432, 601, 578 },
-    { "wpss", 0x08a00000, 13, IPCC_CLIENT_WPSS, 617, 616, 626, 587 },
+    { "adsp", 0x03700000, 0x100, 2, IPCC_CLIENT_LPASS, 443, 429, 423, 486,
+      "qcom,sc7280-adsp-pas", { "lcx", "lmx" }, { RPMHPD_LCX, RPMHPD_LMX } },
+    { "cdsp", 0x0a300000, 0x10000, 5, IPCC_CLIENT_CDSP, 94, 432, 601, 578,
+      "qcom,sc7280-cdsp-pas", { "cx", "mx" }, { RPMHPD_CX, RPMHPD_MX } },
+    { "wpss", 0x08a00000, 0x10000, 13, IPCC_CLIENT_WPSS, 617, 616, 626, 587,
+      "qcom,sc7280-wpss-pas", { "cx", "mx" }, { RPMHPD_CX, RPMHPD_MX } },
 };
 
 /* What TrustZone authenticates: pas_id and sw_id per carveout (models/pas.h) */
@@ -572,12 +588,14 @@ static void qcs6490_sim_create_ipc(Qcs6490SimState *s)
         qemu_fdt_add_subnode(fdt, out);
         qemu_fdt_setprop_string(fdt, out, "qcom,entry-name", "master-kernel");
         qemu_fdt_setprop_cell(fdt, out, "#qcom,smem-state-cells", 1);
-        qemu_fdt_setprop_cell(fdt, out, "phandle", qemu_fdt_alloc_phandle(fdt));
+        s->smp2p_out_phandle[i] = qemu_fdt_alloc_phandle(fdt);
+        qemu_fdt_setprop_cell(fdt, out, "phandle", s->smp2p_out_phandle[i]);
         qemu_fdt_add_subnode(fdt, in);
         qemu_fdt_setprop_string(fdt, in, "qcom,entry-name", "slave-kernel");
         qemu_fdt_setprop(fdt, in, "interrupt-controller", NULL, 0);
         qemu_fdt_setprop_cell(fdt, in, "#interrupt-cells", 2);
-        qemu_fdt_setprop_cell(fdt, in, "phandle", qemu_fdt_alloc_phandle(fdt));
+        s->smp2p_in_phandle[i] = qemu_fdt_alloc_phandle(fdt);
+        qemu_fdt_setprop_cell(fdt, in, "phandle", s->smp2p_in_phandle[i]);
         if (e->wlan) {
             g_autofree char *wout = g_strdup_printf("%s/wlan-ap-to-wpss", node);
             g_autofree char *win = g_strdup_printf("%s/wlan-wpss-to-ap", node);
@@ -710,7 +728,8 @@ static void qcs6490_sim_create_power(Qcs6490SimState *s)
     qemu_fdt_setprop_cells(fdt, aoss, "mboxes", s->ipcc_phandle, IPCC_CLIENT_AOP,
                            IPCC_SIGNAL_GLINK_QMP);
     qemu_fdt_setprop_cell(fdt, aoss, "#clock-cells", 0);
-    qemu_fdt_setprop_cell(fdt, aoss, "phandle", qemu_fdt_alloc_phandle(fdt));
+    s->aoss_phandle = qemu_fdt_alloc_phandle(fdt);
+    qemu_fdt_setprop_cell(fdt, aoss, "phandle", s->aoss_phandle);
 
     /*
      * The agent UART stands for a QUP serial engine, which on sc7280 sits in
@@ -833,6 +852,58 @@ static void qcs6490_sim_create_subsystems(Qcs6490SimState *s)
     rprocsim_tz_set_hooks(s->tz, &hooks);
 }
 
+/*
+ * The remoteproc nodes the stock qcom_q6v5_pas driver binds to, named,
+ * addressed and wired as in sc7280.dtsi and qcs6490-rb3gen2.dts (see
+ * docs/machine.md for the differences: wdog straight to the GIC, no
+ * glink-edge, no interconnects).
+ */
+static void qcs6490_sim_fdt_remoteprocs(Qcs6490SimState *s)
+{
+    void *fdt = MACHINE(s)->fdt;
+    const char irq_names[] = "wdog\0fatal\0ready\0handover\0stop-ack\0shutdown-ack";
+    static const uint32_t smp2p_bits[] = { 0, 1, 2, 3, 7 };
+
+    for (unsigned i = 0; i < QCS6490_SIM_STANDIN_CORES; i++) {
+        const Qcs6490SimSubsys *ss = &qcs6490_sim_subsys[i];
+        g_autofree char *node = g_strdup_printf("/soc@0/remoteproc@%" PRIx64,
+                                                (uint64_t)ss->q6ss_base);
+        g_autofree char *fw = g_strdup_printf("qcom/qcs6490/%s.mbn", ss->name);
+        g_autofree char *pd_names = g_strdup_printf("%s%c%s", ss->pd_names[0], 0,
+                                                    ss->pd_names[1]);
+        uint32_t irqs[4 + 3 * G_N_ELEMENTS(smp2p_bits)];
+        unsigned n = 0;
+
+        irqs[n++] = cpu_to_be32(s->gic_phandle);
+        irqs[n++] = cpu_to_be32(GIC_FDT_IRQ_TYPE_SPI);
+        irqs[n++] = cpu_to_be32(ss->wdog_spi);
+        irqs[n++] = cpu_to_be32(1 /* IRQ_TYPE_EDGE_RISING */);
+        for (size_t b = 0; b < G_N_ELEMENTS(smp2p_bits); b++) {
+            irqs[n++] = cpu_to_be32(s->smp2p_in_phandle[i]);
+            irqs[n++] = cpu_to_be32(smp2p_bits[b]);
+            irqs[n++] = cpu_to_be32(1 /* IRQ_TYPE_EDGE_RISING */);
+        }
+
+        qemu_fdt_add_subnode(fdt, node);
+        qemu_fdt_setprop_string(fdt, node, "compatible", ss->compatible);
+        qemu_fdt_setprop_sized_cells(fdt, node, "reg", 2, ss->q6ss_base, 2, ss->reg_size);
+        qemu_fdt_setprop(fdt, node, "interrupts-extended", irqs, n * sizeof(irqs[0]));
+        qemu_fdt_setprop(fdt, node, "interrupt-names", irq_names, sizeof(irq_names));
+        qemu_fdt_setprop_cells(fdt, node, "clocks", s->rpmhcc_phandle, 0 /* RPMH_CXO_CLK */);
+        qemu_fdt_setprop_string(fdt, node, "clock-names", "xo");
+        qemu_fdt_setprop_cells(fdt, node, "power-domains", s->rpmhpd_phandle, ss->pds[0],
+                               s->rpmhpd_phandle, ss->pds[1]);
+        qemu_fdt_setprop(fdt, node, "power-domain-names", pd_names,
+                         strlen(ss->pd_names[0]) + strlen(ss->pd_names[1]) + 2);
+        qemu_fdt_setprop_cell(fdt, node, "memory-region",
+                              qcs6490_sim_carveout_phandle(s, ss->name));
+        qemu_fdt_setprop_cell(fdt, node, "qcom,qmp", s->aoss_phandle);
+        qemu_fdt_setprop_cells(fdt, node, "qcom,smem-states", s->smp2p_out_phandle[i], 0);
+        qemu_fdt_setprop_string(fdt, node, "qcom,smem-state-names", "stop");
+        qemu_fdt_setprop_string(fdt, node, "firmware-name", fw);
+    }
+}
+
 static void qcs6490_sim_init(MachineState *ms)
 {
     Qcs6490SimState *s = QCS6490_SIM_MACHINE(ms);
@@ -868,6 +939,7 @@ static void qcs6490_sim_init(MachineState *ms)
     qcs6490_sim_create_trustzone(s);
     qcs6490_sim_create_ipc(s);
     qcs6490_sim_create_power(s);
+    qcs6490_sim_fdt_remoteprocs(s);
 
     trace_rprocsim_qcs6490_boot_layout(QCS6490_SIM_DRAM_BASE, ms->ram_size,
                                        boot_base);
