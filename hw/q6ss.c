@@ -249,6 +249,8 @@ static void q6ss_write(void *opaque, hwaddr addr, uint64_t value, unsigned size)
         s->wdog_bite = value;
         break;
     case A_FAULT_ACK:
+        /* faults are one-shot: taken by the firmware, gone for the next boot */
+        s->fault_action = Q6SS_FAULT_NONE;
         s->fault_pending = 0;
         qemu_set_irq(s->fault_irq, 0);
         break;

@@ -29,7 +29,11 @@ OBJECT_DECLARE_SIMPLE_TYPE(RprocsimQ6ssState, RPROCSIM_Q6SS)
 #define Q6SS_STATUS_WFI         (1u << 2)
 #define Q6SS_STATUS_BITTEN      (1u << 3)
 
-/* Fault actions the firmware carries out (FAULT_ACTION) */
+/*
+ * Fault actions the firmware carries out (FAULT_ACTION). One-shot: the
+ * firmware acknowledges (FAULT_ACK) the action it takes, which clears it; a
+ * fault set while the core is off is taken at its next boot.
+ */
 typedef enum Q6ssFault {
     Q6SS_FAULT_NONE = 0,
     Q6SS_FAULT_NO_READY,        /* never raise ready */

@@ -35,6 +35,7 @@ static const struct fw_config *cfg;
 static volatile uint32_t ticks;
 static volatile uint32_t ipcc_events;
 static volatile uint32_t fault_events;
+static volatile uint32_t fault_taken;       /* the action the last fault IRQ took */
 static volatile int petting = 1;
 static struct rp_smp2p edge;
 static uint32_t entry;
@@ -130,8 +131,9 @@ void fw_ipcc_irq(void)
 
 void fw_fault_irq(void)
 {
+    fault_taken = q6ss(Q6SS_FAULT_ACTION);
+    writel(Q6SS_BASE + Q6SS_FAULT_ACK, 1);      /* taken: cleared for the next boot */
     fault_events++;
-    writel(Q6SS_BASE + Q6SS_FAULT_ACK, 1);
 }
 
 void fw_bark_irq(void)
@@ -372,11 +374,12 @@ void fw_main(const struct fw_config *c)
     writel(Q6SS_BASE + Q6SS_WDOG_BITE_TIME, WDOG_BITE_TICKS);
     writel(Q6SS_BASE + Q6SS_WDOG_CTL, 1);
     writel(IPCC_FRAME + IPCC_ENABLE, IPCC_CLIENT_APSS << 16 | IPCC_SIGNAL_SMP2P);
+    /* a fault set while the core was off is for this boot: take it */
+    fault = q6ss(Q6SS_FAULT_ACTION);
+    writel(Q6SS_BASE + Q6SS_FAULT_ACK, 1);
     writel(NVIC_ISER0, 7);
 
     open_edge();
-
-    fault = q6ss(Q6SS_FAULT_ACTION);
     apply_fault(fault);
     if (fault == FAULT_READY_DELAY) {
         wait_ms(q6ss(Q6SS_FAULT_ARG));
@@ -396,7 +399,7 @@ void fw_main(const struct fw_config *c)
         __asm__ volatile("cpsie i");
         if (fault_events != seen_faults) {
             seen_faults = fault_events;
-            apply_fault(q6ss(Q6SS_FAULT_ACTION));
+            apply_fault(fault_taken);
         }
         if (ipcc_events != seen_ipcc) {
             seen_ipcc = ipcc_events;

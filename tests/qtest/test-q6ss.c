@@ -281,7 +281,9 @@ START_TEST(fault_registers_and_interrupt)
     ck_assert_int_eq(rp_qtest_irq(qt, IRQ_FAULT), 1);
     wr(FAULT_ACK, 1);
     ck_assert_int_eq(rp_qtest_irq(qt, IRQ_FAULT), 0);
-    ck_assert_uint_eq(rd(FAULT_ACTION), 3);     /* the action stays for the firmware */
+    ck_assert_uint_eq(rd(FAULT_ACTION), 0);     /* one-shot: taken, gone */
+    ck_assert(rp_qtest_read(qt, FAULT_MSG, msg, sizeof(msg), NULL));
+    ck_assert_str_eq(msg, "dsp fell over");     /* the message stays readable */
 
     ck_assert(set_fault("ready-delay:300", NULL));
     ck_assert_uint_eq(rd(FAULT_ACTION), 2);

@@ -383,6 +383,32 @@ char *rp_vm_wait_console(RpVm *vm, const char *prefix, double timeout_s,
     }
 }
 
+char *rp_vm_wait_console_contains(RpVm *vm, const char *needle, double timeout_s,
+                                  GError **error)
+{
+    gint64 deadline = g_get_monotonic_time() + (gint64)(timeout_s * 1e6);
+    guint scanned = 0;
+
+    for (;;) {
+        for (; scanned < vm->lines->len; scanned++) {
+            const char *l = g_ptr_array_index(vm->lines, scanned);
+
+            if (strstr(l, needle)) {
+                return g_strdup(l);
+            }
+        }
+        if (!pump(vm, deadline)) {
+            set_exit_error(vm, error, needle);
+            return NULL;
+        }
+        if (g_get_monotonic_time() >= deadline) {
+            g_set_error(error, RP_VM_ERROR, RP_VM_ERROR_TIMEOUT,
+                        "no console line with '%s' within %.0f s", needle, timeout_s);
+            return NULL;
+        }
+    }
+}
+
 const GPtrArray *rp_vm_console_lines(RpVm *vm)
 {
     return vm->lines;

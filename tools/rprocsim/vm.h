@@ -62,6 +62,15 @@ double rp_vm_elapsed(RpVm *vm);
 char *rp_vm_wait_console(RpVm *vm, const char *prefix, double timeout_s,
                          double *at_s, GError **error);
 
+/*
+ * Wait until any console line, received earlier or later, contains
+ * @needle; at most @timeout_s wall seconds. Returns the first such line
+ * (caller frees) or NULL with @error as rp_vm_wait_console(). Does not move
+ * the position rp_vm_wait_console() continues from.
+ */
+char *rp_vm_wait_console_contains(RpVm *vm, const char *needle, double timeout_s,
+                                  GError **error);
+
 /* All console lines received so far (owned by the VM). */
 const GPtrArray *rp_vm_console_lines(RpVm *vm);
 

@@ -1,0 +1,181 @@
+/*
+ * System test: the subsystems with the stock kernel. qcom_q6v5_pas loads
+ * the packed firmware stubs from /lib/firmware into the carveouts and
+ * releases them through PAS; each stand-in core runs its firmware, whose
+ * SMP2P ready makes the kernel report "is now up", and idles in WFI. WPSS
+ * starts through sysfs; a stop is answered with stop-ack; a firmware that
+ * stops petting gets bitten, the kernel sees the watchdog, and the bitten
+ * core is reported as not running.
+ *
+ * Needs RPROCSIM_BUILD (the build folder with qemu/ and guest/).
+ *
+ * SPDX-License-Identifier: GPL-2.0-or-later
+ */
+#include <glib.h>
+#include <string.h>
+
+#include "../tap-main.h"
+#include "guest-fixture.h"
+#include "qmp.h"
+
+const bool rp_test_nofork = true;
+
+#define UP_TIMEOUT_S 60.0
+#define STATE_WAIT_S 30.0
+
+static RpQmp *qmp;
+
+static void boot(void)
+{
+    g_autoptr(GError) err = NULL;
+
+    sys_boot(false, true, true);
+    if (!sys_boot_error) {
+        qmp = rp_vm_qmp(sys_vm, 30, &err);
+        if (!qmp) {
+            sys_boot_error = g_strdup(err->message);
+        }
+    }
+}
+
+static void wait_console(const char *needle)
+{
+    g_autoptr(GError) err = NULL;
+    g_autofree char *line = rp_vm_wait_console_contains(sys_vm, needle, UP_TIMEOUT_S, &err);
+
+    ck_assert_msg(line, "%s", err ? err->message : "?");
+}
+
+static char *q6ss_state(const char *name)
+{
+    g_autofree char *path = g_strdup_printf("/machine/%s", name);
+    g_autoptr(GError) err = NULL;
+    char *v = rp_qmp_qom_get_str(qmp, path, "state", &err);
+
+    ck_assert_msg(v, "%s", err ? err->message : "?");
+    return v;
+}
+
+/* Wait (bounded) until the Q6SS of @name reports @want */
+static void wait_q6ss(const char *name, const char *want)
+{
+    gint64 deadline = g_get_monotonic_time() + (gint64)(STATE_WAIT_S * G_USEC_PER_SEC);
+    g_autofree char *st = q6ss_state(name);
+
+    while (!g_str_equal(st, want) && g_get_monotonic_time() < deadline) {
+        g_free(st);
+        g_usleep(2000);
+        st = q6ss_state(name);
+    }
+    ck_assert_msg(g_str_equal(st, want), "%s is '%s', want '%s'", name, st, want);
+}
+
+/* The sysfs folder of the remoteproc named @name */
+static char *rproc_dir(const char *name)
+{
+    g_autofree char *cmd = g_strdup_printf(
+        "for d in /sys/class/remoteproc/*; do [ \"$(cat $d/name)\" = %s ] && echo $d; done; true",
+        name);
+    char *dir = sys_guest(cmd);
+
+    g_strstrip(dir);
+    ck_assert_msg(*dir, "no remoteproc named %s", name);
+    return dir;
+}
+
+static char *rproc_state(const char *name)
+{
+    g_autofree char *dir = rproc_dir(name);
+    g_autofree char *cmd = g_strdup_printf("cat %s/state", dir);
+
+    return g_strstrip(sys_guest(cmd));
+}
+
+static void rproc_write(const char *name, const char *file, const char *value)
+{
+    g_autofree char *dir = rproc_dir(name);
+    g_autofree char *cmd = g_strdup_printf("echo %s > %s/%s", value, dir, file);
+    g_autofree char *out = sys_guest(cmd);
+}
+
+START_TEST(adsp_and_cdsp_boot_by_themselves)
+{
+    g_autofree char *adsp = NULL, *cdsp = NULL, *wpss = NULL;
+
+    ck_assert_msg(!sys_boot_error, "boot failed: %s", sys_boot_error);
+    wait_console("remote processor adsp is now up");
+    wait_console("remote processor cdsp is now up");
+    adsp = rproc_state("adsp");
+    cdsp = rproc_state("cdsp");
+    wpss = rproc_state("wpss");
+    ck_assert_str_eq(adsp, "running");
+    ck_assert_str_eq(cdsp, "running");
+    ck_assert_str_eq(wpss, "offline");
+    /* idle firmware waits for interrupts */
+    wait_q6ss("adsp", "wfi");
+    wait_q6ss("cdsp", "wfi");
+}
+END_TEST
+
+START_TEST(wpss_starts_through_sysfs)
+{
+    g_autofree char *st = NULL;
+
+    rproc_write("wpss", "state", "start");
+    wait_console("remote processor wpss is now up");
+    st = rproc_state("wpss");
+    ck_assert_str_eq(st, "running");
+    wait_q6ss("wpss", "wfi");
+}
+END_TEST
+
+START_TEST(stop_is_acknowledged)
+{
+    g_autofree char *st = NULL, *dmesg = NULL;
+
+    rproc_write("adsp", "state", "stop");
+    wait_console("stopped remote processor adsp");
+    st = rproc_state("adsp");
+    ck_assert_str_eq(st, "offline");
+    wait_q6ss("adsp", "off");
+    /* stop-ack came: no stop timeout */
+    dmesg = sys_guest("dmesg");
+    ck_assert_msg(!strstr(dmesg, "timed out"), "a stop timed out:\n%s", dmesg);
+}
+END_TEST
+
+START_TEST(bitten_core_is_not_running)
+{
+    g_autofree char *dir = rproc_dir("cdsp");
+    g_autofree char *dbg = NULL, *out = NULL;
+    g_autofree char *args = NULL;
+    g_autoptr(JsonNode) ret = NULL;
+    g_autoptr(GError) err = NULL;
+
+    /* keep the bitten core as it is: no recovery */
+    dbg = g_strdup_printf("echo disabled > /sys/kernel/debug/remoteproc/%s/recovery",
+                          strrchr(dir, '/') + 1);
+    out = sys_guest(dbg);
+    args = g_strdup("{\"path\": \"/machine/cdsp\", \"property\": \"fault\", "
+                    "\"value\": \"hang\"}");
+    ret = rp_qmp_execute(qmp, "qom-set", args, &err);
+    ck_assert_msg(ret, "%s", err ? err->message : "?");
+    wait_console("crash detected in cdsp: type watchdog");
+    wait_q6ss("cdsp", "bitten");
+}
+END_TEST
+
+Suite *rp_test_suite(void)
+{
+    Suite *s = suite_create("subsystems");
+    TCase *tc = tcase_create("qcs6490-sim");
+
+    tcase_add_unchecked_fixture(tc, boot, sys_shutdown);
+    tcase_set_timeout(tc, 0);   /* every wait inside has its own bound */
+    tcase_add_test(tc, adsp_and_cdsp_boot_by_themselves);
+    tcase_add_test(tc, wpss_starts_through_sysfs);
+    tcase_add_test(tc, stop_is_acknowledged);
+    tcase_add_test(tc, bitten_core_is_not_running);
+    suite_add_tcase(s, tc);
+    return s;
+}
