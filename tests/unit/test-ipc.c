@@ -15,6 +15,8 @@
 #include "ipcc.h"
 #include "smem-image.h"
 #include "smp2p.h"
+#include "crash.h"
+#include <stddef.h>
 
 const bool rp_test_nofork = false;
 
@@ -372,6 +374,21 @@ START_TEST(ipcc_routes_signals)
 }
 END_TEST
 
+/* The crash record's layout is what dump readers rely on */
+START_TEST(crash_record_layout)
+{
+    ck_assert_uint_eq(offsetof(struct rp_crash_record, magic), 0);
+    ck_assert_uint_eq(offsetof(struct rp_crash_record, exception), 8);
+    ck_assert_uint_eq(offsetof(struct rp_crash_record, r), 16);
+    ck_assert_uint_eq(offsetof(struct rp_crash_record, pc), RP_CRASH_OFF_PC);
+    ck_assert_uint_eq(offsetof(struct rp_crash_record, cfsr), RP_CRASH_OFF_CFSR);
+    ck_assert_uint_eq(offsetof(struct rp_crash_record, bfar), RP_CRASH_OFF_CFSR + 12);
+    ck_assert_uint_eq(offsetof(struct rp_crash_record, reason), RP_CRASH_OFF_REASON);
+    ck_assert_uint_eq(sizeof(struct rp_crash_record), RP_CRASH_SIZE);
+    ck_assert_uint_eq(RP_CRASH_MAGIC, 0x48535243);      /* "CRSH" in memory */
+}
+END_TEST
+
 Suite *rp_test_suite(void)
 {
     Suite *s = suite_create("ipc");
@@ -385,6 +402,7 @@ Suite *rp_test_suite(void)
     tcase_add_test(smp2p, smp2p_item_written_in_linux_order);
     tcase_add_test(smp2p, smp2p_entries_limited_to_16);
     tcase_add_test(ipcc, ipcc_routes_signals);
+    tcase_add_test(smp2p, crash_record_layout);
     suite_add_tcase(s, smem);
     suite_add_tcase(s, smp2p);
     suite_add_tcase(s, ipcc);
