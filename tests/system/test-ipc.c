@@ -1,11 +1,13 @@
 /*
  * System test: shared-memory IPC with the stock kernel. The guest loads
  * qcom_hwspinlock, smem, qcom-ipcc and smp2p; all three SMP2P edges bind
- * without errors. Then this test plays the aDSP: through QEMU's qtest
- * channel (the guest keeps running under TCG) it takes the TCSR mutex,
- * allocates its SMP2P item in SMEM with the firmware library, sets a bit
- * and rings IPCC from the LPASS frame; the guest's SMP2P interrupt count
- * must rise. It also checks that Linux's own kick reached the LPASS frame.
+ * without errors. Then this test plays the WPSS, which the kernel does not
+ * start by itself (the aDSP and cDSP run their own firmware): through
+ * QEMU's qtest channel (the guest keeps running under TCG) it takes the
+ * TCSR mutex, allocates the WPSS SMP2P item in SMEM with the firmware
+ * library, sets a bit and rings IPCC from the WPSS frame; the guest's SMP2P
+ * interrupt count must rise. It also checks that Linux's own kick reached
+ * the WPSS frame.
  *
  * Needs RPROCSIM_BUILD (the build folder with qemu/ and guest/).
  *
@@ -25,7 +27,10 @@ const bool rp_test_nofork = true;
 #define SMEM_BASE       0x80900000ull
 #define SMEM_SIZE       0x200000u
 #define SMEM_LOCK_REG   (0x01f40000ull + 3 * 0x1000)
-#define ADSP_HWLOCK_ID  3           /* SMEM host 2 + 1, as Qualcomm remotes use */
+#define WPSS_HOST       13
+#define WPSS_HWLOCK_ID  14          /* SMEM host + 1, as Qualcomm remotes use */
+#define WPSS_OUT_ITEM   617         /* written by the WPSS */
+#define WPSS_IN_ITEM    616         /* written by Linux */
 #define IPCC_FRAME(c)   (0x00400000ull + (c) * 0x1000ull)
 #define IRQ_WAIT_S      30.0
 
@@ -91,9 +96,9 @@ static int qt_trylock(void *ctx)
 {
     uint32_t owner = 0;
 
-    ck_assert(rp_qtest_writel(sys_qt, SMEM_LOCK_REG, ADSP_HWLOCK_ID, NULL));
+    ck_assert(rp_qtest_writel(sys_qt, SMEM_LOCK_REG, WPSS_HWLOCK_ID, NULL));
     ck_assert(rp_qtest_readl(sys_qt, SMEM_LOCK_REG, &owner, NULL));
-    return owner == ADSP_HWLOCK_ID;
+    return owner == WPSS_HWLOCK_ID;
 }
 
 static void qt_unlock(void *ctx)
@@ -127,18 +132,18 @@ START_TEST(ipc_drivers_bind_without_errors)
 }
 END_TEST
 
-/* Linux's kick at SMP2P probe is pending in the aDSP's (LPASS) frame */
+/* Linux's kick at SMP2P probe is pending in the WPSS frame */
 START_TEST(guest_kick_reaches_the_remote_frame)
 {
     const uint32_t from_apss = IPCC_CLIENT_APSS << 16 | IPCC_SIGNAL_SMP2P;
     uint32_t id = 0;
 
     ck_assert_msg(!sys_boot_error, "boot failed: %s", sys_boot_error);
-    ck_assert(rp_qtest_writel(sys_qt, IPCC_FRAME(IPCC_CLIENT_LPASS) + 0x14, from_apss, NULL));
-    ck_assert(rp_qtest_readl(sys_qt, IPCC_FRAME(IPCC_CLIENT_LPASS) + 0x10, &id, NULL));
+    ck_assert(rp_qtest_writel(sys_qt, IPCC_FRAME(IPCC_CLIENT_WPSS) + 0x14, from_apss, NULL));
+    ck_assert(rp_qtest_readl(sys_qt, IPCC_FRAME(IPCC_CLIENT_WPSS) + 0x10, &id, NULL));
     ck_assert_uint_eq(id, from_apss);
-    ck_assert(rp_qtest_writel(sys_qt, IPCC_FRAME(IPCC_CLIENT_LPASS) + 0x1c, from_apss, NULL));
-    ck_assert(rp_qtest_readl(sys_qt, IPCC_FRAME(IPCC_CLIENT_LPASS) + 0x10, &id, NULL));
+    ck_assert(rp_qtest_writel(sys_qt, IPCC_FRAME(IPCC_CLIENT_WPSS) + 0x1c, from_apss, NULL));
+    ck_assert(rp_qtest_readl(sys_qt, IPCC_FRAME(IPCC_CLIENT_WPSS) + 0x10, &id, NULL));
     ck_assert_uint_eq(id, IPCC_NO_PENDING);
 }
 END_TEST
@@ -153,24 +158,25 @@ START_TEST(remote_bit_raises_guest_interrupt)
 
     ck_assert_msg(!sys_boot_error, "boot failed: %s", sys_boot_error);
     /* Linux's outbound item is there with its "master-kernel" entry, stop bit clear */
-    ck_assert_int_eq(rp_smem_find_partition(&qt_smem, 2, &part), RP_OK);
-    ck_assert_int_eq(rp_smp2p_open(&edge, &qt_smem, &qt_lock, &part, 443, 429, 2, 0), RP_OK);
+    ck_assert_int_eq(rp_smem_find_partition(&qt_smem, WPSS_HOST, &part), RP_OK);
+    ck_assert_int_eq(rp_smp2p_open(&edge, &qt_smem, &qt_lock, &part, WPSS_OUT_ITEM,
+                                   WPSS_IN_ITEM, WPSS_HOST, 0), RP_OK);
     ck_assert_int_eq(rp_smp2p_peer_value(&edge, "master-kernel", &value), RP_OK);
     ck_assert_uint_eq(value, 0);
 
-    before = irq_count("smp2p-adsp");
+    before = irq_count("smp2p-wpss");
     ck_assert_int_eq(rp_smp2p_add_entry(&edge, "slave-kernel", &entry), RP_OK);
     rp_smp2p_publish(&edge);
     ck_assert_int_eq(rp_smp2p_update(&edge, entry, 1u << 1, 1u << 1), 1);   /* ready */
-    ck_assert(rp_qtest_writel(sys_qt, IPCC_FRAME(IPCC_CLIENT_LPASS) + 0x0c,
+    ck_assert(rp_qtest_writel(sys_qt, IPCC_FRAME(IPCC_CLIENT_WPSS) + 0x0c,
                               IPCC_CLIENT_APSS << 16 | IPCC_SIGNAL_SMP2P, NULL));
 
     deadline = g_get_monotonic_time() + (gint64)(IRQ_WAIT_S * G_USEC_PER_SEC);
-    while ((now = irq_count("smp2p-adsp")) == before &&
+    while ((now = irq_count("smp2p-wpss")) == before &&
            g_get_monotonic_time() < deadline) {
         g_usleep(100 * 1000);
     }
-    ck_assert_msg(now > before, "smp2p-adsp interrupts stayed at %lu", before);
+    ck_assert_msg(now > before, "smp2p-wpss interrupts stayed at %lu", before);
 }
 END_TEST
 
