@@ -7,4 +7,5 @@
  */
 #include "fw/fw.h"
 
-const struct fw_config fw_this = { .name = "wpss" };
+/* WPSS publishes a minidump table: Linux dumps its regions (qcom_common.c) */
+const struct fw_config fw_this = { .name = "wpss", .minidump_id = 4 };

@@ -31,6 +31,29 @@
 /* The crash record lives in .bss: inside the writable segment, so in any coredump */
 struct rp_crash_record crash_record;
 
+/*
+ * Minidump (qcom_common.c qcom_minidump, Linux 6.12): SMEM item 602 holds a
+ * table of contents with a slot per subsystem; ours points at this array of
+ * regions, which Linux maps by physical address and dumps.
+ */
+#define MINIDUMP_TOC_ITEM       602
+#define MINIDUMP_TOC_SIZE       (16 + 10 * 32)
+#define MD_ENABLED              0x454e424cu     /* "ENBL" */
+#define MD_ENCRYPTION_DONE      0x444f4e45u     /* "DONE" */
+#define MD_REGION_VALID         0x56414c49u     /* "VALI" */
+#define MD_REGIONS              2
+
+struct md_region {
+    char name[16];
+    uint32_t seq_num;
+    uint32_t valid;
+    uint64_t address;
+    uint64_t size;
+};
+
+static struct md_region md_regions[MD_REGIONS] __attribute__((aligned(8)));
+extern uint32_t __text_start, __text_end, __data_start, __stack_top;
+
 static const struct fw_config *cfg;
 static volatile uint32_t ticks;
 static volatile uint32_t ipcc_events;
@@ -331,6 +354,55 @@ static void open_edge(void)
     }
 }
 
+static void md_region(unsigned i, const char *name, uint32_t start, uint32_t end)
+{
+    for (unsigned c = 0; c < sizeof(md_regions[i].name); c++) {
+        md_regions[i].name[c] = c < 15 ? name[c] : 0;
+        if (!name[c]) {
+            for (; c < sizeof(md_regions[i].name); c++) {
+                md_regions[i].name[c] = 0;
+            }
+            break;
+        }
+    }
+    md_regions[i].seq_num = i;
+    md_regions[i].address = start;
+    md_regions[i].size = end - start;
+    md_regions[i].valid = MD_REGION_VALID;
+}
+
+/* Publish this subsystem's minidump regions in the SMEM table of contents */
+static void publish_minidump(void)
+{
+    struct rp_smem_part global;
+    uint32_t toc, slot;
+    int ret;
+
+    if (!cfg->minidump_id || cfg->minidump_id >= 10 ||
+        rp_smem_find_partition(&smem, RP_SMEM_HOST_GLOBAL, &global) != RP_OK) {
+        return;
+    }
+    md_region(0, "code", (uint32_t)&__text_start, (uint32_t)&__text_end);
+    md_region(1, "data", (uint32_t)&__data_start, (uint32_t)&__stack_top);
+    ret = rp_smem_alloc(&smem, &lock, &global, MINIDUMP_TOC_ITEM, MINIDUMP_TOC_SIZE, &toc);
+    if (ret != RP_OK && ret != RP_EEXIST) {
+        return;
+    }
+    slot = toc + 16 + 32 * cfg->minidump_id;
+    smem_write32(0, slot + 16, MD_REGIONS);                     /* region_count */
+    smem_write32(0, slot + 24, (uint32_t)md_regions);           /* regions_baseptr */
+    smem_write32(0, slot + 28, 0);
+    smem_write32(0, slot + 8, MD_ENCRYPTION_DONE);              /* encryption_status */
+    smem_write32(0, slot + 12, 0);                              /* encryption_required */
+    smem_write32(0, slot + 4, MD_ENABLED);                      /* enabled */
+    smem_barrier(0);
+    smem_write32(0, slot, 1);                                   /* status */
+    smem_write32(0, toc + 8, MD_ENABLED);                       /* the table's enabled */
+    smem_write32(0, toc + 4, 1);                                /* md_revision */
+    smem_barrier(0);
+    smem_write32(0, toc, 1);                                    /* status */
+}
+
 static void handle_stop(uint32_t *last_stop)
 {
     uint32_t stop = 0;
@@ -380,6 +452,7 @@ void fw_main(const struct fw_config *c)
     writel(NVIC_ISER0, 7);
 
     open_edge();
+    publish_minidump();
     apply_fault(fault);
     if (fault == FAULT_READY_DELAY) {
         wait_ms(q6ss(Q6SS_FAULT_ARG));

@@ -12,6 +12,7 @@
 
 struct fw_config {
     const char *name;           /* "adsp", "cdsp", "wpss" */
+    uint32_t minidump_id;       /* slot in the SMEM minidump TOC, 0 for none (wpss 4) */
 };
 
 /* Run the firmware; never returns. */

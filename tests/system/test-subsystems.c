@@ -165,6 +165,43 @@ START_TEST(bitten_core_is_not_running)
 }
 END_TEST
 
+/* A requested fatal error: the reason reaches the kernel, WPSS leaves a minidump */
+START_TEST(wpss_fatal_reason_and_minidump)
+{
+    g_autofree char *args = g_strdup("{\"path\": \"/machine/wpss\", \"property\": "
+                                     "\"fault\", \"value\": \"fatal::wpss test crash\"}");
+    g_autoptr(JsonNode) ret = NULL;
+    g_autoptr(GError) err = NULL;
+    g_autofree char *magic = NULL;
+    gint64 deadline;
+
+    rproc_write("wpss", "coredump", "enabled");     /* off by default */
+    ret = rp_qmp_execute(qmp, "qom-set", args, &err);
+    ck_assert_msg(ret, "%s", err ? err->message : "?");
+    wait_console("fatal error received: wpss test crash");
+    wait_console("crash detected in wpss: type fatal error");
+    /* the minidump becomes a devcoredump */
+    deadline = g_get_monotonic_time() + (gint64)(STATE_WAIT_S * G_USEC_PER_SEC);
+    do {
+        g_free(magic);
+        magic = sys_guest("for d in /sys/class/devcoredump/devcd*; do "
+                          "[ -e $d/data ] && head -c 4 $d/data | od -An -tx1; done; true");
+        g_strstrip(magic);
+    } while (!*magic && g_get_monotonic_time() < deadline && (g_usleep(20000), TRUE));
+    ck_assert_msg(g_str_has_prefix(magic, "7f 45 4c 46"), "no ELF devcoredump: '%s'", magic);
+    /* a minidump is section-based (rproc_coredump_using_sections): e_shnum > 0 */
+    {
+        g_autofree char *shnum = sys_guest("for d in /sys/class/devcoredump/devcd*; do "
+                                           "od -An -tu2 -j48 -N2 $d/data; done");
+        guint64 n = 0;
+
+        g_strstrip(shnum);
+        ck_assert_msg(g_ascii_string_to_unsigned(shnum, 10, 1, 100, &n, NULL),
+                      "the dump has no sections (e_shnum '%s'): not a minidump", shnum);
+    }
+}
+END_TEST
+
 Suite *rp_test_suite(void)
 {
     Suite *s = suite_create("subsystems");
@@ -174,6 +211,7 @@ Suite *rp_test_suite(void)
     tcase_set_timeout(tc, 0);   /* every wait inside has its own bound */
     tcase_add_test(tc, adsp_and_cdsp_boot_by_themselves);
     tcase_add_test(tc, wpss_starts_through_sysfs);
+    tcase_add_test(tc, wpss_fatal_reason_and_minidump);
     tcase_add_test(tc, stop_is_acknowledged);
     tcase_add_test(tc, bitten_core_is_not_running);
     suite_add_tcase(s, tc);
