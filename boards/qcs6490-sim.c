@@ -825,7 +825,7 @@ static void qcs6490_sim_create_subsystems(Qcs6490SimState *s)
         s->q6ss[i] = RPROCSIM_Q6SS(q6ss);
         object_property_add_child(OBJECT(s), ss->name, OBJECT(q6ss));
         qdev_prop_set_string(q6ss, "name", ss->name);
-        object_property_set_link(OBJECT(q6ss), "cpu", OBJECT(cpu), &error_abort);
+        object_property_set_link(OBJECT(q6ss), "core", OBJECT(core), &error_abort);
         qdev_prop_set_uint32(q6ss, "host-id", ss->host_id);
         qdev_prop_set_uint32(q6ss, "ipcc-client", ss->ipcc_client);
         qdev_prop_set_uint32(q6ss, "smem-out-item", ss->out_item);

@@ -14,6 +14,7 @@
 #include "hw/qdev-properties-system.h"
 #include "hw/registerfields.h"
 #include "migration/vmstate.h"
+#include "hw/arm/armv7m.h"
 #include "target/arm/cpu.h"
 #include "hw/rprocsim/hw/q6ss.h"
 #include "hw/rprocsim/trace.h"
@@ -51,7 +52,7 @@ REG32(UART_TX, 0x300)
 
 static ARMCPU *q6ss_cpu(RprocsimQ6ssState *s)
 {
-    return ARM_CPU(s->cpu);
+    return ARMV7M(s->core)->cpu;
 }
 
 uint32_t rprocsim_q6ss_status(RprocsimQ6ssState *s)
@@ -137,6 +138,12 @@ void rprocsim_q6ss_release(RprocsimQ6ssState *s, uint64_t entry, uint64_t vector
                       "entry 0x%" PRIx64 "\n", __func__, s->name, reset_vector, entry);
     }
     object_property_set_uint(OBJECT(cpu), "init-nsvtor", vector_base, &error_abort);
+    /*
+     * A subsystem restart resets the whole core: its interrupt controller
+     * (active exceptions of a crash left behind) and its SysTick too.
+     */
+    resettable_reset(OBJECT(&ARMV7M(s->core)->nvic), RESET_TYPE_COLD);
+    resettable_reset(OBJECT(&ARMV7M(s->core)->systick[M_REG_NS]), RESET_TYPE_COLD);
     trace_rprocsim_q6ss_release(s->name, vector_base, entry, s->boots);
     async_run_on_cpu(CPU(cpu), q6ss_start_work, RUN_ON_CPU_NULL);
 }
@@ -368,8 +375,8 @@ static void q6ss_realize(DeviceState *dev, Error **errp)
 {
     RprocsimQ6ssState *s = RPROCSIM_Q6SS(dev);
 
-    if (!s->name || !s->cpu) {
-        error_setg(errp, "rprocsim-q6ss needs 'name' and the 'cpu' link");
+    if (!s->name || !s->core) {
+        error_setg(errp, "rprocsim-q6ss needs 'name' and the 'core' link");
         return;
     }
     s->bark_timer = timer_new_ns(QEMU_CLOCK_VIRTUAL, q6ss_bark, s);
@@ -433,7 +440,7 @@ static const VMStateDescription vmstate_q6ss = {
 
 static const Property q6ss_properties[] = {
     DEFINE_PROP_STRING("name", RprocsimQ6ssState, name),
-    DEFINE_PROP_LINK("cpu", RprocsimQ6ssState, cpu, TYPE_ARM_CPU, Object *),
+    DEFINE_PROP_LINK("core", RprocsimQ6ssState, core, TYPE_ARMV7M, Object *),
     DEFINE_PROP_UINT32("host-id", RprocsimQ6ssState, host_id, 0),
     DEFINE_PROP_UINT32("ipcc-client", RprocsimQ6ssState, ipcc_client, 0),
     DEFINE_PROP_UINT32("smem-out-item", RprocsimQ6ssState, smem_out_item, 0),

@@ -65,7 +65,7 @@ struct RprocsimQ6ssState {
 
     /* configuration (properties) */
     char *name;                 /* "adsp", "cdsp", "wpss" */
-    Object *cpu;                /* link: the stand-in core */
+    Object *core;               /* link: the stand-in core's armv7m container */
     uint32_t host_id;           /* SMEM host (2, 5, 13) */
     uint32_t ipcc_client;       /* 3, 6, 24 */
     uint32_t smem_out_item;     /* the item the firmware writes (443, 94, 617) */

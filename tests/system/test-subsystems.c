@@ -91,6 +91,20 @@ static char *rproc_state(const char *name)
     return g_strstrip(sys_guest(cmd));
 }
 
+/* Wait (bounded) until the kernel reports remoteproc @name in @want */
+static void wait_rproc(const char *name, const char *want)
+{
+    gint64 deadline = g_get_monotonic_time() + (gint64)(STATE_WAIT_S * G_USEC_PER_SEC);
+    g_autofree char *st = rproc_state(name);
+
+    while (!g_str_equal(st, want) && g_get_monotonic_time() < deadline) {
+        g_free(st);
+        g_usleep(20000);
+        st = rproc_state(name);
+    }
+    ck_assert_msg(g_str_equal(st, want), "%s is '%s', want '%s'", name, st, want);
+}
+
 static void rproc_write(const char *name, const char *file, const char *value)
 {
     g_autofree char *dir = rproc_dir(name);
@@ -202,6 +216,40 @@ START_TEST(wpss_fatal_reason_and_minidump)
 }
 END_TEST
 
+/*
+ * A real CPU fault: the aDSP firmware reads an unmapped address, its fault
+ * handler records the crash and raises fatal with the reason; the coredump
+ * holds the crash record.
+ */
+START_TEST(adsp_wild_pointer_crash_record)
+{
+    g_autofree char *args = g_strdup("{\"path\": \"/machine/adsp\", \"property\": "
+                                     "\"fault\", \"value\": \"wild-pointer\"}");
+    g_autoptr(JsonNode) ret = NULL;
+    g_autoptr(GError) err = NULL;
+    g_autofree char *found = NULL;
+    gint64 deadline;
+
+    rproc_write("adsp", "coredump", "enabled");
+    ret = rp_qmp_execute(qmp, "qom-set", args, &err);
+    ck_assert_msg(ret, "%s", err ? err->message : "?");
+    wait_console("fatal error received: adsp: BusFault at pc 0x");
+    wait_console("addr 0x30000000");
+    /* the full coredump's writable segment holds the crash record and its reason */
+    deadline = g_get_monotonic_time() + (gint64)(STATE_WAIT_S * G_USEC_PER_SEC);
+    do {
+        g_free(found);
+        found = sys_guest("for d in /sys/class/devcoredump/devcd*; do "
+                          "grep -l 'adsp: BusFault' $d/data; done; true");
+        g_strstrip(found);
+    } while (!*found && g_get_monotonic_time() < deadline && (g_usleep(20000), TRUE));
+    ck_assert_msg(*found, "no coredump holds the aDSP crash record");
+    /* recovery brings it back */
+    wait_rproc("adsp", "running");
+    wait_q6ss("adsp", "wfi");
+}
+END_TEST
+
 Suite *rp_test_suite(void)
 {
     Suite *s = suite_create("subsystems");
@@ -212,6 +260,7 @@ Suite *rp_test_suite(void)
     tcase_add_test(tc, adsp_and_cdsp_boot_by_themselves);
     tcase_add_test(tc, wpss_starts_through_sysfs);
     tcase_add_test(tc, wpss_fatal_reason_and_minidump);
+    tcase_add_test(tc, adsp_wild_pointer_crash_record);
     tcase_add_test(tc, stop_is_acknowledged);
     tcase_add_test(tc, bitten_core_is_not_running);
     suite_add_tcase(s, tc);
