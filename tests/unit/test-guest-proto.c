@@ -105,6 +105,21 @@ START_TEST(agent_request)
 }
 END_TEST
 
+START_TEST(kernel_time)
+{
+    double t = -1;
+
+    ck_assert(rp_parse_kernel_time("[   12.503012] qcom_q6v5_pas 3700000.remoteproc: x", &t));
+    ck_assert_double_eq_tol(t, 12.503012, 1e-9);
+    ck_assert(rp_parse_kernel_time("[0.000000] Booting", &t));
+    ck_assert_double_eq(t, 0);
+    ck_assert(!rp_parse_kernel_time("RPROCSIM-READY", &t));
+    ck_assert(!rp_parse_kernel_time("[ abc] x", &t));
+    ck_assert(!rp_parse_kernel_time("[ 1.5 x", &t));
+    ck_assert(!rp_parse_kernel_time("", &t));
+}
+END_TEST
+
 Suite *rp_test_suite(void)
 {
     Suite *s = suite_create("guest-proto");
@@ -116,6 +131,7 @@ Suite *rp_test_suite(void)
     tcase_add_test(tc, agent_end);
     tcase_add_test(tc, agent_end_rejects);
     tcase_add_test(tc, agent_request);
+    tcase_add_test(tc, kernel_time);
     suite_add_tcase(s, tc);
     return s;
 }

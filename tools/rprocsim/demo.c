@@ -1,37 +1,70 @@
 /*
- * rprocsim demo: the main job. Boots the stock kernel on qcs6490-sim,
- * reports the kernel, the time to userspace and the loaded modules, and
- * writes console.log and report.json.
+ * rprocsim demo: the main job. Boots the stock kernel on qcs6490-sim, sees
+ * aDSP and cDSP come up by themselves and starts WPSS through sysfs,
+ * enables coredumps, injects a fatal error with a message into each
+ * subsystem, waits for the kernel's recovery, copies each devcoredump to
+ * the host, and reports. Everything it asserts is the kernel's own word
+ * (messages, sysfs); the faults are injected where the hardware would see
+ * them (the Q6SS fault registers the firmware reads).
+ *
+ * Artefacts: BUILD/demo/console.log, report.json, <subsystem>.core.
  *
  * SPDX-License-Identifier: GPL-2.0-or-later
  */
 #include "commands.h"
 #include "common.h"
 #include "guest-proto.h"
+#include "qmp.h"
+#include "rproc.h"
 
 #include <json-glib/json-glib.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <string.h>
 
-#define STEPS 5
+#define STEPS 7
 #define AGENT_TIMEOUT_S   60.0
 #define MODULES_TIMEOUT_S 120.0
+#define UP_TIMEOUT_S      60.0
+#define RECOVER_TIMEOUT_S 60.0
+#define MAX_SUBSYS        3
 
-typedef struct DemoResult {
+typedef struct SubsysResult {
+    RpRproc r;
+    gboolean up;
+    double up_kernel_s;         /* kernel time of "is now up" */
+    char *crash_message;
+    gboolean crashed;           /* the kernel reported the fatal error */
+    gboolean recovered;
+    double crash_kernel_s;      /* "fatal error received" */
+    double recovered_kernel_s;  /* the next "is now up" */
+    double recover_wall_s;      /* injection to running again, host clock */
+    char *state;                /* final sysfs state */
+    char *dump_path;
+    gsize dump_size;
+    unsigned dump_segments;     /* PT_LOAD program headers */
+    unsigned dump_sections;     /* section headers (a minidump) */
+} SubsysResult;
+
+typedef struct Demo {
+    RpOptions o;
+    char *out_dir;
+    RpVm *vm;
+    RpQmp *qmp;
     GPtrArray *problems;        /* char *: why the demo failed */
     RpReadyMark ready;
     double ready_wall_s;
-    GPtrArray *modules_loaded;  /* char *: names /init reported as loaded */
+    GPtrArray *modules_loaded;
     GPtrArray *modules_failed;
-    GPtrArray *proc_modules;    /* char *: names in /proc/modules */
-    char *uname_r;
     char *proc_version;
     char *kernel_sha256;
-} DemoResult;
+    char *qemu_cmd;
+    unsigned nsubsys;
+    SubsysResult ss[MAX_SUBSYS];
+} Demo;
 
-static void problem(DemoResult *r, const char *fmt, ...) G_GNUC_PRINTF(2, 3);
-static void problem(DemoResult *r, const char *fmt, ...)
+static void problem(Demo *d, const char *fmt, ...) G_GNUC_PRINTF(2, 3);
+static void problem(Demo *d, const char *fmt, ...)
 {
     va_list ap;
     char *msg;
@@ -40,17 +73,224 @@ static void problem(DemoResult *r, const char *fmt, ...)
     msg = g_strdup_vprintf(fmt, ap);
     va_end(ap);
     fprintf(stderr, "problem: %s\n", msg);
-    g_ptr_array_add(r->problems, msg);
+    g_ptr_array_add(d->problems, msg);
 }
 
-static void add_strv(JsonBuilder *b, const char *name, GPtrArray *a)
+static char *agent(Demo *d, const char *cmd)
 {
-    json_builder_set_member_name(b, name);
-    json_builder_begin_array(b);
-    for (guint i = 0; a && i < a->len; i++) {
-        json_builder_add_string_value(b, g_ptr_array_index(a, i));
+    g_autoptr(GError) err = NULL;
+    char *out = NULL;
+    int status;
+
+    if (!rp_vm_agent_run(d->vm, cmd, AGENT_TIMEOUT_S, &out, &status, &err)) {
+        problem(d, "agent command '%s' failed: %s", cmd, err->message);
+        return NULL;
     }
-    json_builder_end_array(b);
+    if (status != 0) {
+        problem(d, "'%s' exited with status %d in the guest: %s", cmd, status, out);
+        g_free(out);
+        return NULL;
+    }
+    return out;
+}
+
+/*
+ * Kernel time of the first dmesg line after the one containing @after
+ * (NULL: from the start) that contains @needle. Polls dmesg until
+ * @timeout_s. FALSE if it never appears.
+ */
+static gboolean kernel_time_of(Demo *d, const char *after, const char *needle,
+                               double timeout_s, double *t)
+{
+    gint64 deadline = g_get_monotonic_time() + (gint64)(timeout_s * G_USEC_PER_SEC);
+
+    do {
+        g_autofree char *dmesg = agent(d, "dmesg");
+        g_auto(GStrv) lines = dmesg ? g_strsplit(dmesg, "\n", -1) : NULL;
+        gboolean armed = after == NULL;
+
+        for (char **l = lines; l && *l; l++) {
+            if (!armed) {
+                armed = strstr(*l, after) != NULL;
+            } else if (strstr(*l, needle) && rp_parse_kernel_time(*l, t)) {
+                return TRUE;
+            }
+        }
+        g_usleep(50000);
+    } while (g_get_monotonic_time() < deadline);
+    return FALSE;
+}
+
+static gboolean boot_guest(Demo *d)
+{
+    g_autoptr(GError) err = NULL;
+    g_autofree char *line = NULL, *done = NULL;
+    g_autofree char *console_log = g_build_filename(d->out_dir, "console.log", NULL);
+    RpVmConfig cfg = rp_vm_config(&d->o, RP_SIM_MACHINE);
+    const GPtrArray *lines;
+
+    cfg.console_log = console_log;
+    cfg.agent = TRUE;
+    cfg.qmp = TRUE;
+    rp_progress(1, STEPS, "booting %s (%d x %s + 3 subsystem cores, %d MiB): %s",
+                RP_SIM_MACHINE, d->o.smp, d->o.cpu, d->o.mem_mib, d->o.kernel);
+    d->vm = rp_vm_start(&cfg, &err);
+    if (d->vm) {
+        d->qemu_cmd = rp_vm_command_line(d->vm);
+        d->qmp = rp_vm_qmp(d->vm, 30, &err);
+    }
+    if (d->qmp) {
+        line = rp_vm_wait_console(d->vm, RP_MARK_READY, RP_BOOT_TIMEOUT_S,
+                                  &d->ready_wall_s, &err);
+    }
+    if (!line || !rp_parse_ready(line, &d->ready)) {
+        problem(d, "the guest did not reach userspace: %s", err ? err->message : line);
+        return FALSE;
+    }
+    rp_progress(2, STEPS, "userspace reached: kernel %s, guest uptime %.2f s, %.2f s wall",
+                d->ready.kernel, d->ready.uptime_s, d->ready_wall_s);
+
+    done = rp_vm_wait_console(d->vm, RP_MARK_MODULES_DONE, MODULES_TIMEOUT_S, NULL, &err);
+    if (!done) {
+        problem(d, "module loading did not finish: %s", err->message);
+        return FALSE;
+    }
+    lines = rp_vm_console_lines(d->vm);
+    for (guint i = 0; i < lines->len; i++) {
+        char *name;
+        gboolean loaded;
+
+        if (rp_parse_module(g_ptr_array_index(lines, i), &name, &loaded)) {
+            g_ptr_array_add(loaded ? d->modules_loaded : d->modules_failed, name);
+        }
+    }
+    if (d->modules_failed->len) {
+        problem(d, "%u module(s) failed to load, first: %s", d->modules_failed->len,
+                (char *)g_ptr_array_index(d->modules_failed, 0));
+    }
+    d->proc_version = agent(d, "cat /proc/version");
+    if (d->proc_version) {
+        g_strstrip(d->proc_version);
+    }
+    rp_progress(3, STEPS, "stock modules: %u loaded, %u failed",
+                d->modules_loaded->len, d->modules_failed->len);
+    return TRUE;
+}
+
+/* aDSP and cDSP come up by themselves, WPSS through sysfs */
+static void bring_up(Demo *d, SubsysResult *s, const RpSubsys *ss)
+{
+    g_autoptr(GError) err = NULL;
+    g_autofree char *needle = NULL;
+
+    if (!rp_rproc_find(d->vm, ss, UP_TIMEOUT_S, &s->r, &err)) {
+        problem(d, "%s: %s", ss->name, err->message);
+        return;
+    }
+    if (!ss->auto_boot && !rp_rproc_write(d->vm, &s->r, "state", "start", &err)) {
+        problem(d, "%s: start failed: %s", ss->name, err->message);
+        return;
+    }
+    needle = g_strdup_printf("remote processor %s is now up", s->r.name);
+    s->up = kernel_time_of(d, NULL, needle, UP_TIMEOUT_S, &s->up_kernel_s) &&
+            rp_rproc_wait_state(d->vm, &s->r, "running", UP_TIMEOUT_S, &err);
+    if (!s->up) {
+        problem(d, "%s did not come up: %s", ss->name, err ? err->message : needle);
+    }
+}
+
+/* Inject a fatal error through the Q6SS fault registers, wait for recovery */
+static void crash_and_recover(Demo *d, SubsysResult *s, unsigned n)
+{
+    g_autoptr(GError) err = NULL;
+    g_autofree char *args = NULL, *fatal = NULL, *up = NULL;
+    g_autoptr(JsonNode) ret = NULL;
+    gint64 t0;
+
+    if (!s->up) {
+        return;
+    }
+    if (!rp_rproc_write(d->vm, &s->r, "coredump", "enabled", &err)) {
+        problem(d, "%s: cannot enable coredumps: %s", s->r.ss->name, err->message);
+        return;
+    }
+    s->crash_message = g_strdup_printf("%s crash %u injected by rprocsim demo",
+                                       s->r.ss->name, n);
+    args = g_strdup_printf("{\"path\": \"/machine/%s\", \"property\": \"fault\", "
+                           "\"value\": \"fatal::%s\"}", s->r.ss->name, s->crash_message);
+    t0 = g_get_monotonic_time();
+    ret = rp_qmp_execute(d->qmp, "qom-set", args, &err);
+    if (!ret) {
+        problem(d, "%s: fault injection failed: %s", s->r.ss->name, err->message);
+        return;
+    }
+    fatal = g_strdup_printf("fatal error received: %s", s->crash_message);
+    up = g_strdup_printf("remote processor %s is now up", s->r.name);
+    s->crashed = kernel_time_of(d, NULL, fatal, RECOVER_TIMEOUT_S, &s->crash_kernel_s);
+    if (!s->crashed) {
+        problem(d, "%s: the kernel never reported '%s'", s->r.ss->name, fatal);
+        return;
+    }
+    s->recovered = kernel_time_of(d, fatal, up, RECOVER_TIMEOUT_S, &s->recovered_kernel_s) &&
+                   rp_rproc_wait_state(d->vm, &s->r, "running", RECOVER_TIMEOUT_S, &err);
+    s->recover_wall_s = (g_get_monotonic_time() - t0) / 1e6;
+    if (!s->recovered) {
+        problem(d, "%s did not recover: %s", s->r.ss->name, err ? err->message : up);
+    }
+}
+
+/* ELF32 program and section header counts of a dump */
+static void dump_layout(SubsysResult *s, const guchar *data, gsize len)
+{
+    if (len >= 52 && !memcmp(data, "\x7f" "ELF", 4)) {
+        s->dump_segments = data[44] | data[45] << 8;
+        s->dump_sections = data[48] | data[49] << 8;
+    }
+}
+
+/* Copy the devcoredump the kernel made for @s to BUILD/demo/<name>.core */
+static void collect_dump(Demo *d, SubsysResult *s)
+{
+    g_autofree char *base = NULL, *cmd = NULL, *b64 = NULL, *free_cmd = NULL, *out = NULL;
+    g_autofree char *dev = NULL;
+    g_autofree guchar *data = NULL;
+    g_autoptr(GError) err = NULL;
+    gsize len = 0;
+
+    if (!s->crashed) {
+        return;
+    }
+    base = g_path_get_basename(s->r.dir);
+    cmd = g_strdup_printf("for d in /sys/class/devcoredump/devcd*; do "
+                          "case \"$(readlink $d/failing_device)\" in */%s) echo $d;; esac; "
+                          "done; true", base);
+    dev = agent(d, cmd);
+    if (!dev || !*g_strstrip(dev)) {
+        problem(d, "%s: no devcoredump", s->r.ss->name);
+        return;
+    }
+    if (strchr(dev, '\n')) {
+        *strchr(dev, '\n') = '\0';
+    }
+    g_free(cmd);
+    cmd = g_strdup_printf("base64 %s/data", dev);
+    b64 = agent(d, cmd);
+    if (!b64) {
+        return;
+    }
+    data = g_base64_decode(b64, &len);
+    s->dump_path = g_strdup_printf("%s/%s.core", d->out_dir, s->r.ss->name);
+    if (!g_file_set_contents(s->dump_path, (char *)data, len, &err)) {
+        problem(d, "%s: cannot write %s: %s", s->r.ss->name, s->dump_path, err->message);
+        return;
+    }
+    s->dump_size = len;
+    dump_layout(s, data, len);
+    if (len < 52 || memcmp(data, "\x7f" "ELF", 4)) {
+        problem(d, "%s: the devcoredump is not an ELF file", s->r.ss->name);
+    }
+    free_cmd = g_strdup_printf("echo 1 > %s/data", dev);
+    out = agent(d, free_cmd);
 }
 
 static void add_string(JsonBuilder *b, const char *name, const char *value)
@@ -63,46 +303,89 @@ static void add_string(JsonBuilder *b, const char *name, const char *value)
     }
 }
 
-static gboolean write_report(const char *path, const RpOptions *o,
-                             const char *qemu_cmd, DemoResult *r,
-                             GError **error)
+static void add_double(JsonBuilder *b, const char *name, double v)
+{
+    json_builder_set_member_name(b, name);
+    json_builder_add_double_value(b, v);
+}
+
+static void add_strv(JsonBuilder *b, const char *name, GPtrArray *a)
+{
+    json_builder_set_member_name(b, name);
+    json_builder_begin_array(b);
+    for (guint i = 0; a && i < a->len; i++) {
+        json_builder_add_string_value(b, g_ptr_array_index(a, i));
+    }
+    json_builder_end_array(b);
+}
+
+static void add_subsys(JsonBuilder *b, const SubsysResult *s)
+{
+    json_builder_begin_object(b);
+    add_string(b, "name", s->r.ss ? s->r.ss->name : NULL);
+    add_string(b, "kernel_name", s->r.name);
+    add_string(b, "sysfs", s->r.dir);
+    json_builder_set_member_name(b, "up");
+    json_builder_add_boolean_value(b, s->up);
+    add_double(b, "up_kernel_s", s->up_kernel_s);
+    add_string(b, "crash_reason", s->crash_message);
+    json_builder_set_member_name(b, "crashed");
+    json_builder_add_boolean_value(b, s->crashed);
+    json_builder_set_member_name(b, "recovered");
+    json_builder_add_boolean_value(b, s->recovered);
+    add_double(b, "recover_ms_kernel", (s->recovered_kernel_s - s->crash_kernel_s) * 1000);
+    add_double(b, "recover_ms_wall", s->recover_wall_s * 1000);
+    add_string(b, "state", s->state);
+    json_builder_set_member_name(b, "dump");
+    json_builder_begin_object(b);
+    add_string(b, "file", s->dump_path);
+    json_builder_set_member_name(b, "bytes");
+    json_builder_add_int_value(b, s->dump_size);
+    json_builder_set_member_name(b, "segments");
+    json_builder_add_int_value(b, s->dump_segments);
+    json_builder_set_member_name(b, "sections");
+    json_builder_add_int_value(b, s->dump_sections);
+    json_builder_end_object(b);
+    json_builder_end_object(b);
+}
+
+static gboolean write_report(Demo *d, const char *path, GError **error)
 {
     g_autoptr(JsonBuilder) b = json_builder_new();
     g_autoptr(JsonGenerator) gen = json_generator_new();
     g_autoptr(JsonNode) root = NULL;
-    g_autoptr(GHashTable) pkgs = rp_read_packages(o->build);
+    g_autoptr(GHashTable) pkgs = rp_read_packages(d->o.build);
     GHashTableIter it;
     gpointer k, v;
 
     json_builder_begin_object(b);
-    add_string(b, "result", r->problems->len ? "fail" : "pass");
-    add_strv(b, "problems", r->problems);
+    add_string(b, "result", d->problems->len ? "fail" : "pass");
+    add_strv(b, "problems", d->problems);
     add_string(b, "machine", RP_SIM_MACHINE);
-    add_string(b, "qemu_command", qemu_cmd);
-
+    add_string(b, "qemu_command", d->qemu_cmd);
     json_builder_set_member_name(b, "kernel");
     json_builder_begin_object(b);
-    add_string(b, "image", o->kernel);
-    add_string(b, "sha256", r->kernel_sha256);
-    add_string(b, "release", r->uname_r);
-    add_string(b, "version", r->proc_version);
+    add_string(b, "image", d->o.kernel);
+    add_string(b, "sha256", d->kernel_sha256);
+    add_string(b, "release", d->ready.kernel);
+    add_string(b, "version", d->proc_version);
     json_builder_end_object(b);
-
     json_builder_set_member_name(b, "time_to_userspace");
     json_builder_begin_object(b);
-    json_builder_set_member_name(b, "guest_uptime_s");
-    json_builder_add_double_value(b, r->ready.uptime_s);
-    json_builder_set_member_name(b, "wall_s");
-    json_builder_add_double_value(b, r->ready_wall_s);
+    add_double(b, "guest_uptime_s", d->ready.uptime_s);
+    add_double(b, "wall_s", d->ready_wall_s);
     json_builder_end_object(b);
-
     json_builder_set_member_name(b, "modules");
     json_builder_begin_object(b);
-    add_strv(b, "loaded_by_init", r->modules_loaded);
-    add_strv(b, "failed", r->modules_failed);
-    add_strv(b, "proc_modules", r->proc_modules);
+    add_strv(b, "loaded_by_init", d->modules_loaded);
+    add_strv(b, "failed", d->modules_failed);
     json_builder_end_object(b);
-
+    json_builder_set_member_name(b, "subsystems");
+    json_builder_begin_array(b);
+    for (unsigned i = 0; i < d->nsubsys; i++) {
+        add_subsys(b, &d->ss[i]);
+    }
+    json_builder_end_array(b);
     json_builder_set_member_name(b, "packages");
     json_builder_begin_object(b);
     g_hash_table_iter_init(&it, pkgs);
@@ -118,173 +401,124 @@ static gboolean write_report(const char *path, const RpOptions *o,
     return json_generator_to_file(gen, path, error);
 }
 
-/* Lines of @text as a GPtrArray of their first word (e.g. /proc/modules). */
-static GPtrArray *first_words(const char *text)
+static void print_summary(Demo *d)
 {
-    GPtrArray *a = g_ptr_array_new_with_free_func(g_free);
-    g_auto(GStrv) lines = g_strsplit(text, "\n", -1);
+    printf("\n  %-5s %-20s %-10s %-12s %-14s %s\n", "", "kernel name", "state",
+           "recovery", "(wall)", "dump");
+    for (unsigned i = 0; i < d->nsubsys; i++) {
+        const SubsysResult *s = &d->ss[i];
 
-    for (char **l = lines; *l; l++) {
-        g_auto(GStrv) w = g_strsplit(g_strstrip(*l), " ", 2);
-
-        if (w[0] && *w[0]) {
-            g_ptr_array_add(a, g_strdup(w[0]));
-        }
+        printf("  %-5s %-20s %-10s %7.0f ms   %7.0f ms     %s (%" G_GSIZE_FORMAT
+               " bytes, %u segments, %u sections)\n",
+               s->r.ss ? s->r.ss->name : "?", s->r.name ? s->r.name : "?",
+               s->state ? s->state : "?",
+               s->recovered ? (s->recovered_kernel_s - s->crash_kernel_s) * 1000 : 0,
+               s->recover_wall_s * 1000, s->dump_path ? s->dump_path : "none",
+               s->dump_size, s->dump_segments, s->dump_sections);
     }
-    return a;
+    printf("\n");
 }
 
-static char *agent(RpVm *vm, DemoResult *r, const char *cmd)
+static void demo_free(Demo *d)
 {
-    g_autoptr(GError) err = NULL;
-    char *out = NULL;
-    int status;
-
-    if (!rp_vm_agent_run(vm, cmd, AGENT_TIMEOUT_S, &out, &status, &err)) {
-        problem(r, "agent command '%s' failed: %s", cmd, err->message);
-        return NULL;
+    g_clear_pointer(&d->vm, rp_vm_free);    /* flushes the console log */
+    for (unsigned i = 0; i < d->nsubsys; i++) {
+        rp_rproc_clear(&d->ss[i].r);
+        g_free(d->ss[i].crash_message);
+        g_free(d->ss[i].state);
+        g_free(d->ss[i].dump_path);
     }
-    if (status != 0) {
-        problem(r, "'%s' exited with status %d in the guest: %s", cmd, status, out);
-        g_free(out);
-        return NULL;
-    }
-    return out;
-}
-
-static void run_guest(RpVm *vm, DemoResult *r)
-{
-    g_autoptr(GError) err = NULL;
-    g_autofree char *line = NULL;
-    g_autofree char *done = NULL;
-    g_autofree char *mods = NULL;
-    const GPtrArray *lines;
-
-    line = rp_vm_wait_console(vm, RP_MARK_READY, RP_BOOT_TIMEOUT_S,
-                              &r->ready_wall_s, &err);
-    if (!line || !rp_parse_ready(line, &r->ready)) {
-        problem(r, "the guest did not reach userspace: %s",
-                err ? err->message : line);
-        return;
-    }
-    rp_progress(2, STEPS, "userspace reached: kernel %s, guest uptime %.2f s, "
-                "%.2f s wall", r->ready.kernel, r->ready.uptime_s,
-                r->ready_wall_s);
-
-    done = rp_vm_wait_console(vm, RP_MARK_MODULES_DONE, MODULES_TIMEOUT_S,
-                              NULL, &err);
-    if (!done) {
-        problem(r, "module loading did not finish: %s", err->message);
-        return;
-    }
-    lines = rp_vm_console_lines(vm);
-    for (guint i = 0; i < lines->len; i++) {
-        char *name;
-        gboolean loaded;
-
-        if (rp_parse_module(g_ptr_array_index(lines, i), &name, &loaded)) {
-            g_ptr_array_add(loaded ? r->modules_loaded : r->modules_failed, name);
-        }
-    }
-    if (r->modules_failed->len) {
-        problem(r, "%u module(s) failed to load, first: %s",
-                r->modules_failed->len,
-                (char *)g_ptr_array_index(r->modules_failed, 0));
-    }
-    rp_progress(3, STEPS, "stock modules: %u loaded, %u failed",
-                r->modules_loaded->len, r->modules_failed->len);
-
-    r->uname_r = agent(vm, r, "uname -r");
-    r->proc_version = agent(vm, r, "cat /proc/version");
-    mods = agent(vm, r, "cat /proc/modules");
-    if (r->uname_r) {
-        g_strstrip(r->uname_r);
-    }
-    if (r->proc_version) {
-        g_strstrip(r->proc_version);
-    }
-    if (mods) {
-        r->proc_modules = first_words(mods);
-    }
-    rp_progress(4, STEPS, "guest agent: %s, %u modules in /proc/modules",
-                r->uname_r ? r->uname_r : "?",
-                r->proc_modules ? r->proc_modules->len : 0);
+    g_ptr_array_unref(d->problems);
+    g_ptr_array_unref(d->modules_loaded);
+    g_ptr_array_unref(d->modules_failed);
+    g_free(d->ready.kernel);
+    g_free(d->proc_version);
+    g_free(d->kernel_sha256);
+    g_free(d->qemu_cmd);
+    g_free(d->out_dir);
 }
 
 int rp_cmd_demo(int argc, char **argv)
 {
-    RpOptions o = { 0 };
-    g_autofree char *out_dir = NULL;
+    Demo d = { 0 };
     GOptionEntry entries[] = {
-        { "out", 'o', 0, G_OPTION_ARG_FILENAME, &out_dir,
-          "folder for console.log and report.json (default: BUILD/demo)", "DIR" },
+        { "out", 'o', 0, G_OPTION_ARG_FILENAME, &d.out_dir,
+          "folder for console.log, report.json and the dumps (default: BUILD/demo)", "DIR" },
         { NULL }
     };
-    g_autoptr(GOptionContext) ctx = g_option_context_new("- boot the stock kernel on qcs6490-sim and report");
+    g_autoptr(GOptionContext) ctx =
+        g_option_context_new("- boot, start, crash, recover and dump the subsystems");
     g_autoptr(GError) err = NULL;
-    g_autoptr(RpVm) vm = NULL;
-    g_autofree char *console_log = NULL, *report = NULL, *cmd = NULL;
-    DemoResult r = { 0 };
-    RpVmConfig cfg;
+    g_autofree char *report = NULL;
+    const RpSubsys *subsys;
     int rc;
 
     g_option_context_add_main_entries(ctx, entries, NULL);
-    g_option_context_add_group(ctx, rp_options_group(&o));
+    g_option_context_add_group(ctx, rp_options_group(&d.o));
     g_option_context_set_description(ctx,
-        "Writes BUILD/demo/console.log (the guest console) and "
-        "BUILD/demo/report.json.\nExit status 0 only if the guest reached "
-        "userspace, loaded every module and answered the agent.");
+        "Boots the stock kernel on qcs6490-sim; aDSP and cDSP come up by themselves,\n"
+        "WPSS is started through sysfs; each gets a fatal error with a message through\n"
+        "its Q6SS fault registers, the kernel recovers it and dumps it. Writes\n"
+        "BUILD/demo/console.log, report.json and <subsystem>.core. Exit status 0 only\n"
+        "if every step held.");
     if (!g_option_context_parse(ctx, &argc, &argv, &err) ||
-        !rp_options_resolve(&o, &err)) {
+        !rp_options_resolve(&d.o, &err)) {
         fprintf(stderr, "rprocsim demo: %s\n", err->message);
         return 2;
     }
-    if (!out_dir) {
-        out_dir = g_build_filename(o.build, "demo", NULL);
+    if (!d.out_dir) {
+        d.out_dir = g_build_filename(d.o.build, "demo", NULL);
     }
-    if (g_mkdir_with_parents(out_dir, 0755) < 0) {
-        fprintf(stderr, "rprocsim demo: cannot create %s\n", out_dir);
+    if (g_mkdir_with_parents(d.out_dir, 0755) < 0) {
+        fprintf(stderr, "rprocsim demo: cannot create %s\n", d.out_dir);
         return 2;
     }
-    console_log = g_build_filename(out_dir, "console.log", NULL);
-    report = g_build_filename(out_dir, "report.json", NULL);
+    report = g_build_filename(d.out_dir, "report.json", NULL);
+    d.problems = g_ptr_array_new_with_free_func(g_free);
+    d.modules_loaded = g_ptr_array_new_with_free_func(g_free);
+    d.modules_failed = g_ptr_array_new_with_free_func(g_free);
+    d.kernel_sha256 = rp_file_sha256(d.o.kernel, NULL);
+    subsys = rp_subsystems(&d.nsubsys);
 
-    r.problems = g_ptr_array_new_with_free_func(g_free);
-    r.modules_loaded = g_ptr_array_new_with_free_func(g_free);
-    r.modules_failed = g_ptr_array_new_with_free_func(g_free);
-    r.kernel_sha256 = rp_file_sha256(o.kernel, NULL);
-
-    cfg = rp_vm_config(&o, RP_SIM_MACHINE);
-    cfg.console_log = console_log;
-    cfg.agent = TRUE;
-    rp_progress(1, STEPS, "booting %s (%d x %s, %d MiB): %s", RP_SIM_MACHINE,
-                o.smp, o.cpu, o.mem_mib, o.kernel);
-    vm = rp_vm_start(&cfg, &err);
-    if (!vm) {
-        problem(&r, "%s", err->message);
-    } else {
-        cmd = rp_vm_command_line(vm);
-        run_guest(vm, &r);
+    if (boot_guest(&d)) {
+        for (unsigned i = 0; i < d.nsubsys; i++) {
+            bring_up(&d, &d.ss[i], &subsys[i]);
+        }
+        rp_progress(4, STEPS, "subsystems up: %s %s, %s %s, %s %s",
+                    subsys[0].name, d.ss[0].up ? "yes" : "NO",
+                    subsys[1].name, d.ss[1].up ? "yes" : "NO",
+                    subsys[2].name, d.ss[2].up ? "yes" : "NO");
+        for (unsigned i = 0; i < d.nsubsys; i++) {
+            crash_and_recover(&d, &d.ss[i], i + 1);
+            rp_progress(5, STEPS, "%s: %s; recovered: %s in %.0f ms kernel time, %.2f s wall",
+                        subsys[i].name,
+                        d.ss[i].crashed ? "fatal error received" : "NO fatal error",
+                        d.ss[i].recovered ? "yes" : "NO",
+                        (d.ss[i].recovered_kernel_s - d.ss[i].crash_kernel_s) * 1000,
+                        d.ss[i].recover_wall_s);
+        }
+        for (unsigned i = 0; i < d.nsubsys; i++) {
+            collect_dump(&d, &d.ss[i]);
+            if (d.ss[i].r.dir) {
+                d.ss[i].state = rp_rproc_read(d.vm, &d.ss[i].r, "state", NULL);
+            }
+        }
+        rp_progress(6, STEPS, "dumps: %s %s, %s %s, %s %s",
+                    subsys[0].name, d.ss[0].dump_path ? "copied" : "NONE",
+                    subsys[1].name, d.ss[1].dump_path ? "copied" : "NONE",
+                    subsys[2].name, d.ss[2].dump_path ? "copied" : "NONE");
     }
-    g_clear_pointer(&vm, rp_vm_free);   /* flushes the console log */
+    g_clear_pointer(&d.vm, rp_vm_free);
 
-    if (!write_report(report, &o, cmd, &r, &err)) {
+    if (!write_report(&d, report, &err)) {
         fprintf(stderr, "rprocsim demo: cannot write %s: %s\n", report, err->message);
+        demo_free(&d);
         return 1;
     }
-    rp_progress(5, STEPS, "%s: report %s, console %s",
-                r.problems->len ? "FAIL" : "PASS", report, console_log);
-    rc = r.problems->len ? 1 : 0;
-
-    g_ptr_array_unref(r.problems);
-    g_ptr_array_unref(r.modules_loaded);
-    g_ptr_array_unref(r.modules_failed);
-    if (r.proc_modules) {
-        g_ptr_array_unref(r.proc_modules);
-    }
-    g_free(r.ready.kernel);
-    g_free(r.uname_r);
-    g_free(r.proc_version);
-    g_free(r.kernel_sha256);
+    print_summary(&d);
+    rp_progress(7, STEPS, "%s: report %s, console %s/console.log",
+                d.problems->len ? "FAIL" : "PASS", report, d.out_dir);
+    rc = d.problems->len ? 1 : 0;
+    demo_free(&d);
     return rc;
 }

@@ -88,3 +88,23 @@ char *rp_agent_format_request(guint seq, const char *command)
 {
     return g_strdup_printf("%u %s\n", seq, command);
 }
+
+gboolean rp_parse_kernel_time(const char *line, double *seconds)
+{
+    const char *p = line;
+    char *end;
+    double t;
+
+    if (*p++ != '[') {
+        return FALSE;
+    }
+    while (*p == ' ') {
+        p++;
+    }
+    t = g_ascii_strtod(p, &end);
+    if (end == p || *end != ']' || t < 0) {
+        return FALSE;
+    }
+    *seconds = t;
+    return TRUE;
+}

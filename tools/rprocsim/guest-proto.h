@@ -36,6 +36,12 @@ gboolean rp_parse_ready(const char *line, RpReadyMark *mark);
  */
 gboolean rp_parse_module(const char *line, char **name, gboolean *loaded);
 
+/*
+ * The kernel timestamp of a console line "[   12.345678] ..." in seconds.
+ * FALSE if the line does not start with one.
+ */
+gboolean rp_parse_kernel_time(const char *line, double *seconds);
+
 typedef struct RpAgentEnd {
     guint seq;
     int status;             /* exit status of the command, 0..255 */

@@ -1,0 +1,49 @@
+/*
+ * rprocsim: the guest's remote processors as the kernel shows them in
+ * sysfs, reached through the agent. The kernel names a remoteproc either
+ * after its device node ("3700000.remoteproc", 6.12 before .115) or after
+ * the subsystem ("adsp"); both are found through the device link.
+ *
+ * SPDX-License-Identifier: GPL-2.0-or-later
+ */
+#ifndef RPROCSIM_RPROC_H
+#define RPROCSIM_RPROC_H
+
+#include <glib.h>
+#include "vm.h"
+
+typedef struct RpSubsys {
+    const char *name;           /* "adsp", "cdsp", "wpss" */
+    const char *node;           /* platform device: "3700000.remoteproc" */
+    gboolean auto_boot;         /* started by the kernel when the driver loads */
+} RpSubsys;
+
+/* The three subsystems of qcs6490-sim, in a fixed order. *@n gets 3. */
+const RpSubsys *rp_subsystems(unsigned *n);
+
+typedef struct RpRproc {
+    const RpSubsys *ss;
+    char *dir;                  /* /sys/class/remoteproc/remoteprocN */
+    char *name;                 /* the kernel's name for it, as in its messages */
+} RpRproc;
+
+/*
+ * Find @ss among the guest's remoteprocs (within @timeout_s: the driver may
+ * still be probing). FALSE with @error if it is not there.
+ */
+gboolean rp_rproc_find(RpVm *vm, const RpSubsys *ss, double timeout_s, RpRproc *out,
+                       GError **error);
+void rp_rproc_clear(RpRproc *r);
+
+/* Contents of sysfs attribute @attr ("state", "coredump", ...), stripped. */
+char *rp_rproc_read(RpVm *vm, const RpRproc *r, const char *attr, GError **error);
+
+/* Write @value to sysfs attribute @attr. FALSE with the kernel's error. */
+gboolean rp_rproc_write(RpVm *vm, const RpRproc *r, const char *attr, const char *value,
+                        GError **error);
+
+/* Wait, polling at most @timeout_s, until "state" reads @want. */
+gboolean rp_rproc_wait_state(RpVm *vm, const RpRproc *r, const char *want,
+                             double timeout_s, GError **error);
+
+#endif /* RPROCSIM_RPROC_H */
