@@ -16,6 +16,7 @@
 #include <string.h>
 #include <sys/socket.h>
 #include <sys/un.h>
+#include <sys/resource.h>
 #include <sys/wait.h>
 #include <unistd.h>
 #include <glib/gstdio.h>
@@ -29,6 +30,7 @@ struct RpVm {
     GPid pid;
     gboolean exited;
     int exit_status;
+    long peak_rss_kib;
     int in_fd, out_fd, err_fd;
     int listen_fd, agent_fd;
     int qtest_listen_fd, qmp_listen_fd;
@@ -258,11 +260,13 @@ static gboolean drain(int fd, GString *buf)
 
 static void reap(RpVm *vm)
 {
+    struct rusage ru;
     int status;
 
-    if (!vm->exited && waitpid(vm->pid, &status, WNOHANG) == vm->pid) {
+    if (!vm->exited && wait4(vm->pid, &status, WNOHANG, &ru) == vm->pid) {
         vm->exited = TRUE;
         vm->exit_status = status;
+        vm->peak_rss_kib = ru.ru_maxrss;
     }
 }
 
@@ -383,17 +387,23 @@ char *rp_vm_wait_console(RpVm *vm, const char *prefix, double timeout_s,
     }
 }
 
-char *rp_vm_wait_console_contains(RpVm *vm, const char *needle, double timeout_s,
-                                  GError **error)
+char *rp_vm_wait_console_after(RpVm *vm, guint mark, const char *needle, double timeout_s,
+                               double *at_s, guint *index, GError **error)
 {
     gint64 deadline = g_get_monotonic_time() + (gint64)(timeout_s * 1e6);
-    guint scanned = 0;
+    guint scanned = mark;
 
     for (;;) {
         for (; scanned < vm->lines->len; scanned++) {
             const char *l = g_ptr_array_index(vm->lines, scanned);
 
             if (strstr(l, needle)) {
+                if (at_s) {
+                    *at_s = g_array_index(vm->line_at, double, scanned);
+                }
+                if (index) {
+                    *index = scanned;
+                }
                 return g_strdup(l);
             }
         }
@@ -407,6 +417,17 @@ char *rp_vm_wait_console_contains(RpVm *vm, const char *needle, double timeout_s
             return NULL;
         }
     }
+}
+
+char *rp_vm_wait_console_contains(RpVm *vm, const char *needle, double timeout_s,
+                                  GError **error)
+{
+    return rp_vm_wait_console_after(vm, 0, needle, timeout_s, NULL, NULL, error);
+}
+
+guint rp_vm_console_mark(RpVm *vm)
+{
+    return vm->lines->len;
 }
 
 const GPtrArray *rp_vm_console_lines(RpVm *vm)
@@ -576,12 +597,9 @@ char *rp_vm_command_line(RpVm *vm)
     return g_string_free(g_steal_pointer(&s), FALSE);
 }
 
-void rp_vm_free(RpVm *vm)
+long rp_vm_stop(RpVm *vm)
 {
-    if (!vm) {
-        return;
-    }
-    if (vm->pid > 0) {
+    if (vm->pid > 0 && !vm->exited) {
         reap(vm);
         if (!vm->exited) {
             kill(vm->pid, SIGTERM);
@@ -590,10 +608,26 @@ void rp_vm_free(RpVm *vm)
                 reap(vm);
             }
             if (!vm->exited) {
+                struct rusage ru;
+
                 kill(vm->pid, SIGKILL);
-                waitpid(vm->pid, NULL, 0);
+                if (wait4(vm->pid, &vm->exit_status, 0, &ru) == vm->pid) {
+                    vm->peak_rss_kib = ru.ru_maxrss;
+                }
+                vm->exited = TRUE;
             }
         }
+    }
+    return vm->peak_rss_kib;
+}
+
+void rp_vm_free(RpVm *vm)
+{
+    if (!vm) {
+        return;
+    }
+    if (vm->pid > 0) {
+        rp_vm_stop(vm);
         g_spawn_close_pid(vm->pid);
     }
     /* keep whatever the console said last */

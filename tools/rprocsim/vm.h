@@ -71,6 +71,17 @@ char *rp_vm_wait_console(RpVm *vm, const char *prefix, double timeout_s,
 char *rp_vm_wait_console_contains(RpVm *vm, const char *needle, double timeout_s,
                                   GError **error);
 
+/* How many console lines have arrived so far (a mark for the next call). */
+guint rp_vm_console_mark(RpVm *vm);
+
+/*
+ * Like rp_vm_wait_console_contains(), but only lines from number @mark on
+ * count; *@at_s (if not NULL) gets the line's arrival time and *@index
+ * (if not NULL) its number.
+ */
+char *rp_vm_wait_console_after(RpVm *vm, guint mark, const char *needle, double timeout_s,
+                               double *at_s, guint *index, GError **error);
+
 /* All console lines received so far (owned by the VM). */
 const GPtrArray *rp_vm_console_lines(RpVm *vm);
 
@@ -105,6 +116,12 @@ const char *rp_vm_stderr(RpVm *vm);
 
 /* The full QEMU command line, shell-quoted (caller frees). */
 char *rp_vm_command_line(RpVm *vm);
+
+/*
+ * Stop QEMU (SIGTERM, then SIGKILL after 5 s) and return its peak resident
+ * set size in KiB (0 if unknown). The VM is then only good for freeing.
+ */
+long rp_vm_stop(RpVm *vm);
 
 /* Stop QEMU (SIGTERM, then SIGKILL after 5 s) and free everything. */
 void rp_vm_free(RpVm *vm);
