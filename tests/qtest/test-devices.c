@@ -11,10 +11,8 @@
 #include <glib.h>
 
 #include "../tap-main.h"
-#include "common.h"
 #include "ipcc.h"
-#include "qmp.h"
-#include "qtest.h"
+#include "qtest-fixture.h"
 
 const bool rp_test_nofork = false;
 
@@ -28,55 +26,9 @@ const bool rp_test_nofork = false;
 #define CLEAR           0x1c
 #define CLIENT_CLEAR    0x38
 
-static RpVm *vm;
-static RpQtest *qt;
-static RpQmp *qmp;
-
-static void start_with(gboolean with_qmp)
-{
-    RpOptions o = { .build = g_strdup(g_getenv("RPROCSIM_BUILD") ?: "build") };
-    g_autofree char *qemu = g_build_filename(o.build, "qemu", "qemu-system-aarch64", NULL);
-    RpVmConfig cfg = { .qemu = qemu, .machine = RP_SIM_MACHINE, .accel = "qtest",
-                       .qtest = TRUE, .qmp = with_qmp };
-    g_autoptr(GError) err = NULL;
-
-    vm = rp_vm_start(&cfg, &err);
-    ck_assert_msg(vm, "%s", err ? err->message : "?");
-    qt = rp_vm_qtest(vm, 30, &err);
-    ck_assert_msg(qt, "%s", err ? err->message : "?");
-    if (with_qmp) {
-        qmp = rp_vm_qmp(vm, 30, &err);
-        ck_assert_msg(qmp, "%s", err ? err->message : "?");
-    }
-    g_free(o.build);
-}
-
 static void start(void)
 {
-    start_with(FALSE);
-}
-
-static void stop(void)
-{
-    g_clear_pointer(&vm, rp_vm_free);
-    qt = NULL;
-    qmp = NULL;
-}
-
-static uint32_t rd(uint64_t addr)
-{
-    g_autoptr(GError) err = NULL;
-    uint32_t v = 0;
-
-    ck_assert_msg(rp_qtest_readl(qt, addr, &v, &err), "%s", err ? err->message : "?");
-    return v;
-}
-
-static void wr(uint64_t addr, uint32_t v)
-{
-    g_autoptr(GError) err = NULL;
-
-    ck_assert_msg(rp_qtest_writel(qt, addr, v, &err), "%s", err ? err->message : "?");
+    qt_start("qtest", NULL);
 }
 
 START_TEST(mutex_owner_and_contention)
@@ -84,24 +36,24 @@ START_TEST(mutex_owner_and_contention)
     const uint64_t lock3 = MUTEX_BASE + 3 * 0x1000;
 
     start();
-    ck_assert_uint_eq(rd(lock3), 0);
-    wr(lock3, 3);                       /* aDSP (host 2) takes it */
-    ck_assert_uint_eq(rd(lock3), 3);
-    wr(lock3, 1);                       /* Linux tries: the owner stays */
-    ck_assert_uint_eq(rd(lock3), 3);
-    ck_assert_uint_eq(rd(MUTEX_BASE), 0);     /* other locks are independent */
-    wr(lock3, 0);
-    ck_assert_uint_eq(rd(lock3), 0);
-    wr(lock3, 1);
-    ck_assert_uint_eq(rd(lock3), 1);
+    ck_assert_uint_eq(qt_rd(lock3), 0);
+    qt_wr(lock3, 3);                       /* aDSP (host 2) takes it */
+    ck_assert_uint_eq(qt_rd(lock3), 3);
+    qt_wr(lock3, 1);                       /* Linux tries: the owner stays */
+    ck_assert_uint_eq(qt_rd(lock3), 3);
+    ck_assert_uint_eq(qt_rd(MUTEX_BASE), 0);     /* other locks are independent */
+    qt_wr(lock3, 0);
+    ck_assert_uint_eq(qt_rd(lock3), 0);
+    qt_wr(lock3, 1);
+    ck_assert_uint_eq(qt_rd(lock3), 1);
     /* all 32 locks, 0x1000 apart */
-    wr(MUTEX_BASE + 31 * 0x1000, 14);
-    ck_assert_uint_eq(rd(MUTEX_BASE + 31 * 0x1000), 14);
+    qt_wr(MUTEX_BASE + 31 * 0x1000, 14);
+    ck_assert_uint_eq(qt_rd(MUTEX_BASE + 31 * 0x1000), 14);
     /* between lock registers: reads 0, writes ignored */
-    wr(MUTEX_BASE + 0x1004, 5);
-    ck_assert_uint_eq(rd(MUTEX_BASE + 0x1004), 0);
-    ck_assert_uint_eq(rd(MUTEX_BASE + 0x1000), 0);
-    stop();
+    qt_wr(MUTEX_BASE + 0x1004, 5);
+    ck_assert_uint_eq(qt_rd(MUTEX_BASE + 0x1004), 0);
+    ck_assert_uint_eq(qt_rd(MUTEX_BASE + 0x1000), 0);
+    qt_stop();
 }
 END_TEST
 
@@ -112,20 +64,20 @@ START_TEST(ipcc_send_to_each_client)
     const uint32_t from_apss = IPCC_CLIENT_APSS << 16 | IPCC_SIGNAL_SMP2P;
 
     start();
-    ck_assert_uint_eq(rd(FRAME(IPCC_CLIENT_APSS)), 0x10200);
+    ck_assert_uint_eq(qt_rd(FRAME(IPCC_CLIENT_APSS)), 0x10200);
     for (size_t i = 0; i < G_N_ELEMENTS(clients); i++) {
         uint64_t f = FRAME(clients[i]);
 
-        ck_assert_uint_eq(rd(f + RECV_ID), IPCC_NO_PENDING);
-        wr(FRAME(IPCC_CLIENT_APSS) + SEND_ID, clients[i] << 16 | IPCC_SIGNAL_SMP2P);
+        ck_assert_uint_eq(qt_rd(f + RECV_ID), IPCC_NO_PENDING);
+        qt_wr(FRAME(IPCC_CLIENT_APSS) + SEND_ID, clients[i] << 16 | IPCC_SIGNAL_SMP2P);
         /* pending, but nothing is received until enabled */
-        ck_assert_uint_eq(rd(f + RECV_ID), IPCC_NO_PENDING);
-        wr(f + ENABLE, from_apss);
-        ck_assert_uint_eq(rd(f + RECV_ID), from_apss);
-        wr(f + CLEAR, from_apss);
-        ck_assert_uint_eq(rd(f + RECV_ID), IPCC_NO_PENDING);
+        ck_assert_uint_eq(qt_rd(f + RECV_ID), IPCC_NO_PENDING);
+        qt_wr(f + ENABLE, from_apss);
+        ck_assert_uint_eq(qt_rd(f + RECV_ID), from_apss);
+        qt_wr(f + CLEAR, from_apss);
+        ck_assert_uint_eq(qt_rd(f + RECV_ID), IPCC_NO_PENDING);
     }
-    stop();
+    qt_stop();
 }
 END_TEST
 
@@ -141,87 +93,78 @@ START_TEST(ipcc_receive_order_enable_and_irq)
     start();
     ck_assert_msg(rp_qtest_irq_intercept_out(qt, "/machine/ipcc", "sysbus-irq", &err),
                   "%s", err ? err->message : "?");
-    wr(FRAME(IPCC_CLIENT_WPSS) + SEND_ID, IPCC_CLIENT_APSS << 16 | IPCC_SIGNAL_SMP2P);
-    wr(FRAME(IPCC_CLIENT_WPSS) + SEND_ID, IPCC_CLIENT_APSS << 16 | IPCC_SIGNAL_GLINK_QMP);
-    wr(FRAME(IPCC_CLIENT_CDSP) + SEND_ID, IPCC_CLIENT_APSS << 16 | IPCC_SIGNAL_SMP2P);
-    wr(FRAME(IPCC_CLIENT_LPASS) + SEND_ID, IPCC_CLIENT_APSS << 16 | IPCC_SIGNAL_SMP2P);
+    qt_wr(FRAME(IPCC_CLIENT_WPSS) + SEND_ID, IPCC_CLIENT_APSS << 16 | IPCC_SIGNAL_SMP2P);
+    qt_wr(FRAME(IPCC_CLIENT_WPSS) + SEND_ID, IPCC_CLIENT_APSS << 16 | IPCC_SIGNAL_GLINK_QMP);
+    qt_wr(FRAME(IPCC_CLIENT_CDSP) + SEND_ID, IPCC_CLIENT_APSS << 16 | IPCC_SIGNAL_SMP2P);
+    qt_wr(FRAME(IPCC_CLIENT_LPASS) + SEND_ID, IPCC_CLIENT_APSS << 16 | IPCC_SIGNAL_SMP2P);
     ck_assert_int_eq(rp_qtest_irq(qt, IPCC_CLIENT_APSS), 0);     /* all disabled */
 
-    wr(apss + ENABLE, wpss);
+    qt_wr(apss + ENABLE, wpss);
     ck_assert_int_eq(rp_qtest_irq(qt, IPCC_CLIENT_APSS), 1);
-    ck_assert_uint_eq(rd(apss + RECV_ID), wpss);
-    wr(apss + ENABLE, lpass);
-    wr(apss + ENABLE, cdsp);
-    wr(apss + ENABLE, wpss_glink);
+    ck_assert_uint_eq(qt_rd(apss + RECV_ID), wpss);
+    qt_wr(apss + ENABLE, lpass);
+    qt_wr(apss + ENABLE, cdsp);
+    qt_wr(apss + ENABLE, wpss_glink);
     /* lowest client, then lowest signal first */
-    ck_assert_uint_eq(rd(apss + RECV_ID), lpass);
-    wr(apss + CLEAR, lpass);
-    ck_assert_uint_eq(rd(apss + RECV_ID), cdsp);
-    wr(apss + DISABLE, cdsp);
-    ck_assert_uint_eq(rd(apss + RECV_ID), wpss_glink);
-    wr(apss + CLEAR, wpss_glink);
-    ck_assert_uint_eq(rd(apss + RECV_ID), wpss);
-    wr(apss + CLEAR, wpss);
+    ck_assert_uint_eq(qt_rd(apss + RECV_ID), lpass);
+    qt_wr(apss + CLEAR, lpass);
+    ck_assert_uint_eq(qt_rd(apss + RECV_ID), cdsp);
+    qt_wr(apss + DISABLE, cdsp);
+    ck_assert_uint_eq(qt_rd(apss + RECV_ID), wpss_glink);
+    qt_wr(apss + CLEAR, wpss_glink);
+    ck_assert_uint_eq(qt_rd(apss + RECV_ID), wpss);
+    qt_wr(apss + CLEAR, wpss);
     /* the disabled cdsp signal is still pending: no interrupt until enabled */
-    ck_assert_uint_eq(rd(apss + RECV_ID), IPCC_NO_PENDING);
+    ck_assert_uint_eq(qt_rd(apss + RECV_ID), IPCC_NO_PENDING);
     ck_assert_int_eq(rp_qtest_irq(qt, IPCC_CLIENT_APSS), 0);
-    wr(apss + ENABLE, cdsp);
+    qt_wr(apss + ENABLE, cdsp);
     ck_assert_int_eq(rp_qtest_irq(qt, IPCC_CLIENT_APSS), 1);
-    wr(apss + CLIENT_CLEAR, 1);
+    qt_wr(apss + CLIENT_CLEAR, 1);
     ck_assert_int_eq(rp_qtest_irq(qt, IPCC_CLIENT_APSS), 0);
-    ck_assert_uint_eq(rd(apss + RECV_ID), IPCC_NO_PENDING);
+    ck_assert_uint_eq(qt_rd(apss + RECV_ID), IPCC_NO_PENDING);
     /* a subsystem's frame has its own line */
-    wr(FRAME(IPCC_CLIENT_LPASS) + ENABLE, IPCC_CLIENT_APSS << 16 | IPCC_SIGNAL_SMP2P);
-    wr(apss + SEND_ID, IPCC_CLIENT_LPASS << 16 | IPCC_SIGNAL_SMP2P);
+    qt_wr(FRAME(IPCC_CLIENT_LPASS) + ENABLE, IPCC_CLIENT_APSS << 16 | IPCC_SIGNAL_SMP2P);
+    qt_wr(apss + SEND_ID, IPCC_CLIENT_LPASS << 16 | IPCC_SIGNAL_SMP2P);
     ck_assert_int_eq(rp_qtest_irq(qt, IPCC_CLIENT_LPASS), 1);
     ck_assert_int_eq(rp_qtest_irq(qt, IPCC_CLIENT_APSS), 0);
     /* out-of-range values are ignored */
-    wr(apss + SEND_ID, 40u << 16 | 2);
-    wr(apss + ENABLE, 0xffffffff);
-    ck_assert_uint_eq(rd(apss + RECV_ID), IPCC_NO_PENDING);
-    stop();
+    qt_wr(apss + SEND_ID, 40u << 16 | 2);
+    qt_wr(apss + ENABLE, 0xffffffff);
+    ck_assert_uint_eq(qt_rd(apss + RECV_ID), IPCC_NO_PENDING);
+    qt_stop();
 }
 END_TEST
 
 #define RSC_DRV2        0x18220000ull
 #define RSC_TCS(n, r)   (RSC_DRV2 + 0xd00 + (n) * 0x2a0 + (r))
 
-static char *qom_str(const char *path, const char *prop)
-{
-    g_autoptr(GError) err = NULL;
-    char *v = rp_qmp_qom_get_str(qmp, path, prop, &err);
-
-    ck_assert_msg(v, "%s", err ? err->message : "?");
-    return v;
-}
-
 START_TEST(rsc_trigger_completion_interrupt_vote)
 {
     g_autoptr(GError) err = NULL;
     g_autofree char *votes = NULL;
 
-    start_with(TRUE);
+    qt_start("qtest", NULL);
     ck_assert_msg(rp_qtest_irq_intercept_out(qt, "/machine/rpmh-rsc", "sysbus-irq", &err),
                   "%s", err ? err->message : "?");
-    ck_assert_uint_eq(rd(RSC_DRV2), 0x00020700);
-    ck_assert_uint_eq(rd(RSC_DRV2 + 0xc), 0x80008000);
-    wr(RSC_DRV2 + 0xd00, 0x3);                          /* IRQ_ENABLE: active TCSes */
+    ck_assert_uint_eq(qt_rd(RSC_DRV2), 0x00020700);
+    ck_assert_uint_eq(qt_rd(RSC_DRV2 + 0xc), 0x80008000);
+    qt_wr(RSC_DRV2 + 0xd00, 0x3);                          /* IRQ_ENABLE: active TCSes */
     /* cmd 0 of TCS 0: cx.lvl <- corner 3 */
-    wr(RSC_TCS(0, 0x30), 0x10108);
-    wr(RSC_TCS(0, 0x34), 0x30000);
-    wr(RSC_TCS(0, 0x38), 3);
-    wr(RSC_TCS(0, 0x1c), 1);
-    wr(RSC_TCS(0, 0x14), 1u << 16);
-    ck_assert_uint_eq(rd(RSC_TCS(0, 0x14)), 1u << 16);
+    qt_wr(RSC_TCS(0, 0x30), 0x10108);
+    qt_wr(RSC_TCS(0, 0x34), 0x30000);
+    qt_wr(RSC_TCS(0, 0x38), 3);
+    qt_wr(RSC_TCS(0, 0x1c), 1);
+    qt_wr(RSC_TCS(0, 0x14), 1u << 16);
+    ck_assert_uint_eq(qt_rd(RSC_TCS(0, 0x14)), 1u << 16);
     ck_assert_int_eq(rp_qtest_irq(qt, 0), 0);
-    wr(RSC_TCS(0, 0x14), 1u << 16 | 1u << 24);          /* trigger */
+    qt_wr(RSC_TCS(0, 0x14), 1u << 16 | 1u << 24);          /* trigger */
     ck_assert_int_eq(rp_qtest_irq(qt, 0), 1);
-    ck_assert_uint_eq(rd(RSC_DRV2 + 0xd04), 0x1);       /* IRQ_STATUS */
-    wr(RSC_DRV2 + 0xd08, 0x1);                          /* IRQ_CLEAR */
+    ck_assert_uint_eq(qt_rd(RSC_DRV2 + 0xd04), 0x1);       /* IRQ_STATUS */
+    qt_wr(RSC_DRV2 + 0xd08, 0x1);                          /* IRQ_CLEAR */
     ck_assert_int_eq(rp_qtest_irq(qt, 0), 0);
-    votes = qom_str("/machine/rpmh-rsc", "votes");
+    votes = qt_qom_str("/machine/rpmh-rsc", "votes");
     ck_assert_str_eq(votes, "cx.lvl=0x3");
-    stop();
+    qt_stop();
 }
 END_TEST
 
@@ -233,13 +176,13 @@ static void ring_aop(void)
     const uint32_t from_aop = IPCC_CLIENT_AOP << 16 | IPCC_SIGNAL_GLINK_QMP;
     uint32_t id = IPCC_NO_PENDING;
 
-    wr(FRAME(IPCC_CLIENT_APSS) + ENABLE, from_aop);
-    wr(FRAME(IPCC_CLIENT_APSS) + SEND_ID, IPCC_CLIENT_AOP << 16 | IPCC_SIGNAL_GLINK_QMP);
+    qt_wr(FRAME(IPCC_CLIENT_APSS) + ENABLE, from_aop);
+    qt_wr(FRAME(IPCC_CLIENT_APSS) + SEND_ID, IPCC_CLIENT_AOP << 16 | IPCC_SIGNAL_GLINK_QMP);
     for (int i = 0; i < 1000 && id != from_aop; i++) {
-        id = rd(FRAME(IPCC_CLIENT_APSS) + RECV_ID);
+        id = qt_rd(FRAME(IPCC_CLIENT_APSS) + RECV_ID);
     }
     ck_assert_uint_eq(id, from_aop);
-    wr(FRAME(IPCC_CLIENT_APSS) + CLEAR, from_aop);
+    qt_wr(FRAME(IPCC_CLIENT_APSS) + CLEAR, from_aop);
 }
 
 START_TEST(aoss_handshake_and_ack)
@@ -248,28 +191,28 @@ START_TEST(aoss_handshake_and_ack)
     g_autofree char *messages = NULL;
     uint32_t mbox;
 
-    start_with(TRUE);
-    ck_assert_uint_eq(rd(AOSS), 0x4d41494c);
-    ck_assert_uint_eq(rd(AOSS + 0x04), 1);
-    mbox = rd(AOSS + 0x38);
-    wr(AOSS + 0x10, rd(AOSS + 0x0c));
-    wr(AOSS + 0x24, 0xffff);                            /* mcore link up */
+    qt_start("qtest", NULL);
+    ck_assert_uint_eq(qt_rd(AOSS), 0x4d41494c);
+    ck_assert_uint_eq(qt_rd(AOSS + 0x04), 1);
+    mbox = qt_rd(AOSS + 0x38);
+    qt_wr(AOSS + 0x10, qt_rd(AOSS + 0x0c));
+    qt_wr(AOSS + 0x24, 0xffff);                            /* mcore link up */
     ring_aop();
-    ck_assert_uint_eq(rd(AOSS + 0x28), 0xffff);
-    wr(AOSS + 0x2c, 0xffff);                            /* mcore channel up */
+    ck_assert_uint_eq(qt_rd(AOSS + 0x28), 0xffff);
+    qt_wr(AOSS + 0x2c, 0xffff);                            /* mcore channel up */
     ring_aop();
-    ck_assert_uint_eq(rd(AOSS + 0x14), 0xffff);
-    wr(AOSS + 0x18, 0xffff);
+    ck_assert_uint_eq(qt_rd(AOSS + 0x14), 0xffff);
+    qt_wr(AOSS + 0x18, 0xffff);
     ring_aop();
-    ck_assert_uint_eq(rd(AOSS + 0x30), 0xffff);
+    ck_assert_uint_eq(qt_rd(AOSS + 0x30), 0xffff);
 
     ck_assert(rp_qtest_write(qt, AOSS + mbox + 4, text, sizeof(text), NULL));
-    wr(AOSS + mbox, sizeof(text));
+    qt_wr(AOSS + mbox, sizeof(text));
     ring_aop();
-    ck_assert_uint_eq(rd(AOSS + mbox), 0);              /* acknowledged */
-    messages = qom_str("/machine/aoss-qmp", "messages");
+    ck_assert_uint_eq(qt_rd(AOSS + mbox), 0);              /* acknowledged */
+    messages = qt_qom_str("/machine/aoss-qmp", "messages");
     ck_assert_str_eq(messages, "{class: image, res: load_state, name: cdsp, val: on}\n");
-    stop();
+    qt_stop();
 }
 END_TEST
 

@@ -20,10 +20,8 @@
 #include <string.h>
 
 #include "../tap-main.h"
-#include "common.h"
 #include "mbn.h"
-#include "qmp.h"
-#include "qtest.h"
+#include "qtest-fixture.h"
 
 const bool rp_test_nofork = false;
 
@@ -50,58 +48,19 @@ const bool rp_test_nofork = false;
 #define META            0x90000000ull
 #define WAIT_S          30.0
 
-static RpVm *vm;
-static RpQtest *qt;
-static RpQmp *qmp;
-
+/* qcs6490-sim with the aDSP Q6SS block's interrupt outputs intercepted */
 static void start(const char *accel, const char *kernel)
 {
-    g_autofree char *qemu = g_build_filename(g_getenv("RPROCSIM_BUILD") ?: "build",
-                                             "qemu", "qemu-system-aarch64", NULL);
-    RpVmConfig cfg = { .qemu = qemu, .machine = RP_SIM_MACHINE, .accel = accel,
-                       .kernel = kernel, .qtest = TRUE, .qmp = TRUE };
     g_autoptr(GError) err = NULL;
 
-    vm = rp_vm_start(&cfg, &err);
-    ck_assert_msg(vm, "%s", err ? err->message : "?");
-    qt = rp_vm_qtest(vm, 30, &err);
-    ck_assert_msg(qt, "%s", err ? err->message : "?");
-    qmp = rp_vm_qmp(vm, 30, &err);
-    ck_assert_msg(qmp, "%s", err ? err->message : "?");
+    qt_start(accel, kernel);
     ck_assert_msg(rp_qtest_irq_intercept_out(qt, "/machine/adsp", "sysbus-irq", &err),
                   "%s", err ? err->message : "?");
 }
 
-static void stop(void)
-{
-    g_clear_pointer(&vm, rp_vm_free);
-    qt = NULL;
-    qmp = NULL;
-}
-
-static uint32_t rd(uint64_t addr)
-{
-    g_autoptr(GError) err = NULL;
-    uint32_t v = 0;
-
-    ck_assert_msg(rp_qtest_readl(qt, addr, &v, &err), "%s", err ? err->message : "?");
-    return v;
-}
-
-static void wr(uint64_t addr, uint32_t v)
-{
-    g_autoptr(GError) err = NULL;
-
-    ck_assert_msg(rp_qtest_writel(qt, addr, v, &err), "%s", err ? err->message : "?");
-}
-
 static char *state(void)
 {
-    g_autoptr(GError) err = NULL;
-    char *v = rp_qmp_qom_get_str(qmp, "/machine/adsp", "state", &err);
-
-    ck_assert_msg(v, "%s", err ? err->message : "?");
-    return v;
+    return qt_qom_str("/machine/adsp", "state");
 }
 
 /* Wait (bounded, in wall time) until (readl(@addr) & @mask) == @want */
@@ -110,7 +69,7 @@ static uint32_t wait_for(uint64_t addr, uint32_t mask, uint32_t want)
     gint64 deadline = g_get_monotonic_time() + (gint64)(WAIT_S * G_USEC_PER_SEC);
     uint32_t v;
 
-    while (((v = rd(addr)) & mask) != want && g_get_monotonic_time() < deadline) {
+    while (((v = qt_rd(addr)) & mask) != want && g_get_monotonic_time() < deadline) {
         g_usleep(1000);
     }
     ck_assert_msg((v & mask) == want, "0x%llx reads 0x%x, want 0x%x under mask 0x%x",
@@ -188,15 +147,15 @@ START_TEST(release_wfi_bite_and_halt)
     uint64_t boot_count;
 
     start("tcg", g_getenv("PAS_SMC"));
-    ck_assert_uint_eq(rd(STATUS), 0);           /* held off until released */
+    ck_assert_uint_eq(qt_rd(STATUS), 0);           /* held off until released */
     boot_count = load_firmware(dir);
-    ck_assert_uint_eq(rd(boot_count), 1);
-    wr(MAILBOX, 1);                             /* the "kernel" issues INIT and AUTH */
+    ck_assert_uint_eq(qt_rd(boot_count), 1);
+    qt_wr(MAILBOX, 1);                             /* the "kernel" issues INIT and AUTH */
     wait_for(MAILBOX + 4, 0xff, 2);
-    ck_assert_uint_eq(rd(MAILBOX + 8), 0);      /* INIT_IMAGE x0, x1 */
-    ck_assert_uint_eq(rd(MAILBOX + 16), 0);
-    ck_assert_uint_eq(rd(MAILBOX + 24), 0);     /* AUTH_AND_RESET x0 */
-    ck_assert_uint_eq(rd(BOOT_COUNT), 1);
+    ck_assert_uint_eq(qt_rd(MAILBOX + 8), 0);      /* INIT_IMAGE x0, x1 */
+    ck_assert_uint_eq(qt_rd(MAILBOX + 16), 0);
+    ck_assert_uint_eq(qt_rd(MAILBOX + 24), 0);     /* AUTH_AND_RESET x0 */
+    ck_assert_uint_eq(qt_rd(BOOT_COUNT), 1);
 
     /* the firmware runs (its reset handler counts the boot), then idles in WFI */
     wait_for(boot_count, 0xffffffff, 2);
@@ -205,24 +164,24 @@ START_TEST(release_wfi_bite_and_halt)
     ck_assert_str_eq(st, "wfi");
 
     /* it never pets: a short watchdog bites, halts it, pulses the interrupt */
-    wr(WDOG_BARK, 64);
-    wr(WDOG_BITE, 128);
-    wr(WDOG_CTL, 1);
+    qt_wr(WDOG_BARK, 64);
+    qt_wr(WDOG_BITE, 128);
+    qt_wr(WDOG_CTL, 1);
     wait_for(STATUS, ST_POWERED | ST_BITTEN, ST_BITTEN);
-    ck_assert_uint_eq(rd(WDOG_STATUS) & 2, 2);
+    ck_assert_uint_eq(qt_rd(WDOG_STATUS) & 2, 2);
     ck_assert_uint_eq(rp_qtest_irq_raises(qt, IRQ_WDOG), 1);
     ck_assert_int_eq(rp_qtest_irq(qt, IRQ_WDOG), 0);
     st2 = state();
     ck_assert_str_eq(st2, "bitten");
 
     /* PAS_SHUTDOWN keeps it off */
-    wr(MAILBOX, 2);
+    qt_wr(MAILBOX, 2);
     wait_for(MAILBOX + 4, 0xff, 3);
-    ck_assert_uint_eq(rd(MAILBOX + 40), 0);
-    ck_assert_uint_eq(rd(STATUS) & (ST_POWERED | ST_RUNNING), 0);
+    ck_assert_uint_eq(qt_rd(MAILBOX + 40), 0);
+    ck_assert_uint_eq(qt_rd(STATUS) & (ST_POWERED | ST_RUNNING), 0);
     st3 = state();
     ck_assert(g_str_equal(st3, "bitten") || g_str_equal(st3, "off"));
-    stop();
+    qt_stop();
     rm_dir(dir);
 }
 END_TEST
@@ -230,30 +189,30 @@ END_TEST
 START_TEST(watchdog_times_in_virtual_time)
 {
     start("qtest", NULL);
-    wr(WDOG_BARK, 32768);                       /* 1 s */
-    wr(WDOG_BITE, 65536);                       /* 2 s */
-    wr(WDOG_CTL, 1);
+    qt_wr(WDOG_BARK, 32768);                       /* 1 s */
+    qt_wr(WDOG_BITE, 65536);                       /* 2 s */
+    qt_wr(WDOG_CTL, 1);
     ck_assert(rp_qtest_clock_step(qt, 999 * 1000 * 1000, NULL));
-    ck_assert_uint_eq(rd(WDOG_STATUS), 0);
+    ck_assert_uint_eq(qt_rd(WDOG_STATUS), 0);
     ck_assert_int_eq(rp_qtest_irq(qt, IRQ_BARK), 0);
     ck_assert(rp_qtest_clock_step(qt, 2 * 1000 * 1000, NULL));
-    ck_assert_uint_eq(rd(WDOG_STATUS), 1);      /* barked at 1 s */
+    ck_assert_uint_eq(qt_rd(WDOG_STATUS), 1);      /* barked at 1 s */
     ck_assert_int_eq(rp_qtest_irq(qt, IRQ_BARK), 1);
     /* a pet restarts both */
-    wr(WDOG_PET, 1);
-    ck_assert_uint_eq(rd(WDOG_STATUS), 0);
+    qt_wr(WDOG_PET, 1);
+    ck_assert_uint_eq(qt_rd(WDOG_STATUS), 0);
     ck_assert_int_eq(rp_qtest_irq(qt, IRQ_BARK), 0);
     ck_assert(rp_qtest_clock_step(qt, 1999 * 1000 * 1000, NULL));
     ck_assert_uint_eq(rp_qtest_irq_raises(qt, IRQ_WDOG), 0);
     ck_assert(rp_qtest_clock_step(qt, 2 * 1000 * 1000, NULL));
-    ck_assert_uint_eq(rd(WDOG_STATUS) & 2, 2);  /* bitten at 2 s after the pet */
+    ck_assert_uint_eq(qt_rd(WDOG_STATUS) & 2, 2);  /* bitten at 2 s after the pet */
     ck_assert_uint_eq(rp_qtest_irq_raises(qt, IRQ_WDOG), 1);
-    ck_assert_uint_eq(rd(STATUS) & ST_BITTEN, ST_BITTEN);
+    ck_assert_uint_eq(qt_rd(STATUS) & ST_BITTEN, ST_BITTEN);
     /* disabled: nothing happens */
-    wr(WDOG_CTL, 0);
+    qt_wr(WDOG_CTL, 0);
     ck_assert(rp_qtest_clock_step(qt, 10ll * 1000 * 1000 * 1000, NULL));
     ck_assert_uint_eq(rp_qtest_irq_raises(qt, IRQ_WDOG), 1);
-    stop();
+    qt_stop();
 }
 END_TEST
 
@@ -262,7 +221,7 @@ static gboolean set_fault(const char *value, GError **err)
     g_autofree char *args = g_strdup_printf("{\"path\": \"/machine/adsp\", "
                                             "\"property\": \"fault\", \"value\": \"%s\"}",
                                             value);
-    g_autoptr(JsonNode) ret = rp_qmp_execute(qmp, "qom-set", args, err);
+    g_autoptr(JsonNode) ret = rp_qmp_execute(qt_qmp, "qom-set", args, err);
 
     return ret != NULL;
 }
@@ -273,29 +232,29 @@ START_TEST(fault_registers_and_interrupt)
     char msg[64] = { 0 };
 
     start("qtest", NULL);
-    ck_assert_uint_eq(rd(FAULT_ACTION), 0);
+    ck_assert_uint_eq(qt_rd(FAULT_ACTION), 0);
     ck_assert_msg(set_fault("fatal::dsp fell over", &err), "%s", err ? err->message : "?");
-    ck_assert_uint_eq(rd(FAULT_ACTION), 3);
+    ck_assert_uint_eq(qt_rd(FAULT_ACTION), 3);
     ck_assert(rp_qtest_read(qt, FAULT_MSG, msg, sizeof(msg), NULL));
     ck_assert_str_eq(msg, "dsp fell over");
     ck_assert_int_eq(rp_qtest_irq(qt, IRQ_FAULT), 1);
-    wr(FAULT_ACK, 1);
+    qt_wr(FAULT_ACK, 1);
     ck_assert_int_eq(rp_qtest_irq(qt, IRQ_FAULT), 0);
-    ck_assert_uint_eq(rd(FAULT_ACTION), 0);     /* one-shot: taken, gone */
+    ck_assert_uint_eq(qt_rd(FAULT_ACTION), 0);     /* one-shot: taken, gone */
     ck_assert(rp_qtest_read(qt, FAULT_MSG, msg, sizeof(msg), NULL));
     ck_assert_str_eq(msg, "dsp fell over");     /* the message stays readable */
 
     ck_assert(set_fault("ready-delay:300", NULL));
-    ck_assert_uint_eq(rd(FAULT_ACTION), 2);
-    ck_assert_uint_eq(rd(FAULT_ARG), 300);
+    ck_assert_uint_eq(qt_rd(FAULT_ACTION), 2);
+    ck_assert_uint_eq(qt_rd(FAULT_ARG), 300);
     /* bad values are refused and change nothing */
     ck_assert(!set_fault("explode", &err));
     g_clear_error(&err);
     ck_assert(!set_fault("ready-delay:soon", NULL));
-    ck_assert_uint_eq(rd(FAULT_ACTION), 2);
+    ck_assert_uint_eq(qt_rd(FAULT_ACTION), 2);
     ck_assert(set_fault("none", NULL));
-    ck_assert_uint_eq(rd(FAULT_ACTION), 0);
-    stop();
+    ck_assert_uint_eq(qt_rd(FAULT_ACTION), 0);
+    qt_stop();
 }
 END_TEST
 

@@ -9,12 +9,14 @@
 #include <string.h>
 
 #include "guest-fixture.h"
+#include "qmp.h"
 
 #define AGENT_TIMEOUT_S 60.0
 
 RpOptions sys_opts;
 RpVm *sys_vm;
 RpQtest *sys_qt;
+RpQmp *sys_qmp;
 RpReadyMark sys_ready;
 char *sys_boot_error;
 
@@ -40,6 +42,12 @@ void sys_boot(bool qtest, bool qmp, bool wait_modules)
     if (sys_vm && (!qtest || sys_qt)) {
         line = rp_vm_wait_console(sys_vm, RP_MARK_READY, RP_BOOT_TIMEOUT_S, NULL, &err);
     }
+    if (line && qmp) {
+        sys_qmp = rp_vm_qmp(sys_vm, 30, &err);
+        if (!sys_qmp) {
+            g_clear_pointer(&line, g_free);
+        }
+    }
     if (!line || !rp_parse_ready(line, &sys_ready)) {
         sys_boot_error = g_strdup(err ? err->message : line);
         return;
@@ -58,6 +66,7 @@ void sys_shutdown(void)
 {
     g_clear_pointer(&sys_vm, rp_vm_free);
     sys_qt = NULL;
+    sys_qmp = NULL;
 }
 
 char *sys_guest(const char *cmd)
@@ -89,4 +98,27 @@ void sys_assert_no_warnings(const char *const *keywords)
             ck_assert_msg(!strstr(low, *k), "warning or error in dmesg: %s", *l);
         }
     }
+}
+
+void sys_qom_set(const char *path, const char *property, const char *value)
+{
+    g_autofree char *args = g_strdup_printf("{\"path\": \"%s\", \"property\": \"%s\", "
+                                            "\"value\": \"%s\"}", path, property, value);
+    g_autoptr(GError) err = NULL;
+    g_autoptr(JsonNode) ret = NULL;
+
+    ck_assert_msg(sys_qmp, "no QMP monitor: %s", sys_boot_error);
+    ret = rp_qmp_execute(sys_qmp, "qom-set", args, &err);
+    ck_assert_msg(ret, "qom-set %s %s: %s", path, property, err ? err->message : "?");
+}
+
+char *sys_qom_get(const char *path, const char *property)
+{
+    g_autoptr(GError) err = NULL;
+    char *v;
+
+    ck_assert_msg(sys_qmp, "no QMP monitor: %s", sys_boot_error);
+    v = rp_qmp_qom_get_str(sys_qmp, path, property, &err);
+    ck_assert_msg(v, "qom-get %s %s: %s", path, property, err ? err->message : "?");
+    return v;
 }

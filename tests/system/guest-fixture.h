@@ -17,12 +17,13 @@
 extern RpOptions sys_opts;      /* paths, from RPROCSIM_BUILD */
 extern RpVm *sys_vm;
 extern RpQtest *sys_qt;         /* NULL unless booted with a qtest channel */
+extern struct RpQmp *sys_qmp;   /* NULL unless booted with a QMP monitor */
 extern RpReadyMark sys_ready;   /* /init's ready marker */
 extern char *sys_boot_error;    /* why the boot failed, or NULL */
 
 /*
  * Boot the stock kernel on qcs6490-sim with the agent (and a qtest channel
- * if @qtest, a QMP monitor if @qmp: rp_vm_qmp(sys_vm, ...)) and wait, within RP_BOOT_TIMEOUT_S, for the ready marker and,
+ * if @qtest, a QMP monitor in sys_qmp if @qmp) and wait, within RP_BOOT_TIMEOUT_S, for the ready marker and,
  * if @wait_modules, for the modules to be loaded. Failures land in
  * sys_boot_error; tests then fail with it.
  */
@@ -30,6 +31,12 @@ void sys_boot(bool qtest, bool qmp, bool wait_modules);
 
 /* Stop the guest (fixture teardown). */
 void sys_shutdown(void);
+
+/* qom-set of a string property through sys_qmp; the test fails on error. */
+void sys_qom_set(const char *path, const char *property, const char *value);
+
+/* qom-get of a string property through sys_qmp (caller frees). */
+char *sys_qom_get(const char *path, const char *property);
 
 /* Run @cmd in the guest; the test fails unless it exits 0. Caller frees. */
 char *sys_guest(const char *cmd);

@@ -15,34 +15,14 @@
 
 #include "../tap-main.h"
 #include "guest-fixture.h"
-#include "qmp.h"
 
 const bool rp_test_nofork = true;
 
 #define AOSS_WAIT_S 30.0
 
-static RpQmp *qmp;
-
 static void boot(void)
 {
-    g_autoptr(GError) err = NULL;
-
     sys_boot(false, true, true);
-    if (!sys_boot_error) {
-        qmp = rp_vm_qmp(sys_vm, 30, &err);
-        if (!qmp) {
-            sys_boot_error = g_strdup(err->message);
-        }
-    }
-}
-
-static char *qom_get(const char *path, const char *prop)
-{
-    g_autoptr(GError) err = NULL;
-    char *v = rp_qmp_qom_get_str(qmp, path, prop, &err);
-
-    ck_assert_msg(v, "qom-get %s %s: %s", path, prop, err ? err->message : "?");
-    return v;
 }
 
 START_TEST(power_drivers_probe_without_errors)
@@ -85,7 +65,7 @@ END_TEST
 /* The agent UART sits in CX: its binding voted a CX corner */
 START_TEST(consumer_vote_recorded)
 {
-    g_autofree char *votes = qom_get("/machine/rpmh-rsc", "votes");
+    g_autofree char *votes = sys_qom_get("/machine/rpmh-rsc", "votes");
     const char *cx = strstr(votes, "cx.lvl=0x");
     unsigned level = 0;
 
@@ -103,10 +83,10 @@ START_TEST(aoss_message_reaches_aop)
     g_autofree char *messages = NULL;
 
     /* the write returns only after the AOP cleared the length word */
-    messages = qom_get("/machine/aoss-qmp", "messages");
+    messages = sys_qom_get("/machine/aoss-qmp", "messages");
     while (!strstr(messages, "aoss_slp") && g_get_monotonic_time() < deadline) {
         g_free(messages);
-        messages = qom_get("/machine/aoss-qmp", "messages");
+        messages = sys_qom_get("/machine/aoss-qmp", "messages");
     }
     ck_assert_msg(strstr(messages, "{class: aoss_slp, res: sleep: "),
                   "AOP got: '%s'", messages);

@@ -16,26 +16,15 @@
 
 #include "../tap-main.h"
 #include "guest-fixture.h"
-#include "qmp.h"
 
 const bool rp_test_nofork = true;
 
 #define UP_TIMEOUT_S 60.0
 #define STATE_WAIT_S 30.0
 
-static RpQmp *qmp;
-
 static void boot(void)
 {
-    g_autoptr(GError) err = NULL;
-
     sys_boot(false, true, true);
-    if (!sys_boot_error) {
-        qmp = rp_vm_qmp(sys_vm, 30, &err);
-        if (!qmp) {
-            sys_boot_error = g_strdup(err->message);
-        }
-    }
 }
 
 static void wait_console(const char *needle)
@@ -49,11 +38,8 @@ static void wait_console(const char *needle)
 static char *q6ss_state(const char *name)
 {
     g_autofree char *path = g_strdup_printf("/machine/%s", name);
-    g_autoptr(GError) err = NULL;
-    char *v = rp_qmp_qom_get_str(qmp, path, "state", &err);
 
-    ck_assert_msg(v, "%s", err ? err->message : "?");
-    return v;
+    return sys_qom_get(path, "state");
 }
 
 /* Wait (bounded) until the Q6SS of @name reports @want */
@@ -162,18 +148,12 @@ START_TEST(bitten_core_is_not_running)
 {
     g_autofree char *dir = rproc_dir("cdsp");
     g_autofree char *dbg = NULL, *out = NULL;
-    g_autofree char *args = NULL;
-    g_autoptr(JsonNode) ret = NULL;
-    g_autoptr(GError) err = NULL;
 
     /* keep the bitten core as it is: no recovery */
     dbg = g_strdup_printf("echo disabled > /sys/kernel/debug/remoteproc/%s/recovery",
                           strrchr(dir, '/') + 1);
     out = sys_guest(dbg);
-    args = g_strdup("{\"path\": \"/machine/cdsp\", \"property\": \"fault\", "
-                    "\"value\": \"hang\"}");
-    ret = rp_qmp_execute(qmp, "qom-set", args, &err);
-    ck_assert_msg(ret, "%s", err ? err->message : "?");
+    sys_qom_set("/machine/cdsp", "fault", "hang");
     wait_console("crash detected in cdsp: type watchdog");
     wait_q6ss("cdsp", "bitten");
 }
@@ -182,16 +162,11 @@ END_TEST
 /* A requested fatal error: the reason reaches the kernel, WPSS leaves a minidump */
 START_TEST(wpss_fatal_reason_and_minidump)
 {
-    g_autofree char *args = g_strdup("{\"path\": \"/machine/wpss\", \"property\": "
-                                     "\"fault\", \"value\": \"fatal::wpss test crash\"}");
-    g_autoptr(JsonNode) ret = NULL;
-    g_autoptr(GError) err = NULL;
     g_autofree char *magic = NULL;
     gint64 deadline;
 
     rproc_write("wpss", "coredump", "enabled");     /* off by default */
-    ret = rp_qmp_execute(qmp, "qom-set", args, &err);
-    ck_assert_msg(ret, "%s", err ? err->message : "?");
+    sys_qom_set("/machine/wpss", "fault", "fatal::wpss test crash");
     wait_console("fatal error received: wpss test crash");
     wait_console("crash detected in wpss: type fatal error");
     /* the minidump becomes a devcoredump */
@@ -223,16 +198,11 @@ END_TEST
  */
 START_TEST(adsp_wild_pointer_crash_record)
 {
-    g_autofree char *args = g_strdup("{\"path\": \"/machine/adsp\", \"property\": "
-                                     "\"fault\", \"value\": \"wild-pointer\"}");
-    g_autoptr(JsonNode) ret = NULL;
-    g_autoptr(GError) err = NULL;
     g_autofree char *found = NULL;
     gint64 deadline;
 
     rproc_write("adsp", "coredump", "enabled");
-    ret = rp_qmp_execute(qmp, "qom-set", args, &err);
-    ck_assert_msg(ret, "%s", err ? err->message : "?");
+    sys_qom_set("/machine/adsp", "fault", "wild-pointer");
     wait_console("fatal error received: adsp: BusFault at pc 0x");
     wait_console("addr 0x30000000");
     /* the full coredump's writable segment holds the crash record and its reason */

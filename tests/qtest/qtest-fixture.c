@@ -1,0 +1,62 @@
+/*
+ * qtests: shared set-up.
+ *
+ * SPDX-License-Identifier: GPL-2.0-or-later
+ */
+#include <check.h>
+#include <glib.h>
+
+#include "common.h"
+#include "qtest-fixture.h"
+
+RpVm *qt_vm;
+RpQtest *qt;
+RpQmp *qt_qmp;
+
+void qt_start(const char *accel, const char *kernel)
+{
+    g_autofree char *qemu = g_build_filename(g_getenv("RPROCSIM_BUILD") ?: "build",
+                                             "qemu", "qemu-system-aarch64", NULL);
+    RpVmConfig cfg = { .qemu = qemu, .machine = RP_SIM_MACHINE, .accel = accel,
+                       .kernel = kernel, .qtest = TRUE, .qmp = TRUE };
+    g_autoptr(GError) err = NULL;
+
+    qt_vm = rp_vm_start(&cfg, &err);
+    ck_assert_msg(qt_vm, "%s", err ? err->message : "?");
+    qt = rp_vm_qtest(qt_vm, 30, &err);
+    ck_assert_msg(qt, "%s", err ? err->message : "?");
+    qt_qmp = rp_vm_qmp(qt_vm, 30, &err);
+    ck_assert_msg(qt_qmp, "%s", err ? err->message : "?");
+}
+
+void qt_stop(void)
+{
+    g_clear_pointer(&qt_vm, rp_vm_free);
+    qt = NULL;
+    qt_qmp = NULL;
+}
+
+uint32_t qt_rd(uint64_t addr)
+{
+    g_autoptr(GError) err = NULL;
+    uint32_t v = 0;
+
+    ck_assert_msg(rp_qtest_readl(qt, addr, &v, &err), "%s", err ? err->message : "?");
+    return v;
+}
+
+void qt_wr(uint64_t addr, uint32_t v)
+{
+    g_autoptr(GError) err = NULL;
+
+    ck_assert_msg(rp_qtest_writel(qt, addr, v, &err), "%s", err ? err->message : "?");
+}
+
+char *qt_qom_str(const char *path, const char *prop)
+{
+    g_autoptr(GError) err = NULL;
+    char *v = rp_qmp_qom_get_str(qt_qmp, path, prop, &err);
+
+    ck_assert_msg(v, "%s", err ? err->message : "?");
+    return v;
+}
