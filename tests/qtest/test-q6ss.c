@@ -20,6 +20,7 @@
 #include <string.h>
 
 #include "../tap-main.h"
+#include "../unit/image-fixture.h"
 #include "mbn.h"
 #include "qtest-fixture.h"
 
@@ -127,19 +128,6 @@ static uint64_t load_firmware(const char *dir)
     return data;
 }
 
-static void rm_dir(const char *dir)
-{
-    g_autoptr(GDir) d = g_dir_open(dir, 0, NULL);
-    const char *name;
-
-    while (d && (name = g_dir_read_name(d))) {
-        g_autofree char *p = g_build_filename(dir, name, NULL);
-
-        g_unlink(p);
-    }
-    g_rmdir(dir);
-}
-
 START_TEST(release_wfi_bite_and_halt)
 {
     g_autofree char *dir = g_dir_make_tmp("rp-q6ss-XXXXXX", NULL);
@@ -182,7 +170,7 @@ START_TEST(release_wfi_bite_and_halt)
     st3 = state();
     ck_assert(g_str_equal(st3, "bitten") || g_str_equal(st3, "off"));
     qt_stop();
-    rm_dir(dir);
+    fx_rm_dir(dir);
 }
 END_TEST
 

@@ -6,6 +6,8 @@
 #include "image-fixture.h"
 #include "simsig.h"
 
+#include <glib/gstdio.h>
+
 #include <string.h>
 
 const PasSubsys fx_subsys[1] = {
@@ -167,4 +169,17 @@ void fx_load(FxMem *m, const MbnImage *img)
         memcpy(seg, img->mbn->data + p->offset, p->filesz);
         g_assert(fx_mem_write(m, at, seg, p->memsz));
     }
+}
+
+void fx_rm_dir(const char *dir)
+{
+    g_autoptr(GDir) d = g_dir_open(dir, 0, NULL);
+    const char *name;
+
+    while (d && (name = g_dir_read_name(d))) {
+        g_autofree char *p = g_build_filename(dir, name, NULL);
+
+        g_unlink(p);
+    }
+    g_rmdir(dir);
 }

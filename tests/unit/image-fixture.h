@@ -59,6 +59,9 @@ bool fx_mem_write(FxMem *m, uint64_t addr, const void *data, size_t len);
  */
 void fx_load(FxMem *m, const MbnImage *img);
 
+/* Remove folder @dir and the files in it (test scratch folders). */
+void fx_rm_dir(const char *dir);
+
 /* The one subsystem the PAS tests use: adsp on the test carveout */
 extern const PasSubsys fx_subsys[1];
 

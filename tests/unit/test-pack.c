@@ -72,19 +72,6 @@ static void load_split(const char *dir, FxMem *mem)
     mbn_meta_clear(&meta);
 }
 
-static void rm_dir(const char *dir)
-{
-    g_autoptr(GDir) d = g_dir_open(dir, 0, NULL);
-    const char *name;
-
-    while (d && (name = g_dir_read_name(d))) {
-        g_autofree char *p = g_build_filename(dir, name, NULL);
-
-        g_unlink(p);
-    }
-    g_rmdir(dir);
-}
-
 static int64_t smc(ScmState *s, FxMem *mem, uint64_t x0, uint64_t x2, uint64_t x3,
                    ScmReport *rep)
 {
@@ -117,7 +104,7 @@ START_TEST(real_elf_boots_through_smcs)
     ck_assert_int_eq(s.pas.slot[0].state, PAS_STATE_IDLE);
     pas_reset(&s.pas);
     fx_mem_free(&mem);
-    rm_dir(dir);
+    fx_rm_dir(dir);
 }
 END_TEST
 
@@ -153,7 +140,7 @@ START_TEST(each_defect_has_its_cause)
                   pas_cause_name(rep.cause), rep.detail);
     pas_reset(&s.pas);
     fx_mem_free(&mem);
-    rm_dir(dir);
+    fx_rm_dir(dir);
 }
 END_TEST
 
@@ -181,7 +168,7 @@ START_TEST(bad_input_is_refused)
         ck_assert_msg(g_str_has_prefix(err_text, "rprocsim pack: "), "%s", err_text);
         ck_assert(!g_file_test(out, G_FILE_TEST_EXISTS));
     }
-    rm_dir(dir);
+    fx_rm_dir(dir);
 }
 END_TEST
 
