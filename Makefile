@@ -26,7 +26,7 @@ check: all
 	    scripts/test-summary.py $(MESON_BUILD)/meson-logs/testlog.json; exit $$rc
 
 bench: all
-	$(RPROCSIM) bench boot --json $(BUILD)/bench-boot.json
+	$(RPROCSIM) bench --json $(BUILD)/bench.json
 
 shell: all
 	$(RPROCSIM) shell
