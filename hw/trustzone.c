@@ -80,9 +80,17 @@ bool rprocsim_tz_smc(RprocsimTzState *s, int cpu_index, uint64_t regs[8])
     trace_rprocsim_tz_call(cpu_index, rep.name, regs[0], rep.args[0],
                            rep.args[1], rep.args[2], rep.status, rep.result);
     if (rep.cause != PAS_CAUSE_NONE) {
+        int idx = pas_index(&s->scm.pas, (uint32_t)rep.args[0]);
+
         trace_rprocsim_tz_pas_refused(rep.name, (uint32_t)rep.args[0],
                                       pas_cause_name(rep.cause), rep.segment,
                                       rep.detail);
+        if (idx >= 0) {
+            snprintf((char *)s->vm_slot[idx].last_refusal,
+                     sizeof(s->vm_slot[idx].last_refusal),
+                     "%s: %s (segment %d): %s", rep.name,
+                     pas_cause_name(rep.cause), rep.segment, rep.detail);
+        }
     } else if (rep.status != SCM_OK) {
         trace_rprocsim_tz_unsupported(rep.name, regs[0], rep.status, rep.detail);
         if (g_str_equal(rep.name, "unknown")) {
@@ -123,6 +131,8 @@ static void get_slot_u64(Object *obj, Visitor *v, const char *name,
             val = slot->load_base;
         } else if (g_str_has_suffix(name, "-boots")) {
             val = slot->boots;
+        } else if (g_str_has_suffix(name, "-shutdowns")) {
+            val = slot->shutdowns;
         }
     }
     visit_type_uint64(v, name, &val, errp);
@@ -137,14 +147,72 @@ static void get_slot_state_str(Object *obj, Visitor *v, const char *name,
     visit_type_str(v, name, &val, errp);
 }
 
-static void rprocsim_tz_add_properties(RprocsimTzState *s)
+static void get_last_refusal(Object *obj, Visitor *v, const char *name,
+                             void *opaque, Error **errp)
 {
-    static const char *const u64_props[] = { "entry", "load-base", "boots" };
+    RprocsimTzState *s = RPROCSIM_TZ(obj);
+    const PasSlot *slot = prop_slot(obj, name);
+    char *val = slot ? (char *)s->vm_slot[slot - s->scm.pas.slot].last_refusal
+                     : (char *)"";
+
+    visit_type_str(v, name, &val, errp);
+}
+
+/*
+ * QOM "fault": "shutdown-fail:SUBSYS" makes the next PAS_SHUTDOWN of
+ * SUBSYS fail (one-shot, see pas_shutdown()); "none" clears all.
+ */
+static void set_fault(Object *obj, const char *value, Error **errp)
+{
+    RprocsimTzState *s = RPROCSIM_TZ(obj);
+    const char *sub;
+
+    if (g_str_equal(value, "none")) {
+        for (unsigned i = 0; i < s->subsys_count; i++) {
+            s->scm.pas.slot[i].fail_shutdown = false;
+        }
+        trace_rprocsim_tz_fault("none", "all");
+        return;
+    }
+    sub = g_str_has_prefix(value, "shutdown-fail:") ? strchr(value, ':') + 1 : NULL;
+    for (unsigned i = 0; sub && i < s->subsys_count; i++) {
+        if (g_str_equal(sub, s->subsys[i].name)) {
+            s->scm.pas.slot[i].fail_shutdown = true;
+            trace_rprocsim_tz_fault("shutdown-fail", sub);
+            return;
+        }
+    }
+    error_setg(errp, "unknown TrustZone fault '%s' (none, shutdown-fail:SUBSYS)",
+               value);
+}
+
+static char *get_fault(Object *obj, Error **errp)
+{
+    RprocsimTzState *s = RPROCSIM_TZ(obj);
 
     for (unsigned i = 0; i < s->subsys_count; i++) {
+        if (s->scm.pas.slot[i].fail_shutdown) {
+            return g_strdup_printf("shutdown-fail:%s", s->subsys[i].name);
+        }
+    }
+    return g_strdup("none");
+}
+
+static void rprocsim_tz_add_properties(RprocsimTzState *s)
+{
+    static const char *const u64_props[] = {
+        "entry", "load-base", "boots", "shutdowns"
+    };
+
+    object_property_add_str(OBJECT(s), "fault", get_fault, set_fault);
+    for (unsigned i = 0; i < s->subsys_count; i++) {
         g_autofree char *state = g_strdup_printf("%s-state", s->subsys[i].name);
+        g_autofree char *refusal = g_strdup_printf("%s-last-refusal",
+                                                   s->subsys[i].name);
 
         object_property_add(OBJECT(s), state, "string", get_slot_state_str,
+                            NULL, NULL, NULL);
+        object_property_add(OBJECT(s), refusal, "string", get_last_refusal,
                             NULL, NULL, NULL);
         for (size_t p = 0; p < G_N_ELEMENTS(u64_props); p++) {
             g_autofree char *pn = g_strdup_printf("%s-%s", s->subsys[i].name,
@@ -176,6 +244,9 @@ static void rprocsim_tz_reset_hold(Object *obj, ResetType type)
 
     pas_reset(&s->scm.pas);
     s->scm.dload_mode = 0;
+    for (unsigned i = 0; i < PAS_MAX_SUBSYS; i++) {
+        memset(s->vm_slot[i].last_refusal, 0, sizeof(s->vm_slot[i].last_refusal));
+    }
 }
 
 static int rprocsim_tz_pre_save(void *opaque)
@@ -192,6 +263,8 @@ static int rprocsim_tz_pre_save(void *opaque)
         vm->load_base = slot->load_base;
         vm->entry = slot->entry;
         vm->boots = slot->boots;
+        vm->shutdowns = slot->shutdowns;
+        vm->fail_shutdown = slot->fail_shutdown;
         g_free(vm->blob);
         vm->blob_len = slot->meta.blob_len;
         vm->blob = vm->blob_len ? g_memdup2(slot->meta.blob, vm->blob_len) : NULL;
@@ -222,13 +295,16 @@ static int rprocsim_tz_post_load(void *opaque, int version_id)
         slot->load_base = vm->load_base;
         slot->entry = vm->entry;
         slot->boots = vm->boots;
+        slot->shutdowns = vm->shutdowns;
+        slot->fail_shutdown = vm->fail_shutdown;
+        vm->last_refusal[sizeof(vm->last_refusal) - 1] = '\0';
     }
     return 0;
 }
 
 static const VMStateDescription vmstate_rprocsim_tz_slot = {
     .name = "rprocsim-trustzone/pas-slot",
-    .version_id = 1,
+    .version_id = 2,
     .minimum_version_id = 1,
     .fields = (const VMStateField[]) {
         VMSTATE_UINT32(state, RprocsimTzSlotVm),
@@ -237,6 +313,9 @@ static const VMStateDescription vmstate_rprocsim_tz_slot = {
         VMSTATE_UINT64(load_base, RprocsimTzSlotVm),
         VMSTATE_UINT64(entry, RprocsimTzSlotVm),
         VMSTATE_UINT32(boots, RprocsimTzSlotVm),
+        VMSTATE_UINT32_V(shutdowns, RprocsimTzSlotVm, 2),
+        VMSTATE_BOOL_V(fail_shutdown, RprocsimTzSlotVm, 2),
+        VMSTATE_BUFFER_V(last_refusal, RprocsimTzSlotVm, 2),
         VMSTATE_UINT32(blob_len, RprocsimTzSlotVm),
         VMSTATE_VBUFFER_ALLOC_UINT32(blob, RprocsimTzSlotVm, 1, NULL, blob_len),
         VMSTATE_END_OF_LIST()
@@ -245,13 +324,13 @@ static const VMStateDescription vmstate_rprocsim_tz_slot = {
 
 static const VMStateDescription vmstate_rprocsim_tz = {
     .name = TYPE_RPROCSIM_TZ,
-    .version_id = 1,
+    .version_id = 2,
     .minimum_version_id = 1,
     .pre_save = rprocsim_tz_pre_save,
     .post_load = rprocsim_tz_post_load,
     .fields = (const VMStateField[]) {
         VMSTATE_UINT32(scm.dload_mode, RprocsimTzState),
-        VMSTATE_STRUCT_ARRAY(vm_slot, RprocsimTzState, PAS_MAX_SUBSYS, 1,
+        VMSTATE_STRUCT_ARRAY(vm_slot, RprocsimTzState, PAS_MAX_SUBSYS, 2,
                              vmstate_rprocsim_tz_slot, RprocsimTzSlotVm),
         VMSTATE_END_OF_LIST()
     },

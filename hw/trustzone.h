@@ -23,6 +23,10 @@ typedef struct RprocsimTzSlotVm {
     uint64_t load_base;
     uint64_t entry;
     uint32_t boots;
+    uint32_t shutdowns;
+    bool fail_shutdown;
+    /* "CALL: CAUSE (segment N): detail" of the last refused PAS call (live) */
+    uint8_t last_refusal[256];
     uint32_t blob_len;
     uint8_t *blob;
 } RprocsimTzSlotVm;

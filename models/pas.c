@@ -33,6 +33,7 @@ static const char *const cause_names[PAS_CAUSE_COUNT] = {
     [PAS_A3_SEGMENT_UNREADABLE] = "A3 segment outside carveout",
     [PAS_M1_MEMSETUP_WRONG_STATE] = "M1 mem_setup without init",
     [PAS_M2_MEMSETUP_RANGE] = "M2 mem_setup region refused",
+    [PAS_F1_SHUTDOWN_INJECTED] = "F1 shutdown failure injected",
 };
 
 static const PasImageKind image_kinds[] = {
@@ -319,6 +320,12 @@ PasResult pas_shutdown(PasService *s, uint32_t pas_id)
 
     if (idx < 0) {
         return refuse(SCM_EOPNOTSUPP, PAS_I1_UNKNOWN_PAS_ID, -1, "pas_id %u", pas_id);
+    }
+    s->slot[idx].shutdowns++;
+    if (s->slot[idx].fail_shutdown) {
+        s->slot[idx].fail_shutdown = false;
+        return refuse(SCM_ERROR, PAS_F1_SHUTDOWN_INJECTED, -1,
+                      "pas_id %u stays %s", pas_id, pas_state_name(s->slot[idx].state));
     }
     mbn_meta_clear(&s->slot[idx].meta);
     s->slot[idx].state = PAS_STATE_IDLE;

@@ -53,6 +53,7 @@ typedef enum PasCause {
     PAS_A3_SEGMENT_UNREADABLE,  /* a segment lies outside the carveout */
     PAS_M1_MEMSETUP_WRONG_STATE,
     PAS_M2_MEMSETUP_RANGE,      /* region outside the carveout, unaligned or too small */
+    PAS_F1_SHUTDOWN_INJECTED,   /* SHUTDOWN failed because a fault said so */
     PAS_CAUSE_COUNT
 } PasCause;
 
@@ -96,6 +97,8 @@ typedef struct PasSlot {
     uint64_t load_base;         /* where the lowest segment sits, after AUTH */
     uint64_t entry;             /* e_entry, relocated like the segments */
     uint32_t boots;             /* successful AUTH_AND_RESETs */
+    uint32_t shutdowns;         /* PAS_SHUTDOWN calls, failed ones included */
+    bool fail_shutdown;         /* injected: the next SHUTDOWN fails (one-shot) */
 } PasSlot;
 
 /*
@@ -157,7 +160,11 @@ PasResult pas_mem_setup(PasService *s, uint32_t pas_id, uint64_t addr,
 PasResult pas_auth_and_reset(PasService *s, uint32_t pas_id, PasReadFn read,
                              void *opaque);
 
-/* PAS_SHUTDOWN: back to IDLE from any state; memory is left as it is. */
+/*
+ * PAS_SHUTDOWN: back to IDLE from any state; memory is left as it is.
+ * With slot.fail_shutdown set (fault injection) the call fails once with
+ * SCM_ERROR (-EIO in Linux) and leaves the slot as it was.
+ */
 PasResult pas_shutdown(PasService *s, uint32_t pas_id);
 
 /* True if @pas_id names a subsystem of @s (PAS_IS_SUPPORTED). */

@@ -104,6 +104,15 @@ START_TEST(valid_image_boots_and_shuts_down)
     ck_ok(init_image(&e));
     ck_ok(pas_auth_and_reset(&e.pas, PAS_ID_ADSP, fx_mem_read, &e.mem));
     ck_assert_uint_eq(e.pas.slot[0].boots, 2);
+
+    /* an injected SHUTDOWN failure is one-shot and leaves the slot running */
+    e.pas.slot[0].fail_shutdown = true;
+    ck_refused(pas_shutdown(&e.pas, PAS_ID_ADSP), PAS_F1_SHUTDOWN_INJECTED, SCM_ERROR);
+    ck_assert_int_eq(e.pas.slot[0].state, PAS_STATE_RUNNING);
+    ck_assert(!e.pas.slot[0].fail_shutdown);
+    ck_ok(pas_shutdown(&e.pas, PAS_ID_ADSP));
+    ck_assert_int_eq(e.pas.slot[0].state, PAS_STATE_IDLE);
+    ck_assert_uint_eq(e.pas.slot[0].shutdowns, 3);
     env_free(&e);
 }
 END_TEST
