@@ -251,36 +251,22 @@ static void dump_layout(SubsysResult *s, const guchar *data, gsize len)
 /* Copy the devcoredump the kernel made for @s to BUILD/demo/<name>.core */
 static void collect_dump(Demo *d, SubsysResult *s)
 {
-    g_autofree char *base = NULL, *cmd = NULL, *b64 = NULL, *free_cmd = NULL, *out = NULL;
-    g_autofree char *dev = NULL;
-    g_autofree guchar *data = NULL;
     g_autoptr(GError) err = NULL;
-    gsize len = 0;
+    g_autoptr(GBytes) dump = NULL;
+    const guchar *data;
+    gsize len;
 
     if (!s->crashed) {
         return;
     }
-    base = g_path_get_basename(s->r.dir);
-    cmd = g_strdup_printf("for d in /sys/class/devcoredump/devcd*; do "
-                          "case \"$(readlink $d/failing_device)\" in */%s) echo $d;; esac; "
-                          "done; true", base);
-    dev = agent(d, cmd);
-    if (!dev || !*g_strstrip(dev)) {
-        problem(d, "%s: no devcoredump", s->r.ss->name);
+    dump = rp_rproc_take_dump(d->vm, &s->r, &err);
+    if (!dump) {
+        problem(d, "%s: %s", s->r.ss->name, err->message);
         return;
     }
-    if (strchr(dev, '\n')) {
-        *strchr(dev, '\n') = '\0';
-    }
-    g_free(cmd);
-    cmd = g_strdup_printf("base64 %s/data", dev);
-    b64 = agent(d, cmd);
-    if (!b64) {
-        return;
-    }
-    data = g_base64_decode(b64, &len);
+    data = g_bytes_get_data(dump, &len);
     s->dump_path = g_strdup_printf("%s/%s.core", d->out_dir, s->r.ss->name);
-    if (!g_file_set_contents(s->dump_path, (char *)data, len, &err)) {
+    if (!g_file_set_contents(s->dump_path, (const char *)data, len, &err)) {
         problem(d, "%s: cannot write %s: %s", s->r.ss->name, s->dump_path, err->message);
         return;
     }
@@ -289,8 +275,6 @@ static void collect_dump(Demo *d, SubsysResult *s)
     if (len < 52 || memcmp(data, "\x7f" "ELF", 4)) {
         problem(d, "%s: the devcoredump is not an ELF file", s->r.ss->name);
     }
-    free_cmd = g_strdup_printf("echo 1 > %s/data", dev);
-    out = agent(d, free_cmd);
 }
 
 static void add_string(JsonBuilder *b, const char *name, const char *value)

@@ -17,6 +17,7 @@ static const struct {
     { "demo",  rp_cmd_demo,  "boot the stock kernel on qcs6490-sim and report (the main job)" },
     { "shell", rp_cmd_shell, "interactive guest console, QEMU monitor behind Ctrl-A C" },
     { "bench", rp_cmd_bench, "speed figures: 'bench boot' compares qcs6490-sim with plain virt" },
+    { "run",   rp_cmd_run,   "run scenario files (scenarios/*.scenario): TAP on stdout, --junit FILE" },
     { "pack",  rp_cmd_pack,  "sign a firmware ELF as an MBN image (and .mdt/.bNN) for the simulated TrustZone" },
 };
 

@@ -118,3 +118,35 @@ gboolean rp_rproc_wait_state(RpVm *vm, const RpRproc *r, const char *want,
         g_usleep(POLL_US);
     }
 }
+
+GBytes *rp_rproc_take_dump(RpVm *vm, const RpRproc *r, GError **error)
+{
+    g_autofree char *base = g_path_get_basename(r->dir);
+    g_autofree char *find = g_strdup_printf(
+        "for d in /sys/class/devcoredump/devcd*; do "
+        "case \"$(readlink $d/failing_device)\" in */%s) echo $d;; esac; done; true", base);
+    g_autofree char *dev = run(vm, find, error);
+    g_autofree char *copy = NULL, *b64 = NULL, *release = NULL, *done = NULL;
+    guchar *data;
+    gsize len;
+
+    if (!dev) {
+        return NULL;
+    }
+    if (!*dev) {
+        g_set_error(error, RP_VM_ERROR, RP_VM_ERROR_IO, "no devcoredump of %s", r->name);
+        return NULL;
+    }
+    if (strchr(dev, '\n')) {
+        *strchr(dev, '\n') = '\0';
+    }
+    copy = g_strdup_printf("base64 %s/data", dev);
+    b64 = run(vm, copy, error);
+    if (!b64) {
+        return NULL;
+    }
+    data = g_base64_decode(b64, &len);
+    release = g_strdup_printf("echo 1 > %s/data", dev);
+    done = run(vm, release, NULL);
+    return g_bytes_new_take(data, len);
+}

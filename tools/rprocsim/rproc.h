@@ -46,4 +46,11 @@ gboolean rp_rproc_write(RpVm *vm, const RpRproc *r, const char *attr, const char
 gboolean rp_rproc_wait_state(RpVm *vm, const RpRproc *r, const char *want,
                              double timeout_s, GError **error);
 
+/*
+ * Copy the devcoredump the kernel made for @r (/sys/class/devcoredump/
+ * devcdN/data, through base64) and release it in the guest. NULL with
+ * @error if there is none or the copy fails.
+ */
+GBytes *rp_rproc_take_dump(RpVm *vm, const RpRproc *r, GError **error);
+
 #endif /* RPROCSIM_RPROC_H */

@@ -1,0 +1,281 @@
+/*
+ * rprocsim: scenario file parser (format: docs/scenarios.md).
+ *
+ * SPDX-License-Identifier: GPL-2.0-or-later
+ */
+#include "scenario.h"
+
+#include <string.h>
+
+G_DEFINE_QUARK(rp-scenario-error-quark, rp_scenario_error)
+
+/* What each step kind takes: its main key, an optional second key, options */
+static const struct {
+    const char *name;
+    const char *key;
+    const char *key2;
+    gboolean key2_required;
+    gboolean fails;     /* accepts fails=true */
+    gboolean timeout;   /* accepts timeout= */
+} kinds[RP_STEP_COUNT] = {
+    [RP_STEP_ENSURE]    = { "ensure",    "state",    NULL,       FALSE, FALSE, TRUE },
+    [RP_STEP_SYSFS]     = { "sysfs",     "attr",     "value",    TRUE,  TRUE,  FALSE },
+    [RP_STEP_DEBUGFS]   = { "debugfs",   "file",     "value",    TRUE,  TRUE,  FALSE },
+    [RP_STEP_INJECT]    = { "inject",    "fault",    NULL,       FALSE, FALSE, FALSE },
+    [RP_STEP_TZ_INJECT] = { "tz-inject", "fault",    NULL,       FALSE, FALSE, FALSE },
+    [RP_STEP_EXPECT]    = { "expect",    "message",  NULL,       FALSE, FALSE, TRUE },
+    [RP_STEP_ABSENT]    = { "absent",    "message",  NULL,       FALSE, FALSE, FALSE },
+    [RP_STEP_STATE]     = { "state",     "value",    NULL,       FALSE, FALSE, TRUE },
+    [RP_STEP_TZ]        = { "tz",        "property", "contains", FALSE, FALSE, FALSE },
+    [RP_STEP_GUEST]     = { "guest",     "command",  NULL,       FALSE, TRUE,  TRUE },
+    [RP_STEP_DUMP]      = { "dump",      "format",   NULL,       FALSE, FALSE, FALSE },
+};
+
+static const char *const known_subsystems[] = { "adsp", "cdsp", "wpss" };
+
+const char *rp_step_kind_name(RpStepKind kind)
+{
+    return kind < RP_STEP_COUNT ? kinds[kind].name : "unknown";
+}
+
+static void step_free(gpointer p)
+{
+    RpStep *st = p;
+
+    g_free(st->group);
+    g_free(st->arg);
+    g_free(st->arg2);
+    g_free(st);
+}
+
+void rp_scenario_free(RpScenario *s)
+{
+    if (!s) {
+        return;
+    }
+    g_free(s->name);
+    g_free(s->summary);
+    g_strfreev(s->subsystems);
+    if (s->steps) {
+        g_ptr_array_free(s->steps, TRUE);
+    }
+    g_free(s);
+}
+
+static gboolean fail(GError **error, const char *name, const char *group,
+                     const char *fmt, ...) G_GNUC_PRINTF(4, 5);
+static gboolean fail(GError **error, const char *name, const char *group,
+                     const char *fmt, ...)
+{
+    g_autofree char *msg = NULL;
+    va_list ap;
+
+    va_start(ap, fmt);
+    msg = g_strdup_vprintf(fmt, ap);
+    va_end(ap);
+    g_set_error(error, RP_SCENARIO_ERROR, 0, "%s: [%s]: %s", name, group, msg);
+    return FALSE;
+}
+
+static gboolean check_keys(GKeyFile *kf, const char *name, const char *group,
+                           const char *const *allowed, GError **error)
+{
+    g_auto(GStrv) keys = g_key_file_get_keys(kf, group, NULL, NULL);
+
+    for (char **k = keys; k && *k; k++) {
+        if (!g_strv_contains(allowed, *k)) {
+            return fail(error, name, group, "unknown key '%s'", *k);
+        }
+    }
+    return TRUE;
+}
+
+static gboolean parse_header(GKeyFile *kf, RpScenario *s, GError **error)
+{
+    static const char *const allowed[] = { "summary", "subsystems", "repeat", NULL };
+    g_autoptr(GError) err = NULL;
+    gint repeat = 1;
+
+    if (!check_keys(kf, s->name, "scenario", allowed, error)) {
+        return FALSE;
+    }
+    s->summary = g_key_file_get_string(kf, "scenario", "summary", NULL);
+    s->subsystems = g_key_file_get_string_list(kf, "scenario", "subsystems", NULL, NULL);
+    if (!s->summary || !s->subsystems || !s->subsystems[0]) {
+        return fail(error, s->name, "scenario", "'summary' and 'subsystems' are required");
+    }
+    for (char **ss = s->subsystems; *ss; ss++) {
+        g_strstrip(*ss);
+        if (!g_strv_contains(known_subsystems, *ss)) {
+            return fail(error, s->name, "scenario",
+                        "unknown subsystem '%s' (adsp, cdsp, wpss)", *ss);
+        }
+    }
+    if (g_key_file_has_key(kf, "scenario", "repeat", NULL)) {
+        repeat = g_key_file_get_integer(kf, "scenario", "repeat", &err);
+        if (err || repeat < 1 || repeat > 100) {
+            return fail(error, s->name, "scenario", "'repeat' must be 1..100");
+        }
+    }
+    s->repeat = repeat;
+    return TRUE;
+}
+
+static RpStep *parse_step(GKeyFile *kf, const char *name, const char *group,
+                          GError **error)
+{
+    g_autofree char *kind = g_key_file_get_string(kf, group, "do", NULL);
+    g_autoptr(GError) err = NULL;
+    RpStep *st;
+    int k;
+
+    for (k = 0; k < RP_STEP_COUNT && (!kind || strcmp(kind, kinds[k].name)); k++) {
+    }
+    if (k == RP_STEP_COUNT) {
+        fail(error, name, group, "'do' must name a step kind, got '%s'",
+             kind ? kind : "(nothing)");
+        return NULL;
+    }
+    {
+        const char *allowed[] = { "do", kinds[k].key, "timeout",
+                                  kinds[k].fails ? "fails" : "do",
+                                  k == RP_STEP_TZ ? "grew" : "do",
+                                  kinds[k].key2 ? kinds[k].key2 : "do", NULL };
+
+        if (!kinds[k].timeout) {
+            allowed[2] = "do";
+        }
+        if (!check_keys(kf, name, group, allowed, error)) {
+            return NULL;
+        }
+    }
+    st = g_new0(RpStep, 1);
+    st->kind = k;
+    st->group = g_strdup(group);
+    st->arg = g_key_file_get_string(kf, group, kinds[k].key, NULL);
+    st->arg2 = kinds[k].key2 ? g_key_file_get_string(kf, group, kinds[k].key2, NULL) : NULL;
+    st->timeout_s = RP_STEP_DEFAULT_TIMEOUT_S;
+    if (g_key_file_has_key(kf, group, "timeout", NULL)) {
+        st->timeout_s = g_key_file_get_double(kf, group, "timeout", &err);
+        if (err || st->timeout_s <= 0 || st->timeout_s > 600) {
+            fail(error, name, group, "'timeout' must be a number of seconds, 0..600");
+            step_free(st);
+            return NULL;
+        }
+    }
+    st->fails = g_key_file_get_boolean(kf, group, "fails", NULL);
+    st->grew = g_key_file_get_boolean(kf, group, "grew", NULL);
+    if (!st->arg || (kinds[k].key2_required && !st->arg2) ||
+        (k == RP_STEP_TZ && !st->arg2 == !st->grew)) {
+        fail(error, name, group, "'%s' needs %s%s%s", kinds[k].name, kinds[k].key,
+             kinds[k].key2_required ? " and " : "",
+             k == RP_STEP_TZ ? " and one of contains/grew=true"
+                             : kinds[k].key2_required ? kinds[k].key2 : "");
+        step_free(st);
+        return NULL;
+    }
+    return st;
+}
+
+static gint compare_step_groups(gconstpointer a, gconstpointer b)
+{
+    const RpStep *x = *(RpStep *const *)a, *y = *(RpStep *const *)b;
+
+    return (gint)(g_ascii_strtoull(x->group + 5, NULL, 10) -
+                  g_ascii_strtoull(y->group + 5, NULL, 10));
+}
+
+RpScenario *rp_scenario_parse(const char *name, const char *text, gsize len,
+                              GError **error)
+{
+    g_autoptr(GKeyFile) kf = g_key_file_new();
+    g_autoptr(RpScenario) s = g_new0(RpScenario, 1);
+    g_auto(GStrv) groups = NULL;
+    g_autoptr(GError) err = NULL;
+
+    s->name = g_strdup(name);
+    s->steps = g_ptr_array_new_with_free_func(step_free);
+    if (!g_key_file_load_from_data(kf, text, len, G_KEY_FILE_NONE, &err)) {
+        g_set_error(error, RP_SCENARIO_ERROR, 0, "%s: %s", name, err->message);
+        return NULL;
+    }
+    if (!g_key_file_has_group(kf, "scenario")) {
+        fail(error, name, "scenario", "the [scenario] group is missing");
+        return NULL;
+    }
+    if (!parse_header(kf, s, error)) {
+        return NULL;
+    }
+    groups = g_key_file_get_groups(kf, NULL);
+    for (char **g = groups; *g; g++) {
+        guint64 n;
+        RpStep *st;
+
+        if (!strcmp(*g, "scenario")) {
+            continue;
+        }
+        if (!g_str_has_prefix(*g, "step ") ||
+            !g_ascii_string_to_unsigned(*g + 5, 10, 1, 999, &n, NULL)) {
+            fail(error, name, *g, "groups are [scenario] and [step N], N = 1..999");
+            return NULL;
+        }
+        st = parse_step(kf, name, *g, error);
+        if (!st) {
+            return NULL;
+        }
+        g_ptr_array_add(s->steps, st);
+    }
+    if (!s->steps->len) {
+        fail(error, name, "scenario", "no [step N] groups");
+        return NULL;
+    }
+    g_ptr_array_sort(s->steps, compare_step_groups);
+    return g_steal_pointer(&s);
+}
+
+RpScenario *rp_scenario_load(const char *path, GError **error)
+{
+    g_autofree char *text = NULL, *base = g_path_get_basename(path);
+    gsize len;
+
+    if (!g_file_get_contents(path, &text, &len, error)) {
+        return NULL;
+    }
+    if (g_str_has_suffix(base, ".scenario")) {
+        base[strlen(base) - strlen(".scenario")] = '\0';
+    }
+    return rp_scenario_parse(base, text, len, error);
+}
+
+char *rp_scenario_expand(const char *text, GHashTable *vars, GError **error)
+{
+    g_autoptr(GString) out = g_string_new(NULL);
+    const char *p = text;
+
+    while (*p) {
+        const char *open = strstr(p, "${"), *close;
+        g_autofree char *key = NULL;
+        const char *val;
+
+        if (!open) {
+            g_string_append(out, p);
+            break;
+        }
+        close = strchr(open, '}');
+        if (!close) {
+            g_set_error(error, RP_SCENARIO_ERROR, 0, "unterminated ${ in '%s'", text);
+            return NULL;
+        }
+        g_string_append_len(out, p, open - p);
+        key = g_strndup(open + 2, close - open - 2);
+        val = g_hash_table_lookup(vars, key);
+        if (!val) {
+            g_set_error(error, RP_SCENARIO_ERROR, 0, "unknown variable ${%s} in '%s'",
+                        key, text);
+            return NULL;
+        }
+        g_string_append(out, val);
+        p = close + 1;
+    }
+    return g_string_free(g_steal_pointer(&out), FALSE);
+}
