@@ -11,6 +11,7 @@
 #include "guest-proto.h"
 #include "qmp.h"
 #include "rproc.h"
+#include "mbn.h"
 #include "scenario.h"
 
 #include <glib/gstdio.h>
@@ -132,9 +133,9 @@ static gboolean do_absent(Pass *p, const RpStep *st, const char *msg, GError **e
 {
     g_auto(GStrv) lines = dmesg_lines(p, error);
 
-    for (char **l = lines; l && *l; l++) {
-        if (strstr(*l, msg)) {
-            return step_error(error, st, "unexpected kernel message: %s", *l);
+    for (guint n = 0; lines && lines[n]; n++) {
+        if (n >= p->cursor && strstr(lines[n], msg)) {
+            return step_error(error, st, "unexpected kernel message: %s", lines[n]);
         }
     }
     return lines != NULL;
@@ -198,59 +199,194 @@ static gboolean do_tz(Pass *p, const RpStep *st, const char *prop, const char *c
     return TRUE;
 }
 
-/* Check a devcoredump ELF32: PT_LOAD segments whose bytes equal guest memory */
-static gboolean check_elf_dump(Pass *p, const RpStep *st, GBytes *dump, gboolean minidump,
+/* The program headers of ELF32 little-endian @d (caller frees), NULL if malformed */
+static MbnPhdr *elf32_phdrs(const guchar *d, gsize len, guint *phnum)
+{
+    guint32 phoff;
+    MbnPhdr *ph;
+
+    if (len < 52 || memcmp(d, "\x7f" "ELF\x01\x01", 6)) {
+        return NULL;
+    }
+    phoff = GUINT32_FROM_LE(*(const guint32 *)(d + 28));
+    *phnum = d[44] | d[45] << 8;
+    if (!*phnum || phoff > len || *phnum > (len - phoff) / 32) {
+        return NULL;
+    }
+    ph = g_new(MbnPhdr, *phnum);
+    for (guint i = 0; i < *phnum; i++) {
+        const guint32 *w = (const guint32 *)(d + phoff + 32 * i);
+
+        ph[i] = (MbnPhdr) {
+            GUINT32_FROM_LE(w[0]), GUINT32_FROM_LE(w[1]), GUINT32_FROM_LE(w[2]),
+            GUINT32_FROM_LE(w[3]), GUINT32_FROM_LE(w[4]), GUINT32_FROM_LE(w[5]),
+            GUINT32_FROM_LE(w[6]), GUINT32_FROM_LE(w[7]),
+        };
+    }
+    return ph;
+}
+
+/*
+ * The firmware segments the kernel dumps (qcom_register_dump_segments() in
+ * drivers/remoteproc/qcom_common.c: PT_LOAD, not the hash segment, memsz
+ * not 0), read from the image in the guest. Caller frees.
+ */
+static GArray *firmware_segments(Pass *p, GError **error)
+{
+    g_autofree char *cmd = g_strdup_printf("head -c 4096 /lib/firmware/%s | base64",
+                                           (char *)g_hash_table_lookup(p->vars, "fw"));
+    g_autofree char *b64 = NULL;
+    g_autofree guchar *hdr = NULL;
+    g_autofree MbnPhdr *ph = NULL;
+    GArray *segs = g_array_new(FALSE, FALSE, sizeof(MbnPhdr));
+    gsize len;
+    guint n = 0;
+    int status;
+
+    if (!guest(p, cmd, AGENT_TIMEOUT_S, &b64, &status, error)) {
+        g_array_unref(segs);
+        return NULL;
+    }
+    hdr = g_base64_decode(b64, &len);
+    ph = elf32_phdrs(hdr, len, &n);
+    for (guint i = 0; ph && i < n; i++) {
+        if (ph[i].type == 1 && ((ph[i].flags >> 24) & 7) != 2 && ph[i].memsz) {
+            g_array_append_val(segs, ph[i]);
+        }
+    }
+    return segs;
+}
+
+/* Guest physical memory, through QMP pmemsave into a scratch file */
+static char *guest_memory(Pass *p, guint32 addr, guint32 size, GError **error)
+{
+    g_autofree char *file = g_build_filename(p->out_dir, "pmemsave.bin", NULL);
+    g_autofree char *args = g_strdup_printf(
+        "{\"val\": %u, \"size\": %u, \"filename\": \"%s\"}", addr, size, file);
+    g_autoptr(JsonNode) ret = rp_qmp_execute(p->qmp, "pmemsave", args, error);
+    char *mem = NULL;
+    gsize len;
+
+    if (!ret || !g_file_get_contents(file, &mem, &len, error)) {
+        return NULL;
+    }
+    g_unlink(file);
+    if (len != size) {
+        g_set_error(error, RP_SCENARIO_ERROR, 1, "pmemsave gave %zu of %u bytes", len, size);
+        g_clear_pointer(&mem, g_free);
+    }
+    return mem;
+}
+
+/*
+ * A full devcoredump: one PT_LOAD per firmware segment, at its address and
+ * of its size; read-only segments (code) must equal the carveout. Writable
+ * ones are only sized: after recovery the restarted firmware owns them.
+ */
+static gboolean check_full_dump(Pass *p, const RpStep *st, const guchar *d, gsize len,
+                                const MbnPhdr *ph, guint phnum, GError **error)
+{
+    g_autoptr(GArray) segs = firmware_segments(p, error);
+
+    if (!segs) {
+        return FALSE;
+    }
+    if (phnum != segs->len) {
+        return step_error(error, st, "%u segments in the dump, %u in the firmware", phnum,
+                          segs->len);
+    }
+    for (guint i = 0; i < phnum; i++) {
+        const MbnPhdr *fw = &g_array_index(segs, MbnPhdr, i);
+        g_autofree char *mem = NULL;
+
+        if (ph[i].type != 1 || ph[i].paddr != fw->paddr || ph[i].filesz != fw->memsz ||
+            ph[i].offset > len || ph[i].filesz > len - ph[i].offset) {
+            return step_error(error, st, "dump segment %u (type %u, 0x%x, %u bytes) is not "
+                              "firmware segment 0x%x, %u bytes", i, ph[i].type, ph[i].paddr,
+                              ph[i].filesz, fw->paddr, fw->memsz);
+        }
+        if (fw->flags & 2) {
+            continue;
+        }
+        mem = guest_memory(p, ph[i].paddr, ph[i].filesz, error);
+        if (!mem) {
+            return FALSE;
+        }
+        if (memcmp(mem, d + ph[i].offset, ph[i].filesz)) {
+            return step_error(error, st, "segment %u (0x%x, %u bytes) differs from the "
+                              "carveout", i, ph[i].paddr, ph[i].filesz);
+        }
+        g_string_append_printf(p->log, "  segment %u: 0x%x, %u bytes, equal to the "
+                               "carveout\n", i, ph[i].paddr, ph[i].filesz);
+    }
+    return TRUE;
+}
+
+/*
+ * A minidump (qcom_minidump() in drivers/remoteproc/qcom_common.c): no
+ * program headers, one section per region of the subsystem's table of
+ * contents; the first region (code) must equal the carveout.
+ */
+static gboolean check_minidump(Pass *p, const RpStep *st, const guchar *d, gsize len,
                                GError **error)
+{
+    guint32 shoff = GUINT32_FROM_LE(*(const guint32 *)(d + 32));
+    guint shnum = d[48] | d[49] << 8, regions = 0;
+
+    if (d[44] | d[45] << 8) {
+        return step_error(error, st, "a minidump has no program headers");
+    }
+    if (shnum < 2 || shoff > len || shnum > (len - shoff) / 40) {
+        return step_error(error, st, "a minidump has sections, this has %u", shnum);
+    }
+    for (guint i = 0; i < shnum; i++) {
+        const guint32 *sh = (const guint32 *)(d + shoff + 40 * i);
+        guint32 addr = GUINT32_FROM_LE(sh[3]), off = GUINT32_FROM_LE(sh[4]);
+        guint32 size = GUINT32_FROM_LE(sh[5]);
+        g_autofree char *mem = NULL;
+
+        if (GUINT32_FROM_LE(sh[1]) != 1 /* SHT_PROGBITS */) {
+            continue;
+        }
+        if (off > len || size > len - off) {
+            return step_error(error, st, "section %u lies outside the dump", i);
+        }
+        if (regions++ == 0) {
+            mem = guest_memory(p, addr, size, error);
+            if (!mem) {
+                return FALSE;
+            }
+            if (memcmp(mem, d + off, size)) {
+                return step_error(error, st, "region 0 (0x%x, %u bytes) differs from the "
+                                  "carveout", addr, size);
+            }
+        }
+        g_string_append_printf(p->log, "  region %u: 0x%x, %u bytes\n", regions - 1,
+                               addr, size);
+    }
+    return regions ? TRUE : step_error(error, st, "the minidump has no regions");
+}
+
+static gboolean check_dump(Pass *p, const RpStep *st, GBytes *dump, gboolean minidump,
+                           GError **error)
 {
     gsize len;
     const guchar *d = g_bytes_get_data(dump, &len);
-    guint phoff, phnum, shnum;
+    g_autofree MbnPhdr *ph = NULL;
+    guint phnum = 0;
 
-    if (len < 52 || memcmp(d, "\x7f" "ELF\x01", 5)) {
+    if (len < 52 || memcmp(d, "\x7f" "ELF\x01\x01", 6)) {
         return step_error(error, st, "the dump is not an ELF32 file (%zu bytes)", len);
     }
-    phoff = d[28] | d[29] << 8 | d[30] << 16 | (guint)d[31] << 24;
-    phnum = d[44] | d[45] << 8;
-    shnum = d[48] | d[49] << 8;
-    g_string_append_printf(p->log, "  dump: %zu bytes, %u segments, %u sections\n",
-                           len, phnum, shnum);
+    g_string_append_printf(p->log, "  dump: %zu bytes\n", len);
     if (minidump) {
-        return shnum > 1 ? TRUE
-                         : step_error(error, st, "a minidump has sections, this has %u", shnum);
+        return check_minidump(p, st, d, len, error);
     }
-    if (!phnum || phoff > len || phnum > (len - phoff) / 32) {
-        return step_error(error, st, "no program headers in the dump");
+    ph = elf32_phdrs(d, len, &phnum);
+    if (!ph) {
+        return step_error(error, st, "the dump has no program headers");
     }
-    for (guint i = 0; i < phnum; i++) {
-        const guchar *ph = d + phoff + 32 * i;
-        guint32 type = GUINT32_FROM_LE(*(const guint32 *)ph);
-        guint32 off = GUINT32_FROM_LE(*(const guint32 *)(ph + 4));
-        guint32 paddr = GUINT32_FROM_LE(*(const guint32 *)(ph + 12));
-        guint32 filesz = GUINT32_FROM_LE(*(const guint32 *)(ph + 16));
-        g_autofree char *file = g_strdup_printf("%s/segment-%u.bin", p->out_dir, i);
-        g_autofree char *args = NULL, *mem = NULL;
-        g_autoptr(JsonNode) ret = NULL;
-        gsize memlen;
-
-        if (type != 1) {
-            return step_error(error, st, "segment %u is of type %u, not PT_LOAD", i, type);
-        }
-        if (off > len || filesz > len - off) {
-            return step_error(error, st, "segment %u lies outside the dump", i);
-        }
-        args = g_strdup_printf("{\"val\": %u, \"size\": %u, \"filename\": \"%s\"}",
-                               paddr, filesz, file);
-        ret = rp_qmp_execute(p->qmp, "pmemsave", args, error);
-        if (!ret || !g_file_get_contents(file, &mem, &memlen, error)) {
-            return FALSE;
-        }
-        g_unlink(file);
-        if (memlen != filesz || memcmp(mem, d + off, filesz)) {
-            return step_error(error, st, "segment %u (0x%x, %u bytes) differs from the "
-                              "carveout", i, paddr, filesz);
-        }
-    }
-    return TRUE;
+    return check_full_dump(p, st, d, len, ph, phnum, error);
 }
 
 static gboolean do_dump(Pass *p, const RpStep *st, const char *format, GError **error)
@@ -270,7 +406,7 @@ static gboolean do_dump(Pass *p, const RpStep *st, const char *format, GError **
                              error)) {
         return FALSE;
     }
-    return check_elf_dump(p, st, dump, g_str_equal(format, "minidump"), error);
+    return check_dump(p, st, dump, g_str_equal(format, "minidump"), error);
 }
 
 static gboolean run_step(Pass *p, const RpStep *st, GError **error)
@@ -337,7 +473,11 @@ static gboolean run_pass(Pass *p, const RpScenario *sc, const RpSubsys *ss, GErr
     set_var(p, "sysfs", g_strdup(p->r.dir));
     set_var(p, "debugfs", g_strdup_printf("/sys/kernel/debug/remoteproc/%s", base));
     set_var(p, "fw", g_strdup_printf("qcom/qcs6490/%s.mbn", ss->name));
-    if (!guest(p, "dmesg -C", AGENT_TIMEOUT_S, &cleared, &status, error)) {
+    if (!guest(p, "dmesg -c >/dev/null", AGENT_TIMEOUT_S, &cleared, &status, error)) {
+        return FALSE;
+    }
+    if (status != 0) {
+        g_set_error(error, RP_SCENARIO_ERROR, 1, "cannot clear dmesg: %s", cleared);
         return FALSE;
     }
     p->cursor = 0;
@@ -486,6 +626,39 @@ static gboolean write_junit(const char *path, GPtrArray *results, GError **error
     return g_file_set_contents(path, x->str, x->len, error);
 }
 
+static gint compare_paths(gconstpointer a, gconstpointer b)
+{
+    return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+/* @arg itself, or the *.scenario files of folder @arg in name order */
+static GPtrArray *scenario_files(const char *arg, GError **error)
+{
+    GPtrArray *files = g_ptr_array_new_with_free_func(g_free);
+    g_autoptr(GDir) dir = NULL;
+    const char *name;
+
+    if (!g_file_test(arg, G_FILE_TEST_IS_DIR)) {
+        g_ptr_array_add(files, g_strdup(arg));
+        return files;
+    }
+    dir = g_dir_open(arg, 0, error);
+    while (dir && (name = g_dir_read_name(dir))) {
+        if (g_str_has_suffix(name, ".scenario")) {
+            g_ptr_array_add(files, g_build_filename(arg, name, NULL));
+        }
+    }
+    g_ptr_array_sort(files, compare_paths);
+    if (!dir || !files->len) {
+        if (dir) {
+            g_set_error(error, RP_SCENARIO_ERROR, 0, "no *.scenario files in %s", arg);
+        }
+        g_ptr_array_unref(files);
+        return NULL;
+    }
+    return files;
+}
+
 int rp_cmd_run(int argc, char **argv)
 {
     RpOptions o = { 0 };
@@ -498,7 +671,7 @@ int rp_cmd_run(int argc, char **argv)
           "DIR" },
         { NULL }
     };
-    g_autoptr(GOptionContext) ctx = g_option_context_new("SCENARIO... - run scenario files");
+    g_autoptr(GOptionContext) ctx = g_option_context_new("SCENARIO|FOLDER... - run scenario files");
     g_autoptr(GPtrArray) scenarios = g_ptr_array_new_with_free_func(
         (GDestroyNotify)rp_scenario_free);
     g_autoptr(GPtrArray) results = g_ptr_array_new_with_free_func(result_free);
@@ -508,7 +681,8 @@ int rp_cmd_run(int argc, char **argv)
     g_option_context_add_main_entries(ctx, entries, NULL);
     g_option_context_add_group(ctx, rp_options_group(&o));
     g_option_context_set_description(ctx,
-        "Each SCENARIO file (see docs/scenarios.md and scenarios/) boots a fresh guest\n"
+        "Each SCENARIO file (see docs/scenarios.md; a FOLDER means its *.scenario files,\n"
+        "e.g. scenarios/) boots a fresh guest\n"
         "and runs its steps once per subsystem it names. TAP goes to stdout, progress\n"
         "to stderr. Exit status 0 only if every pass held; 2 for unusable input.");
     if (!g_option_context_parse(ctx, &argc, &argv, &err)) {
@@ -520,14 +694,21 @@ int rp_cmd_run(int argc, char **argv)
         return 2;
     }
     for (int i = 1; i < argc; i++) {
-        RpScenario *sc = rp_scenario_load(argv[i], &err);
+        g_autoptr(GPtrArray) files = scenario_files(argv[i], &err);
 
-        if (!sc) {
+        for (guint k = 0; files && k < files->len; k++) {
+            RpScenario *sc = rp_scenario_load(g_ptr_array_index(files, k), &err);
+
+            if (!sc) {
+                break;
+            }
+            planned += g_strv_length(sc->subsystems);
+            g_ptr_array_add(scenarios, sc);
+        }
+        if (err) {
             fprintf(stderr, "rprocsim run: %s\n", err->message);
             return 2;
         }
-        planned += g_strv_length(sc->subsystems);
-        g_ptr_array_add(scenarios, sc);
     }
     if (!rp_options_resolve(&o, &err)) {
         fprintf(stderr, "rprocsim run: %s\n", err->message);

@@ -1,0 +1,131 @@
+/*
+ * Unit tests: scenario files (tools/rprocsim/scenario.c), including every
+ * file in scenarios/ and the errors bad input must give.
+ *
+ * SPDX-License-Identifier: GPL-2.0-or-later
+ */
+#include <string.h>
+
+#include "../tap-main.h"
+#include "scenario.h"
+
+const bool rp_test_nofork = false;
+
+static RpScenario *parse(const char *text, GError **error)
+{
+    return rp_scenario_parse("t", text, strlen(text), error);
+}
+
+START_TEST(steps_in_number_order)
+{
+    g_autoptr(GError) err = NULL;
+    g_autoptr(RpScenario) s = parse(
+        "[scenario]\nsummary=x\nsubsystems=adsp; wpss\nrepeat=3\n"
+        "[step 10]\ndo=expect\nmessage=up\ntimeout=2.5\n"
+        "[step 2]\ndo=sysfs\nattr=state\nvalue=start\nfails=true\n"
+        "[step 3]\ndo=tz\nproperty=${ss}-shutdowns\ngrew=true\n", &err);
+    const RpStep *st;
+
+    ck_assert_msg(s != NULL, "%s", err ? err->message : "");
+    ck_assert_uint_eq(s->repeat, 3);
+    ck_assert_str_eq(s->subsystems[1], "wpss");
+    ck_assert_uint_eq(s->steps->len, 3);
+    st = g_ptr_array_index(s->steps, 0);
+    ck_assert_int_eq(st->kind, RP_STEP_SYSFS);
+    ck_assert_str_eq(st->arg, "state");
+    ck_assert_str_eq(st->arg2, "start");
+    ck_assert(st->fails);
+    st = g_ptr_array_index(s->steps, 1);
+    ck_assert_int_eq(st->kind, RP_STEP_TZ);
+    ck_assert(st->grew);
+    st = g_ptr_array_index(s->steps, 2);
+    ck_assert_int_eq(st->kind, RP_STEP_EXPECT);
+    ck_assert_double_eq(st->timeout_s, 2.5);
+}
+END_TEST
+
+static const char *const bad[] = {
+    "not a key file",
+    "[step 1]\ndo=expect\nmessage=x\n",                                 /* no [scenario] */
+    "[scenario]\nsubsystems=adsp\n[step 1]\ndo=expect\nmessage=x\n",    /* no summary */
+    "[scenario]\nsummary=x\nsubsystems=modem\n[step 1]\ndo=expect\nmessage=x\n",
+    "[scenario]\nsummary=x\nsubsystems=adsp\nrepeat=0\n[step 1]\ndo=expect\nmessage=x\n",
+    "[scenario]\nsummary=x\nsubsystems=adsp\n",                         /* no steps */
+    "[scenario]\nsummary=x\nsubsystems=adsp\n[step one]\ndo=expect\nmessage=x\n",
+    "[scenario]\nsummary=x\nsubsystems=adsp\n[step 1]\ndo=explode\n",
+    "[scenario]\nsummary=x\nsubsystems=adsp\n[step 1]\ndo=expect\n",    /* no message */
+    "[scenario]\nsummary=x\nsubsystems=adsp\n[step 1]\ndo=expect\nmessage=x\ncolour=red\n",
+    "[scenario]\nsummary=x\nsubsystems=adsp\n[step 1]\ndo=inject\nfault=hang\ntimeout=3\n",
+    "[scenario]\nsummary=x\nsubsystems=adsp\n[step 1]\ndo=expect\nmessage=x\ntimeout=-1\n",
+    "[scenario]\nsummary=x\nsubsystems=adsp\n[step 1]\ndo=sysfs\nattr=state\n",
+    "[scenario]\nsummary=x\nsubsystems=adsp\n[step 1]\ndo=tz\nproperty=p\n",
+    "[scenario]\nsummary=x\nsubsystems=adsp\n[step 1]\ndo=tz\nproperty=p\ncontains=a\ngrew=true\n",
+    "[scenario]\nsummary=x\nsubsystems=adsp\ncolour=red\n[step 1]\ndo=expect\nmessage=x\n",
+};
+
+START_TEST(bad_input_is_refused)
+{
+    g_autoptr(GError) err = NULL;
+    RpScenario *s = parse(bad[_i], &err);
+
+    ck_assert_msg(s == NULL, "accepted: %s", bad[_i]);
+    ck_assert(err != NULL);
+    ck_assert(g_str_has_prefix(err->message, "t: "));
+}
+END_TEST
+
+START_TEST(expand_variables)
+{
+    g_autoptr(GHashTable) vars = g_hash_table_new(g_str_hash, g_str_equal);
+    g_autoptr(GError) err = NULL;
+    g_autofree char *out = NULL;
+
+    g_hash_table_insert(vars, "ss", "adsp");
+    g_hash_table_insert(vars, "name", "3700000.remoteproc");
+    out = rp_scenario_expand("crash in ${name} (${ss}), $x {ss}", vars, &err);
+    ck_assert_str_eq(out, "crash in 3700000.remoteproc (adsp), $x {ss}");
+    ck_assert_ptr_null(rp_scenario_expand("${nope}", vars, &err));
+    g_clear_error(&err);
+    ck_assert_ptr_null(rp_scenario_expand("${ss", vars, &err));
+}
+END_TEST
+
+/* Every shipped scenario parses */
+START_TEST(shipped_scenarios_parse)
+{
+    const char *dir = g_getenv("RPROCSIM_SCENARIOS");
+    g_autoptr(GDir) d = NULL;
+    const char *name;
+    unsigned n = 0;
+
+    ck_assert_msg(dir != NULL, "RPROCSIM_SCENARIOS is not set");
+    d = g_dir_open(dir, 0, NULL);
+    ck_assert(d != NULL);
+    while ((name = g_dir_read_name(d))) {
+        g_autofree char *path = g_build_filename(dir, name, NULL);
+        g_autoptr(GError) err = NULL;
+        g_autoptr(RpScenario) s = NULL;
+
+        if (!g_str_has_suffix(name, ".scenario")) {
+            continue;
+        }
+        s = rp_scenario_load(path, &err);
+        ck_assert_msg(s != NULL, "%s", err ? err->message : "");
+        n++;
+    }
+    ck_assert_uint_ge(n, 16);
+}
+END_TEST
+
+Suite *rp_test_suite(void)
+{
+    Suite *s = suite_create("scenario");
+    TCase *tc = tcase_create("parse");
+
+    tcase_add_test(tc, steps_in_number_order);
+    tcase_add_loop_test(tc, bad_input_is_refused, 0, G_N_ELEMENTS(bad));
+    tcase_add_test(tc, expand_variables);
+    tcase_add_test(tc, shipped_scenarios_parse);
+    suite_add_tcase(s, tc);
+    return s;
+}
