@@ -16,6 +16,7 @@
 #include "migration/vmstate.h"
 #include "hw/arm/armv7m.h"
 #include "target/arm/cpu.h"
+#include "qapi/qapi-events-rprocsim.h"
 #include "hw/rprocsim/hw/q6ss.h"
 #include "hw/rprocsim/trace.h"
 
@@ -145,6 +146,7 @@ void rprocsim_q6ss_release(RprocsimQ6ssState *s, uint64_t entry, uint64_t vector
     resettable_reset(OBJECT(&ARMV7M(s->core)->nvic), RESET_TYPE_COLD);
     resettable_reset(OBJECT(&ARMV7M(s->core)->systick[M_REG_NS]), RESET_TYPE_COLD);
     trace_rprocsim_q6ss_release(s->name, vector_base, entry, s->boots);
+    qapi_event_send_rprocsim_subsystem_state(s->name, "running", s->boots);
     async_run_on_cpu(CPU(cpu), q6ss_start_work, RUN_ON_CPU_NULL);
 }
 
@@ -154,6 +156,7 @@ void rprocsim_q6ss_halt(RprocsimQ6ssState *s)
     qemu_set_irq(s->bark_irq, 0);
     qemu_set_irq(s->fault_irq, 0);
     trace_rprocsim_q6ss_halt(s->name);
+    qapi_event_send_rprocsim_subsystem_state(s->name, "off", s->boots);
     async_run_on_cpu(CPU(q6ss_cpu(s)), q6ss_stop_work, RUN_ON_CPU_NULL);
 }
 
@@ -174,6 +177,7 @@ static void q6ss_bite(void *opaque)
     s->wdog_status = FIELD_DP32(s->wdog_status, WDOG_STATUS, BITTEN, 1);
     s->bitten = true;
     trace_rprocsim_q6ss_wdog_bite(s->name);
+    qapi_event_send_rprocsim_subsystem_state(s->name, "bitten", s->boots);
     timer_del(s->bark_timer);
     async_run_on_cpu(CPU(q6ss_cpu(s)), q6ss_stop_work, RUN_ON_CPU_NULL);
     qemu_irq_pulse(s->wdog_irq);

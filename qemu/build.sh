@@ -52,6 +52,7 @@ for d in boards hw models; do
     if [ -d "$repo/$d" ]; then ln -sfn "$repo/$d" "$ov/$d"; else rm -f "$ov/$d"; fi
 done
 ln -sfn "$here/overlay/rprocsim.mak" "$src/configs/devices/aarch64-softmmu/rprocsim.mak"
+ln -sfn "$here/overlay/rprocsim.json" "$src/qapi/rprocsim.json"
 
 # --- configure --------------------------------------------------------------
 export CCACHE_DIR="${CCACHE_DIR:-$build/ccache}"

@@ -16,6 +16,7 @@
 
 #include "../tap-main.h"
 #include "guest-fixture.h"
+#include "qmp.h"
 
 const bool rp_test_nofork = true;
 
@@ -117,6 +118,51 @@ START_TEST(adsp_and_cdsp_boot_by_themselves)
 }
 END_TEST
 
+/* A RPROCSIM_SUBSYSTEM_STATE event for @name in @state has come over QMP */
+static void assert_state_event(const char *name, const char *state)
+{
+    GPtrArray *events = rp_qmp_events(sys_qmp);
+
+    for (guint i = 0; i < events->len; i++) {
+        JsonObject *ev = g_ptr_array_index(events, i);
+        JsonObject *data = json_object_get_object_member(ev, "data");
+
+        if (g_str_equal(json_object_get_string_member(ev, "event"),
+                        "RPROCSIM_SUBSYSTEM_STATE") && data &&
+            g_str_equal(json_object_get_string_member(data, "subsystem"), name) &&
+            g_str_equal(json_object_get_string_member(data, "state"), state)) {
+            return;
+        }
+    }
+    ck_abort_msg("no RPROCSIM_SUBSYSTEM_STATE event %s %s among %u events", name, state,
+                 events->len);
+}
+
+/* x-rprocsim-inject; NULL on success, else QEMU's error (caller frees) */
+static char *inject(const char *subsystem, const char *fault)
+{
+    g_autofree char *args = g_strdup_printf("{\"subsystem\": \"%s\", \"fault\": \"%s\"}",
+                                            subsystem, fault);
+    g_autoptr(GError) err = NULL;
+    g_autoptr(JsonNode) ret = rp_qmp_execute(sys_qmp, "x-rprocsim-inject", args, &err);
+
+    return ret ? NULL : g_strdup(err->message);
+}
+
+START_TEST(inject_command_refuses_bad_input)
+{
+    g_autofree char *e1 = inject("ipcc", "hang");
+    g_autofree char *e2 = inject("adsp/../ipcc", "hang");
+    g_autofree char *e3 = inject("adsp", "explode");
+    g_autofree char *e4 = inject("trustzone", "shutdown-fail:modem");
+
+    ck_assert_msg(e1 && strstr(e1, "not a subsystem"), "%s", e1 ? e1 : "accepted");
+    ck_assert_msg(e2 && strstr(e2, "not a subsystem"), "%s", e2 ? e2 : "accepted");
+    ck_assert_msg(e3 && strstr(e3, "unknown fault"), "%s", e3 ? e3 : "accepted");
+    ck_assert_msg(e4 && strstr(e4, "unknown TrustZone fault"), "%s", e4 ? e4 : "accepted");
+}
+END_TEST
+
 START_TEST(wpss_starts_through_sysfs)
 {
     g_autofree char *st = NULL;
@@ -126,6 +172,7 @@ START_TEST(wpss_starts_through_sysfs)
     st = rproc_state("wpss");
     ck_assert_str_eq(st, "running");
     wait_q6ss("wpss", "wfi");
+    assert_state_event("wpss", "running");
 }
 END_TEST
 
@@ -138,6 +185,7 @@ START_TEST(stop_is_acknowledged)
     st = rproc_state("adsp");
     ck_assert_str_eq(st, "offline");
     wait_q6ss("adsp", "off");
+    assert_state_event("adsp", "off");
     /* stop-ack came: no stop timeout */
     dmesg = sys_guest("dmesg");
     ck_assert_msg(!strstr(dmesg, "timed out"), "a stop timed out:\n%s", dmesg);
@@ -153,9 +201,10 @@ START_TEST(bitten_core_is_not_running)
     dbg = g_strdup_printf("echo disabled > /sys/kernel/debug/remoteproc/%s/recovery",
                           strrchr(dir, '/') + 1);
     out = sys_guest(dbg);
-    sys_qom_set("/machine/cdsp", "fault", "hang");
+    ck_assert_ptr_null(inject("cdsp", "hang"));
     wait_console("crash detected in cdsp: type watchdog");
     wait_q6ss("cdsp", "bitten");
+    assert_state_event("cdsp", "bitten");
 }
 END_TEST
 
@@ -233,6 +282,7 @@ Suite *rp_test_suite(void)
     tcase_add_test(tc, adsp_wild_pointer_crash_record);
     tcase_add_test(tc, stop_is_acknowledged);
     tcase_add_test(tc, bitten_core_is_not_running);
+    tcase_add_test(tc, inject_command_refuses_bad_input);
     suite_add_tcase(s, tc);
     return s;
 }
