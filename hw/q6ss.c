@@ -300,6 +300,7 @@ static const char *const fault_names[Q6SS_FAULT_COUNT] = {
     [Q6SS_FAULT_HANG] = "hang",
     [Q6SS_FAULT_IGNORE_STOP] = "ignore-stop",
     [Q6SS_FAULT_WDOG_ON_STOP] = "wdog-on-stop",
+    [Q6SS_FAULT_NO_MINIDUMP] = "no-minidump",
 };
 
 static void set_fault(Object *obj, const char *value, Error **errp)
@@ -316,7 +317,7 @@ static void set_fault(Object *obj, const char *value, Error **errp)
     }
     if (action < 0) {
         error_setg(errp, "unknown fault '%s' (none, no-ready, ready-delay, fatal, "
-                   "wild-pointer, hang, ignore-stop, wdog-on-stop)", value);
+                   "wild-pointer, hang, ignore-stop, wdog-on-stop, no-minidump)", value);
         return;
     }
     if (parts[1] && *parts[1] &&

@@ -43,6 +43,7 @@ typedef enum Q6ssFault {
     Q6SS_FAULT_HANG,            /* stop petting the watchdog, spin */
     Q6SS_FAULT_IGNORE_STOP,     /* never answer stop */
     Q6SS_FAULT_WDOG_ON_STOP,    /* on stop, get bitten instead of stop-ack */
+    Q6SS_FAULT_NO_MINIDUMP,     /* at boot: publish no minidump table entry */
     Q6SS_FAULT_COUNT
 } Q6ssFault;
 

@@ -452,7 +452,9 @@ void fw_main(const struct fw_config *c)
     writel(NVIC_ISER0, 7);
 
     open_edge();
-    publish_minidump();
+    if (fault != FAULT_NO_MINIDUMP) {
+        publish_minidump();
+    }
     apply_fault(fault);
     if (fault == FAULT_READY_DELAY) {
         wait_ms(q6ss(Q6SS_FAULT_ARG));

@@ -49,6 +49,7 @@
 #define FAULT_HANG              5
 #define FAULT_IGNORE_STOP       6
 #define FAULT_WDOG_ON_STOP      7
+#define FAULT_NO_MINIDUMP       8
 
 /* Cortex-M system registers */
 #define SYST_CSR                0xe000e010u
