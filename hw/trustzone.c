@@ -186,16 +186,19 @@ static void set_fault(Object *obj, const char *value, Error **errp)
                value);
 }
 
+/* The pending faults, space-separated ("shutdown-fail:adsp ..."), or "none" */
 static char *get_fault(Object *obj, Error **errp)
 {
     RprocsimTzState *s = RPROCSIM_TZ(obj);
+    GString *out = g_string_new(NULL);
 
     for (unsigned i = 0; i < s->subsys_count; i++) {
         if (s->scm.pas.slot[i].fail_shutdown) {
-            return g_strdup_printf("shutdown-fail:%s", s->subsys[i].name);
+            g_string_append_printf(out, "%sshutdown-fail:%s", out->len ? " " : "",
+                                   s->subsys[i].name);
         }
     }
-    return g_strdup("none");
+    return g_string_free(out->len ? out : g_string_assign(out, "none"), FALSE);
 }
 
 static void rprocsim_tz_add_properties(RprocsimTzState *s)
@@ -305,7 +308,7 @@ static int rprocsim_tz_post_load(void *opaque, int version_id)
 static const VMStateDescription vmstate_rprocsim_tz_slot = {
     .name = "rprocsim-trustzone/pas-slot",
     .version_id = 2,
-    .minimum_version_id = 1,
+    .minimum_version_id = 2,
     .fields = (const VMStateField[]) {
         VMSTATE_UINT32(state, RprocsimTzSlotVm),
         VMSTATE_UINT64(mem_base, RprocsimTzSlotVm),
@@ -325,7 +328,7 @@ static const VMStateDescription vmstate_rprocsim_tz_slot = {
 static const VMStateDescription vmstate_rprocsim_tz = {
     .name = TYPE_RPROCSIM_TZ,
     .version_id = 2,
-    .minimum_version_id = 1,
+    .minimum_version_id = 2,
     .pre_save = rprocsim_tz_pre_save,
     .post_load = rprocsim_tz_post_load,
     .fields = (const VMStateField[]) {

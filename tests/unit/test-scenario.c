@@ -61,6 +61,12 @@ static const char *const bad[] = {
     "[scenario]\nsummary=x\nsubsystems=adsp\n[step 1]\ndo=tz\nproperty=p\n",
     "[scenario]\nsummary=x\nsubsystems=adsp\n[step 1]\ndo=tz\nproperty=p\ncontains=a\ngrew=true\n",
     "[scenario]\nsummary=x\nsubsystems=adsp\ncolour=red\n[step 1]\ndo=expect\nmessage=x\n",
+    "[scenario]\nsummary=x\nsubsystems=adsp\n[step 1]\ndo=sysfs\nattr=a\nvalue=b\nfails=yes\n",
+    "[scenario]\nsummary=x\nsubsystems=adsp\n[step 1]\ndo=expect\nmessage=x\ntimeout=nan\n",
+    "[scenario]\nsummary=x\nsubsystems=adsp\n[step 1]\ndo=ensure\nstate=stopped\n",
+    "[scenario]\nsummary=x\nsubsystems=adsp\n[step 1]\ndo=dump\nformat=core\n",
+    "[scenario]\nsummary=x\nsubsystems=adsp\n[step 1]\ndo=expect\nmessage=x\n"
+    "[step 01]\ndo=expect\nmessage=y\n",
 };
 
 START_TEST(bad_input_is_refused)

@@ -29,7 +29,7 @@ typedef struct Pass {
     RpRproc r;
     const char *out_dir;
     GHashTable *vars;           /* ${name} -> value */
-    GHashTable *baseline;       /* TrustZone property -> value at the pass start */
+    GHashTable *baseline;       /* TrustZone property -> value at the round's start */
     guint cursor;               /* dmesg lines already matched by 'expect' */
     GString *log;               /* what happened, for failures and JUnit */
 } Pass;
@@ -67,35 +67,56 @@ static GStrv dmesg_lines(Pass *p, GError **error)
     return g_strsplit(out, "\n", -1);
 }
 
-static gboolean qom_set(Pass *p, const char *path, const char *prop, const char *value,
-                        GError **error)
+/*
+ * Execute QMP @command with arguments given as NULL-terminated pairs of
+ * member name and value: strings, or integers when the name starts with
+ * '#' (e.g. "#val", "4096"). Values are escaped by json-glib.
+ */
+static JsonNode *qmp_call(Pass *p, const char *command, GError **error, ...)
+    G_GNUC_NULL_TERMINATED;
+static JsonNode *qmp_call(Pass *p, const char *command, GError **error, ...)
 {
     g_autoptr(JsonBuilder) b = json_builder_new();
     g_autoptr(JsonGenerator) gen = json_generator_new();
-    g_autoptr(JsonNode) root = NULL, ret = NULL;
+    g_autoptr(JsonNode) root = NULL;
     g_autofree char *args = NULL;
+    const char *name;
+    va_list ap;
 
     json_builder_begin_object(b);
-    json_builder_set_member_name(b, "path");
-    json_builder_add_string_value(b, path);
-    json_builder_set_member_name(b, "property");
-    json_builder_add_string_value(b, prop);
-    json_builder_set_member_name(b, "value");
-    json_builder_add_string_value(b, value);
+    va_start(ap, error);
+    while ((name = va_arg(ap, const char *))) {
+        const char *value = va_arg(ap, const char *);
+
+        json_builder_set_member_name(b, name[0] == '#' ? name + 1 : name);
+        if (name[0] == '#') {
+            json_builder_add_int_value(b, g_ascii_strtoll(value, NULL, 10));
+        } else {
+            json_builder_add_string_value(b, value);
+        }
+    }
+    va_end(ap);
     json_builder_end_object(b);
     root = json_builder_get_root(b);
     json_generator_set_root(gen, root);
     args = json_generator_to_data(gen, NULL);
-    ret = rp_qmp_execute(p->qmp, "qom-set", args, error);
+    return rp_qmp_execute(p->qmp, command, args, error);
+}
+
+static gboolean qom_set(Pass *p, const char *path, const char *prop, const char *value,
+                        GError **error)
+{
+    g_autoptr(JsonNode) ret = qmp_call(p, "qom-set", error, "path", path, "property", prop,
+                                       "value", value, NULL);
+
     return ret != NULL;
 }
 
 /* A TrustZone QOM property as text (integers in decimal) */
 static char *tz_get(Pass *p, const char *prop, GError **error)
 {
-    g_autofree char *args = g_strdup_printf(
-        "{\"path\": \"/machine/trustzone\", \"property\": \"%s\"}", prop);
-    g_autoptr(JsonNode) ret = rp_qmp_execute(p->qmp, "qom-get", args, error);
+    g_autoptr(JsonNode) ret = qmp_call(p, "qom-get", error, "path", "/machine/trustzone",
+                                       "property", prop, NULL);
 
     if (!ret) {
         return NULL;
@@ -199,6 +220,15 @@ static gboolean do_tz(Pass *p, const RpStep *st, const char *prop, const char *c
     return TRUE;
 }
 
+/* A little-endian 32-bit value at any alignment */
+static guint32 rd32(const guchar *p)
+{
+    guint32 v;
+
+    memcpy(&v, p, sizeof(v));
+    return GUINT32_FROM_LE(v);
+}
+
 /* The program headers of ELF32 little-endian @d (caller frees), NULL if malformed */
 static MbnPhdr *elf32_phdrs(const guchar *d, gsize len, guint *phnum)
 {
@@ -208,19 +238,18 @@ static MbnPhdr *elf32_phdrs(const guchar *d, gsize len, guint *phnum)
     if (len < 52 || memcmp(d, "\x7f" "ELF\x01\x01", 6)) {
         return NULL;
     }
-    phoff = GUINT32_FROM_LE(*(const guint32 *)(d + 28));
+    phoff = rd32(d + 28);
     *phnum = d[44] | d[45] << 8;
     if (!*phnum || phoff > len || *phnum > (len - phoff) / 32) {
         return NULL;
     }
     ph = g_new(MbnPhdr, *phnum);
     for (guint i = 0; i < *phnum; i++) {
-        const guint32 *w = (const guint32 *)(d + phoff + 32 * i);
+        const guchar *w = d + phoff + 32 * i;
 
         ph[i] = (MbnPhdr) {
-            GUINT32_FROM_LE(w[0]), GUINT32_FROM_LE(w[1]), GUINT32_FROM_LE(w[2]),
-            GUINT32_FROM_LE(w[3]), GUINT32_FROM_LE(w[4]), GUINT32_FROM_LE(w[5]),
-            GUINT32_FROM_LE(w[6]), GUINT32_FROM_LE(w[7]),
+            rd32(w), rd32(w + 4), rd32(w + 8), rd32(w + 12),
+            rd32(w + 16), rd32(w + 20), rd32(w + 24), rd32(w + 28),
         };
     }
     return ph;
@@ -247,9 +276,15 @@ static GArray *firmware_segments(Pass *p, GError **error)
         g_array_unref(segs);
         return NULL;
     }
-    hdr = g_base64_decode(b64, &len);
-    ph = elf32_phdrs(hdr, len, &n);
-    for (guint i = 0; ph && i < n; i++) {
+    hdr = status == 0 ? g_base64_decode(b64, &len) : NULL;
+    ph = hdr ? elf32_phdrs(hdr, len, &n) : NULL;
+    if (!ph) {
+        g_set_error(error, RP_SCENARIO_ERROR, 1, "cannot read the program headers of "
+                    "/lib/firmware/%s in the guest", (char *)g_hash_table_lookup(p->vars, "fw"));
+        g_array_unref(segs);
+        return NULL;
+    }
+    for (guint i = 0; i < n; i++) {
         if (ph[i].type == 1 && ((ph[i].flags >> 24) & 7) != 2 && ph[i].memsz) {
             g_array_append_val(segs, ph[i]);
         }
@@ -261,9 +296,9 @@ static GArray *firmware_segments(Pass *p, GError **error)
 static char *guest_memory(Pass *p, guint32 addr, guint32 size, GError **error)
 {
     g_autofree char *file = g_build_filename(p->out_dir, "pmemsave.bin", NULL);
-    g_autofree char *args = g_strdup_printf(
-        "{\"val\": %u, \"size\": %u, \"filename\": \"%s\"}", addr, size, file);
-    g_autoptr(JsonNode) ret = rp_qmp_execute(p->qmp, "pmemsave", args, error);
+    g_autofree char *val = g_strdup_printf("%u", addr), *len_s = g_strdup_printf("%u", size);
+    g_autoptr(JsonNode) ret = qmp_call(p, "pmemsave", error, "#val", val, "#size", len_s,
+                                       "filename", file, NULL);
     char *mem = NULL;
     gsize len;
 
@@ -330,7 +365,7 @@ static gboolean check_full_dump(Pass *p, const RpStep *st, const guchar *d, gsiz
 static gboolean check_minidump(Pass *p, const RpStep *st, const guchar *d, gsize len,
                                GError **error)
 {
-    guint32 shoff = GUINT32_FROM_LE(*(const guint32 *)(d + 32));
+    guint32 shoff = rd32(d + 32);
     guint shnum = d[48] | d[49] << 8, regions = 0;
 
     if (d[44] | d[45] << 8) {
@@ -340,12 +375,11 @@ static gboolean check_minidump(Pass *p, const RpStep *st, const guchar *d, gsize
         return step_error(error, st, "a minidump has sections, this has %u", shnum);
     }
     for (guint i = 0; i < shnum; i++) {
-        const guint32 *sh = (const guint32 *)(d + shoff + 40 * i);
-        guint32 addr = GUINT32_FROM_LE(sh[3]), off = GUINT32_FROM_LE(sh[4]);
-        guint32 size = GUINT32_FROM_LE(sh[5]);
+        const guchar *sh = d + shoff + 40 * i;
+        guint32 addr = rd32(sh + 12), off = rd32(sh + 16), size = rd32(sh + 20);
         g_autofree char *mem = NULL;
 
-        if (GUINT32_FROM_LE(sh[1]) != 1 /* SHT_PROGBITS */) {
+        if (rd32(sh + 4) != 1 /* SHT_PROGBITS */) {
             continue;
         }
         if (off > len || size > len - off) {
@@ -456,6 +490,26 @@ static void set_var(Pass *p, const char *name, char *value)
     g_hash_table_insert(p->vars, g_strdup(name), value);
 }
 
+/* The TrustZone properties 'grew=true' steps compare with, read now */
+static gboolean take_baseline(Pass *p, const RpScenario *sc, GError **error)
+{
+    g_hash_table_remove_all(p->baseline);
+    for (guint i = 0; i < sc->steps->len; i++) {
+        const RpStep *st = g_ptr_array_index(sc->steps, i);
+        g_autofree char *prop = NULL, *val = NULL;
+
+        if (st->kind == RP_STEP_TZ && st->grew) {
+            prop = rp_scenario_expand(st->arg, p->vars, error);
+            val = prop ? tz_get(p, prop, error) : NULL;
+            if (!val) {
+                return FALSE;
+            }
+            g_hash_table_insert(p->baseline, g_steal_pointer(&prop), g_steal_pointer(&val));
+        }
+    }
+    return TRUE;
+}
+
 /* One subsystem's pass through the scenario's steps */
 static gboolean run_pass(Pass *p, const RpScenario *sc, const RpSubsys *ss, GError **error)
 {
@@ -481,22 +535,11 @@ static gboolean run_pass(Pass *p, const RpScenario *sc, const RpSubsys *ss, GErr
         return FALSE;
     }
     p->cursor = 0;
-    g_hash_table_remove_all(p->baseline);
-    for (guint i = 0; i < sc->steps->len; i++) {
-        const RpStep *st = g_ptr_array_index(sc->steps, i);
-        g_autofree char *prop = NULL, *val = NULL;
-
-        if (st->kind == RP_STEP_TZ && st->grew) {
-            prop = rp_scenario_expand(st->arg, p->vars, error);
-            val = prop ? tz_get(p, prop, error) : NULL;
-            if (!val) {
-                return FALSE;
-            }
-            g_hash_table_insert(p->baseline, g_steal_pointer(&prop), g_steal_pointer(&val));
-        }
-    }
     for (unsigned n = 1; n <= sc->repeat; n++) {
         set_var(p, "n", g_strdup_printf("%u", n));
+        if (!take_baseline(p, sc, error)) {
+            return FALSE;
+        }
         for (guint i = 0; i < sc->steps->len; i++) {
             if (!run_step(p, g_ptr_array_index(sc->steps, i), error)) {
                 if (sc->repeat > 1) {
@@ -598,6 +641,19 @@ static void run_scenario(const RpOptions *o, const char *out_top, const RpScenar
     g_hash_table_unref(p.baseline);
 }
 
+/* @text escaped for XML 1.0: valid UTF-8, no control characters but tab/newline */
+static char *xml_text(const char *text)
+{
+    g_autofree char *valid = g_utf8_make_valid(text, -1);
+
+    for (char *c = valid; *c; c++) {
+        if ((guchar)*c < 0x20 && *c != '\t' && *c != '\n' && *c != '\r') {
+            *c = ' ';
+        }
+    }
+    return g_markup_escape_text(valid, -1);
+}
+
 static gboolean write_junit(const char *path, GPtrArray *results, GError **error)
 {
     g_autoptr(GString) x = g_string_new("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");
@@ -610,13 +666,13 @@ static gboolean write_junit(const char *path, GPtrArray *results, GError **error
                            "failures=\"%u\">\n", results->len, failures);
     for (guint i = 0; i < results->len; i++) {
         Result *r = g_ptr_array_index(results, i);
-        g_autofree char *cls = g_markup_escape_text(r->scenario, -1);
-        g_autofree char *log = g_markup_escape_text(r->log, -1);
+        g_autofree char *cls = xml_text(r->scenario);
+        g_autofree char *log = xml_text(r->log);
 
         g_string_append_printf(x, "  <testcase classname=\"%s\" name=\"%s\" time=\"%.3f\">\n",
                                cls, r->subsys, r->seconds);
         if (!r->ok) {
-            g_autofree char *msg = g_markup_escape_text(r->message, -1);
+            g_autofree char *msg = xml_text(r->message);
 
             g_string_append_printf(x, "    <failure message=\"%s\"/>\n", msg);
         }
@@ -730,9 +786,12 @@ int rp_cmd_run(int argc, char **argv)
             printf("%s %u - %s: %s\n", r->ok ? "ok" : "not ok", k + 1, r->scenario, r->subsys);
             if (!r->ok) {
                 g_auto(GStrv) lines = g_strsplit(r->log, "\n", -1);
+                g_auto(GStrv) msg = g_strsplit(r->message, "\n", -1);
 
                 failed++;
-                printf("# %s\n", r->message);
+                for (char **l = msg; *l; l++) {
+                    printf("# %s\n", *l);
+                }
                 for (char **l = lines; *l; l++) {
                     if (**l) {
                         printf("#   %s\n", *l);

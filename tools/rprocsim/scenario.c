@@ -121,6 +121,35 @@ static gboolean parse_header(GKeyFile *kf, RpScenario *s, GError **error)
     return TRUE;
 }
 
+/* Boolean @key of @group into *@out (FALSE if absent); a bad value is an error */
+static gboolean get_flag(GKeyFile *kf, const char *name, const char *group,
+                         const char *key, gboolean *out, GError **error)
+{
+    g_autoptr(GError) err = NULL;
+
+    *out = FALSE;
+    if (!g_key_file_has_key(kf, group, key, NULL)) {
+        return TRUE;
+    }
+    *out = g_key_file_get_boolean(kf, group, key, &err);
+    return err ? fail(error, name, group, "'%s' must be true or false", key) : TRUE;
+}
+
+/* Kinds whose main value is one of a few words */
+static gboolean check_value(const RpStep *st, const char *name, GError **error)
+{
+    static const char *const states[] = { "running", "offline", NULL };
+    static const char *const formats[] = { "elf", "minidump", NULL };
+
+    if (st->kind == RP_STEP_ENSURE && st->arg && !g_strv_contains(states, st->arg)) {
+        return fail(error, name, st->group, "'state' must be running or offline");
+    }
+    if (st->kind == RP_STEP_DUMP && st->arg && !g_strv_contains(formats, st->arg)) {
+        return fail(error, name, st->group, "'format' must be elf or minidump");
+    }
+    return TRUE;
+}
+
 static RpStep *parse_step(GKeyFile *kf, const char *name, const char *group,
                           GError **error)
 {
@@ -157,14 +186,18 @@ static RpStep *parse_step(GKeyFile *kf, const char *name, const char *group,
     st->timeout_s = RP_STEP_DEFAULT_TIMEOUT_S;
     if (g_key_file_has_key(kf, group, "timeout", NULL)) {
         st->timeout_s = g_key_file_get_double(kf, group, "timeout", &err);
-        if (err || st->timeout_s <= 0 || st->timeout_s > 600) {
+        if (err || !(st->timeout_s > 0 && st->timeout_s <= 600)) {
             fail(error, name, group, "'timeout' must be a number of seconds, 0..600");
             step_free(st);
             return NULL;
         }
     }
-    st->fails = g_key_file_get_boolean(kf, group, "fails", NULL);
-    st->grew = g_key_file_get_boolean(kf, group, "grew", NULL);
+    if (!get_flag(kf, name, group, "fails", &st->fails, error) ||
+        !get_flag(kf, name, group, "grew", &st->grew, error) ||
+        !check_value(st, name, error)) {
+        step_free(st);
+        return NULL;
+    }
     if (!st->arg || (kinds[k].key2_required && !st->arg2) ||
         (k == RP_STEP_TZ && !st->arg2 == !st->grew)) {
         fail(error, name, group, "'%s' needs %s%s%s", kinds[k].name, kinds[k].key,
@@ -218,6 +251,14 @@ RpScenario *rp_scenario_parse(const char *name, const char *text, gsize len,
             !g_ascii_string_to_unsigned(*g + 5, 10, 1, 999, &n, NULL)) {
             fail(error, name, *g, "groups are [scenario] and [step N], N = 1..999");
             return NULL;
+        }
+        for (guint i = 0; i < s->steps->len; i++) {
+            const RpStep *prev = g_ptr_array_index(s->steps, i);
+
+            if (g_ascii_strtoull(prev->group + 5, NULL, 10) == n) {
+                fail(error, name, *g, "step %" G_GUINT64_FORMAT " appears twice", n);
+                return NULL;
+            }
         }
         st = parse_step(kf, name, *g, error);
         if (!st) {
