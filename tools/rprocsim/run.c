@@ -13,6 +13,7 @@
 #include "rproc.h"
 #include "mbn.h"
 #include "scenario.h"
+#include "inspect.h"
 
 #include <glib/gstdio.h>
 #include <stdio.h>
@@ -32,6 +33,8 @@ typedef struct Pass {
     GHashTable *baseline;       /* TrustZone property -> value at the round's start */
     guint cursor;               /* dmesg lines already matched by 'expect' */
     GString *log;               /* what happened, for failures and JUnit */
+    const char *firmware_dir;   /* the firmware ELF files, SUBSYS.elf */
+    GBytes *last_dump;          /* the dump the last 'dump' step took */
 } Pass;
 
 static gboolean step_error(GError **error, const RpStep *st, const char *fmt, ...)
@@ -435,12 +438,41 @@ static gboolean do_dump(Pass *p, const RpStep *st, const char *format, GError **
     if (!dump) {
         return FALSE;
     }
+    g_clear_pointer(&p->last_dump, g_bytes_unref);
+    p->last_dump = g_bytes_ref(dump);
     path = g_strdup_printf("%s/%s.core", p->out_dir, p->r.ss->name);
     if (!g_file_set_contents(path, g_bytes_get_data(dump, NULL), g_bytes_get_size(dump),
                              error)) {
         return FALSE;
     }
     return check_dump(p, st, dump, g_str_equal(format, "minidump"), error);
+}
+
+/* 'rprocsim inspect' of the last dump with the subsystem's firmware ELF */
+static gboolean do_inspect(Pass *p, const RpStep *st, const char *want, GError **error)
+{
+    g_autofree char *elf = g_strdup_printf("%s/%s.elf", p->firmware_dir, p->r.ss->name);
+    g_autofree char *fw = NULL;
+    g_autoptr(GString) out = g_string_new(NULL);
+    g_autoptr(JsonBuilder) b = json_builder_new();
+    gsize fw_len, len;
+    const guchar *d;
+
+    if (!p->last_dump) {
+        return step_error(error, st, "no dump taken yet (a 'dump' step comes first)");
+    }
+    if (!g_file_get_contents(elf, &fw, &fw_len, error)) {
+        return FALSE;
+    }
+    d = g_bytes_get_data(p->last_dump, &len);
+    if (!rp_inspect(d, len, (const guchar *)fw, fw_len, out, b, error)) {
+        return FALSE;
+    }
+    g_string_append_printf(p->log, "%s", out->str);
+    if (!strstr(out->str, want)) {
+        return step_error(error, st, "the inspector does not say '%s'", want);
+    }
+    return TRUE;
 }
 
 static gboolean run_step(Pass *p, const RpStep *st, GError **error)
@@ -480,6 +512,8 @@ static gboolean run_step(Pass *p, const RpStep *st, GError **error)
         return do_tz(p, st, arg, arg2, error);
     case RP_STEP_DUMP:
         return do_dump(p, st, arg, error);
+    case RP_STEP_INSPECT:
+        return do_inspect(p, st, arg, error);
     default:
         return step_error(error, st, "not a step kind");
     }
@@ -597,6 +631,8 @@ static void run_scenario(const RpOptions *o, const char *out_top, const RpScenar
 {
     g_autofree char *out_dir = g_build_filename(out_top, sc->name, NULL);
     g_autofree char *console_log = g_build_filename(out_dir, "console.log", NULL);
+    g_autofree char *firmware_dir = g_build_filename(o->build, "meson", "firmware-stubs",
+                                                     NULL);
     g_autoptr(GError) boot_err = NULL;
     unsigned nsub;
     const RpSubsys *all = rp_subsystems(&nsub);
@@ -605,6 +641,7 @@ static void run_scenario(const RpOptions *o, const char *out_top, const RpScenar
     fprintf(stderr, "[%d/%d] %s: %s\n", index, total, sc->name, sc->summary);
     g_mkdir_with_parents(out_dir, 0755);
     p.out_dir = out_dir;
+    p.firmware_dir = firmware_dir;
     p.vars = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, g_free);
     p.baseline = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, g_free);
     p.vm = boot(o, console_log, &p.qmp, &boot_err);
@@ -630,6 +667,7 @@ static void run_scenario(const RpOptions *o, const char *out_top, const RpScenar
             res->message = g_strdup(err ? err->message : "unknown subsystem");
         }
         rp_rproc_clear(&p.r);
+        g_clear_pointer(&p.last_dump, g_bytes_unref);
         res->seconds = (g_get_monotonic_time() - t0) / 1e6;
         res->log = g_string_free(p.log, FALSE);
         fprintf(stderr, "      %s: %s (%.1f s)%s%s\n", *name, res->ok ? "ok" : "FAILED",

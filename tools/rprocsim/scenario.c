@@ -29,6 +29,7 @@ static const struct {
     [RP_STEP_TZ]        = { "tz",        "property", "contains", FALSE, FALSE, FALSE },
     [RP_STEP_GUEST]     = { "guest",     "command",  NULL,       FALSE, TRUE,  TRUE },
     [RP_STEP_DUMP]      = { "dump",      "format",   NULL,       FALSE, FALSE, FALSE },
+    [RP_STEP_INSPECT]   = { "inspect",   "contains", NULL,       FALSE, FALSE, FALSE },
 };
 
 static const char *const known_subsystems[] = { "adsp", "cdsp", "wpss" };

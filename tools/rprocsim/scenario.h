@@ -26,6 +26,7 @@ typedef enum {
     RP_STEP_TZ,         /* property=, contains= or grew=true: a TrustZone QOM property */
     RP_STEP_GUEST,      /* command=: a shell command in the guest */
     RP_STEP_DUMP,       /* format=elf|minidump: the subsystem's devcoredump */
+    RP_STEP_INSPECT,    /* contains=: 'rprocsim inspect' of the last dump says it */
     RP_STEP_COUNT
 } RpStepKind;
 
