@@ -17,7 +17,7 @@ G_DEFINE_QUARK(rp-dump-error-quark, rp_dump_error)
 #define SHT_SYMTAB      2
 #define STT_FUNC        2
 
-static guint32 rd32(const guchar *p)
+guint32 rp_rd32(const guchar *p)
 {
     guint32 v;
 
@@ -89,8 +89,8 @@ gboolean rp_dump_parse(const guchar *d, gsize len, RpDump *dump, GError **error)
     if (!check_ehdr(d, len, "the dump", error)) {
         return FALSE;
     }
-    phoff = rd32(d + 28);
-    shoff = rd32(d + 32);
+    phoff = rp_rd32(d + 28);
+    shoff = rp_rd32(d + 32);
     phnum = rd16(d + 44);
     shnum = rd16(d + 48);
     shstrndx = rd16(d + 50);
@@ -104,10 +104,10 @@ gboolean rp_dump_parse(const guchar *d, gsize len, RpDump *dump, GError **error)
     dump->minidump = phnum == 0;
     for (guint i = 0; i < phnum; i++) {
         const guchar *ph = d + phoff + PHDR_SIZE * i;
-        RpDumpRegion r = { .addr = rd32(ph + 12), .size = rd32(ph + 16),
-                           .offset = rd32(ph + 4) };
+        RpDumpRegion r = { .addr = rp_rd32(ph + 12), .size = rp_rd32(ph + 16),
+                           .offset = rp_rd32(ph + 4) };
 
-        if (rd32(ph) != PT_LOAD) {
+        if (rp_rd32(ph) != PT_LOAD) {
             continue;
         }
         if (!inside(len, r.offset, r.size)) {
@@ -119,10 +119,10 @@ gboolean rp_dump_parse(const guchar *d, gsize len, RpDump *dump, GError **error)
     }
     for (guint i = 0; dump->minidump && i < shnum; i++) {
         const guchar *sh = d + shoff + SHDR_SIZE * i;
-        RpDumpRegion r = { .addr = rd32(sh + 12), .size = rd32(sh + 20),
-                           .offset = rd32(sh + 16) };
+        RpDumpRegion r = { .addr = rp_rd32(sh + 12), .size = rp_rd32(sh + 20),
+                           .offset = rp_rd32(sh + 16) };
 
-        if (rd32(sh + 4) != SHT_PROGBITS) {
+        if (rp_rd32(sh + 4) != SHT_PROGBITS) {
             continue;
         }
         if (!inside(len, r.offset, r.size)) {
@@ -132,7 +132,7 @@ gboolean rp_dump_parse(const guchar *d, gsize len, RpDump *dump, GError **error)
         }
         if (shstrndx < shnum) {
             const guchar *strtab = d + shoff + SHDR_SIZE * shstrndx;
-            guint32 so = rd32(strtab + 16), ss = rd32(strtab + 20), n = rd32(sh);
+            guint32 so = rp_rd32(strtab + 16), ss = rp_rd32(strtab + 20), n = rp_rd32(sh);
 
             if (inside(len, so, ss) && n < ss) {
                 g_strlcpy(r.name, (const char *)d + so + n,
@@ -190,8 +190,8 @@ gboolean rp_fw_parse(const guchar *d, gsize len, RpFirmwareElf *fw, GError **err
     if (!check_ehdr(d, len, "the firmware", error)) {
         return FALSE;
     }
-    phoff = rd32(d + 28);
-    shoff = rd32(d + 32);
+    phoff = rp_rd32(d + 28);
+    shoff = rp_rd32(d + 32);
     phnum = rd16(d + 44);
     shnum = rd16(d + 48);
     if (!table(d, len, phoff, phnum, rd16(d + 42), PHDR_SIZE, "firmware program headers",
@@ -205,19 +205,19 @@ gboolean rp_fw_parse(const guchar *d, gsize len, RpFirmwareElf *fw, GError **err
     g_array_set_clear_func(fw->symbols, symbol_clear);
     for (guint i = 0; i < phnum; i++) {
         const guchar *ph = d + phoff + PHDR_SIZE * i;
-        RpFwSegment seg = { rd32(ph + 8), rd32(ph + 12), rd32(ph + 20) };
+        RpFwSegment seg = { rp_rd32(ph + 8), rp_rd32(ph + 12), rp_rd32(ph + 20) };
 
-        if (rd32(ph) == PT_LOAD) {
+        if (rp_rd32(ph) == PT_LOAD) {
             g_array_append_val(fw->segments, seg);
         }
     }
     for (guint i = 0; i < shnum; i++) {
         const guchar *sh = d + shoff + SHDR_SIZE * i;
-        guint32 off = rd32(sh + 16), size = rd32(sh + 20), link = rd32(sh + 24);
+        guint32 off = rp_rd32(sh + 16), size = rp_rd32(sh + 20), link = rp_rd32(sh + 24);
         const guchar *str;
         guint32 str_off, str_size;
 
-        if (rd32(sh + 4) != SHT_SYMTAB) {
+        if (rp_rd32(sh + 4) != SHT_SYMTAB) {
             continue;
         }
         if (link >= shnum || !inside(len, off, size)) {
@@ -225,16 +225,16 @@ gboolean rp_fw_parse(const guchar *d, gsize len, RpFirmwareElf *fw, GError **err
             return bad(error, "the firmware's symbol table lies outside the file");
         }
         str = d + shoff + SHDR_SIZE * link;
-        str_off = rd32(str + 16);
-        str_size = rd32(str + 20);
+        str_off = rp_rd32(str + 16);
+        str_size = rp_rd32(str + 20);
         if (!inside(len, str_off, str_size) || !str_size) {
             rp_fw_clear(fw);
             return bad(error, "the firmware's string table lies outside the file");
         }
         for (guint32 k = 16; k + 16 <= size; k += 16) {
             const guchar *sym = d + off + k;
-            guint32 name = rd32(sym);
-            RpElfSymbol s = { NULL, rd32(sym + 4), rd32(sym + 8), (sym[12] & 0xf) == STT_FUNC };
+            guint32 name = rp_rd32(sym);
+            RpElfSymbol s = { NULL, rp_rd32(sym + 4), rp_rd32(sym + 8), (sym[12] & 0xf) == STT_FUNC };
 
             if (!name || name >= str_size) {
                 continue;

@@ -35,6 +35,9 @@ typedef struct RpDump {
     GArray *regions;        /* RpDumpRegion */
 } RpDump;
 
+/* The little-endian 32-bit value at @p, whatever its alignment. */
+guint32 rp_rd32(const guchar *p);
+
 /*
  * Parse the devcoredump in @data (@len bytes, borrowed: must outlive the
  * result). FALSE with @error saying what is wrong: not an ELF, not 32-bit

@@ -13,7 +13,8 @@
 #include "rproc.h"
 #include "mbn.h"
 #include "scenario.h"
-#include "inspect.h"
+#include "coredump.h"
+#include "crash-report.h"
 
 #include <glib/gstdio.h>
 #include <stdio.h>
@@ -223,15 +224,6 @@ static gboolean do_tz(Pass *p, const RpStep *st, const char *prop, const char *c
     return TRUE;
 }
 
-/* A little-endian 32-bit value at any alignment */
-static guint32 rd32(const guchar *p)
-{
-    guint32 v;
-
-    memcpy(&v, p, sizeof(v));
-    return GUINT32_FROM_LE(v);
-}
-
 /* The program headers of ELF32 little-endian @d (caller frees), NULL if malformed */
 static MbnPhdr *elf32_phdrs(const guchar *d, gsize len, guint *phnum)
 {
@@ -241,7 +233,7 @@ static MbnPhdr *elf32_phdrs(const guchar *d, gsize len, guint *phnum)
     if (len < 52 || memcmp(d, "\x7f" "ELF\x01\x01", 6)) {
         return NULL;
     }
-    phoff = rd32(d + 28);
+    phoff = rp_rd32(d + 28);
     *phnum = d[44] | d[45] << 8;
     if (!*phnum || phoff > len || *phnum > (len - phoff) / 32) {
         return NULL;
@@ -251,8 +243,8 @@ static MbnPhdr *elf32_phdrs(const guchar *d, gsize len, guint *phnum)
         const guchar *w = d + phoff + 32 * i;
 
         ph[i] = (MbnPhdr) {
-            rd32(w), rd32(w + 4), rd32(w + 8), rd32(w + 12),
-            rd32(w + 16), rd32(w + 20), rd32(w + 24), rd32(w + 28),
+            rp_rd32(w), rp_rd32(w + 4), rp_rd32(w + 8), rp_rd32(w + 12),
+            rp_rd32(w + 16), rp_rd32(w + 20), rp_rd32(w + 24), rp_rd32(w + 28),
         };
     }
     return ph;
@@ -316,114 +308,85 @@ static char *guest_memory(Pass *p, guint32 addr, guint32 size, GError **error)
     return mem;
 }
 
+/* The region's bytes equal guest memory at its address */
+static gboolean equals_memory(Pass *p, const RpStep *st, const RpDump *dump,
+                              const RpDumpRegion *r, GError **error)
+{
+    g_autofree char *mem = guest_memory(p, r->addr, r->size, error);
+
+    if (!mem) {
+        return FALSE;
+    }
+    if (memcmp(mem, dump->data + r->offset, r->size)) {
+        return step_error(error, st, "region 0x%x (%u bytes) differs from the carveout",
+                          r->addr, r->size);
+    }
+    g_string_append_printf(p->log, "  0x%x, %u bytes %s: equal to the carveout\n", r->addr,
+                           r->size, r->name);
+    return TRUE;
+}
+
 /*
  * A full devcoredump: one PT_LOAD per firmware segment, at its address and
  * of its size; read-only segments (code) must equal the carveout. Writable
  * ones are only sized: after recovery the restarted firmware owns them.
  */
-static gboolean check_full_dump(Pass *p, const RpStep *st, const guchar *d, gsize len,
-                                const MbnPhdr *ph, guint phnum, GError **error)
+static gboolean check_full_dump(Pass *p, const RpStep *st, const RpDump *dump,
+                                GError **error)
 {
     g_autoptr(GArray) segs = firmware_segments(p, error);
 
     if (!segs) {
         return FALSE;
     }
-    if (phnum != segs->len) {
-        return step_error(error, st, "%u segments in the dump, %u in the firmware", phnum,
-                          segs->len);
+    if (dump->regions->len != segs->len) {
+        return step_error(error, st, "%u segments in the dump, %u in the firmware",
+                          dump->regions->len, segs->len);
     }
-    for (guint i = 0; i < phnum; i++) {
+    for (guint i = 0; i < segs->len; i++) {
         const MbnPhdr *fw = &g_array_index(segs, MbnPhdr, i);
-        g_autofree char *mem = NULL;
+        const RpDumpRegion *r = &g_array_index(dump->regions, RpDumpRegion, i);
 
-        if (ph[i].type != 1 || ph[i].paddr != fw->paddr || ph[i].filesz != fw->memsz ||
-            ph[i].offset > len || ph[i].filesz > len - ph[i].offset) {
-            return step_error(error, st, "dump segment %u (type %u, 0x%x, %u bytes) is not "
-                              "firmware segment 0x%x, %u bytes", i, ph[i].type, ph[i].paddr,
-                              ph[i].filesz, fw->paddr, fw->memsz);
+        if (r->addr != fw->paddr || r->size != fw->memsz) {
+            return step_error(error, st, "dump segment %u (0x%x, %u bytes) is not firmware "
+                              "segment 0x%x, %u bytes", i, r->addr, r->size, fw->paddr,
+                              fw->memsz);
         }
-        if (fw->flags & 2) {
-            continue;
-        }
-        mem = guest_memory(p, ph[i].paddr, ph[i].filesz, error);
-        if (!mem) {
+        if (!(fw->flags & 2) && !equals_memory(p, st, dump, r, error)) {
             return FALSE;
         }
-        if (memcmp(mem, d + ph[i].offset, ph[i].filesz)) {
-            return step_error(error, st, "segment %u (0x%x, %u bytes) differs from the "
-                              "carveout", i, ph[i].paddr, ph[i].filesz);
-        }
-        g_string_append_printf(p->log, "  segment %u: 0x%x, %u bytes, equal to the "
-                               "carveout\n", i, ph[i].paddr, ph[i].filesz);
     }
     return TRUE;
 }
 
 /*
- * A minidump (qcom_minidump() in drivers/remoteproc/qcom_common.c): no
- * program headers, one section per region of the subsystem's table of
- * contents; the first region (code) must equal the carveout.
+ * Check a devcoredump of the expected kind. A minidump (qcom_minidump() in
+ * drivers/remoteproc/qcom_common.c) has one section per region of the
+ * subsystem's table of contents; its first region (code) must equal the
+ * carveout. Full dumps: check_full_dump().
  */
-static gboolean check_minidump(Pass *p, const RpStep *st, const guchar *d, gsize len,
-                               GError **error)
-{
-    guint32 shoff = rd32(d + 32);
-    guint shnum = d[48] | d[49] << 8, regions = 0;
-
-    if (d[44] | d[45] << 8) {
-        return step_error(error, st, "a minidump has no program headers");
-    }
-    if (shnum < 2 || shoff > len || shnum > (len - shoff) / 40) {
-        return step_error(error, st, "a minidump has sections, this has %u", shnum);
-    }
-    for (guint i = 0; i < shnum; i++) {
-        const guchar *sh = d + shoff + 40 * i;
-        guint32 addr = rd32(sh + 12), off = rd32(sh + 16), size = rd32(sh + 20);
-        g_autofree char *mem = NULL;
-
-        if (rd32(sh + 4) != 1 /* SHT_PROGBITS */) {
-            continue;
-        }
-        if (off > len || size > len - off) {
-            return step_error(error, st, "section %u lies outside the dump", i);
-        }
-        if (regions++ == 0) {
-            mem = guest_memory(p, addr, size, error);
-            if (!mem) {
-                return FALSE;
-            }
-            if (memcmp(mem, d + off, size)) {
-                return step_error(error, st, "region 0 (0x%x, %u bytes) differs from the "
-                                  "carveout", addr, size);
-            }
-        }
-        g_string_append_printf(p->log, "  region %u: 0x%x, %u bytes\n", regions - 1,
-                               addr, size);
-    }
-    return regions ? TRUE : step_error(error, st, "the minidump has no regions");
-}
-
-static gboolean check_dump(Pass *p, const RpStep *st, GBytes *dump, gboolean minidump,
+static gboolean check_dump(Pass *p, const RpStep *st, GBytes *bytes, gboolean minidump,
                            GError **error)
 {
     gsize len;
-    const guchar *d = g_bytes_get_data(dump, &len);
-    g_autofree MbnPhdr *ph = NULL;
-    guint phnum = 0;
+    const guchar *d = g_bytes_get_data(bytes, &len);
+    RpDump dump;
+    gboolean ok;
 
-    if (len < 52 || memcmp(d, "\x7f" "ELF\x01\x01", 6)) {
-        return step_error(error, st, "the dump is not an ELF32 file (%zu bytes)", len);
+    if (!rp_dump_parse(d, len, &dump, error)) {
+        return FALSE;
     }
-    g_string_append_printf(p->log, "  dump: %zu bytes\n", len);
-    if (minidump) {
-        return check_minidump(p, st, d, len, error);
+    g_string_append_printf(p->log, "  dump: %zu bytes, %u regions\n", len, dump.regions->len);
+    if (dump.minidump != minidump) {
+        ok = step_error(error, st, "a %s, not a %s", dump.minidump ? "minidump" : "full dump",
+                        minidump ? "minidump" : "full dump");
+    } else if (minidump) {
+        ok = equals_memory(p, st, &dump, &g_array_index(dump.regions, RpDumpRegion, 0), error);
+    } else {
+        ok = check_full_dump(p, st, &dump, error);
     }
-    ph = elf32_phdrs(d, len, &phnum);
-    if (!ph) {
-        return step_error(error, st, "the dump has no program headers");
-    }
-    return check_full_dump(p, st, d, len, ph, phnum, error);
+    rp_dump_clear(&dump);
+    return ok;
 }
 
 static gboolean do_dump(Pass *p, const RpStep *st, const char *format, GError **error)

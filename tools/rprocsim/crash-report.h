@@ -1,11 +1,11 @@
 /*
- * rprocsim: the crash inspector behind 'rprocsim inspect', for other
- * commands (the scenario runner's 'inspect' step).
+ * rprocsim: the crash report of a devcoredump, behind 'rprocsim inspect'
+ * and the scenario runner's 'inspect' step.
  *
  * SPDX-License-Identifier: GPL-2.0-or-later
  */
-#ifndef RPROCSIM_INSPECT_H
-#define RPROCSIM_INSPECT_H
+#ifndef RPROCSIM_CRASH_REPORT_H
+#define RPROCSIM_CRASH_REPORT_H
 
 #include <glib.h>
 #include <json-glib/json-glib.h>
@@ -19,4 +19,4 @@
 gboolean rp_inspect(const guchar *dump_data, gsize dump_len, const guchar *fw_data,
                     gsize fw_len, GString *out, JsonBuilder *b, GError **error);
 
-#endif /* RPROCSIM_INSPECT_H */
+#endif /* RPROCSIM_CRASH_REPORT_H */
