@@ -16,6 +16,7 @@
 #include "guest-proto.h"
 #include "qmp.h"
 #include "rproc.h"
+#include "crash-report.h"
 
 #include <json-glib/json-glib.h>
 #include <stdarg.h>
@@ -44,6 +45,7 @@ typedef struct SubsysResult {
     gsize dump_size;
     unsigned dump_segments;     /* PT_LOAD program headers */
     unsigned dump_sections;     /* section headers (a minidump) */
+    char *dump_reason;          /* the crash record's reason, by the crash inspector */
 } SubsysResult;
 
 typedef struct Demo {
@@ -248,6 +250,34 @@ static void dump_layout(SubsysResult *s, const guchar *data, gsize len)
     }
 }
 
+/* The crash inspector on the dump must find the reason the demo injected */
+static void read_crash_report(Demo *d, SubsysResult *s, const guchar *data, gsize len)
+{
+    g_autofree char *elf = g_build_filename(d->o.build, "meson", "firmware-stubs", NULL);
+    g_autofree char *path = g_strdup_printf("%s/%s.elf", elf, s->r.ss->name);
+    g_autofree char *fw = NULL;
+    g_autoptr(GString) out = g_string_new(NULL);
+    g_autoptr(JsonBuilder) b = json_builder_new();
+    g_autoptr(GError) err = NULL;
+    gsize fw_len;
+    const char *reason;
+
+    if (!g_file_get_contents(path, &fw, &fw_len, &err) ||
+        !rp_inspect(data, len, (const guchar *)fw, fw_len, out, b, &err)) {
+        problem(d, "%s: the crash inspector cannot read the dump: %s", s->r.ss->name,
+                err->message);
+        return;
+    }
+    reason = strstr(out->str, "reason: ");
+    if (reason) {
+        s->dump_reason = g_strndup(reason + 8, strcspn(reason + 8, "\n"));
+    }
+    if (!s->dump_reason || strcmp(s->dump_reason, s->crash_message)) {
+        problem(d, "%s: the dump's crash record says '%s', not '%s'", s->r.ss->name,
+                s->dump_reason ? s->dump_reason : "nothing", s->crash_message);
+    }
+}
+
 /* Copy the devcoredump the kernel made for @s to BUILD/demo/<name>.core */
 static void collect_dump(Demo *d, SubsysResult *s)
 {
@@ -274,7 +304,9 @@ static void collect_dump(Demo *d, SubsysResult *s)
     dump_layout(s, data, len);
     if (len < 52 || memcmp(data, "\x7f" "ELF", 4)) {
         problem(d, "%s: the devcoredump is not an ELF file", s->r.ss->name);
+        return;
     }
+    read_crash_report(d, s, data, len);
 }
 
 static void add_string(JsonBuilder *b, const char *name, const char *value)
@@ -329,6 +361,7 @@ static void add_subsys(JsonBuilder *b, const SubsysResult *s)
     json_builder_add_int_value(b, s->dump_segments);
     json_builder_set_member_name(b, "sections");
     json_builder_add_int_value(b, s->dump_sections);
+    add_string(b, "crash_record_reason", s->dump_reason);
     json_builder_end_object(b);
     json_builder_end_object(b);
 }
@@ -411,6 +444,7 @@ static void demo_free(Demo *d)
         g_free(d->ss[i].crash_message);
         g_free(d->ss[i].state);
         g_free(d->ss[i].dump_path);
+        g_free(d->ss[i].dump_reason);
     }
     g_ptr_array_unref(d->problems);
     g_ptr_array_unref(d->modules_loaded);
