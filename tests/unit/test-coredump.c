@@ -170,16 +170,28 @@ START_TEST(inspector_marks_the_faulting_load)
 }
 END_TEST
 
+/* rp_inspect() on @d with @fw must fail; its error message (caller frees) */
+static char *inspect_error(GByteArray *d, GByteArray *fw)
+{
+    g_autoptr(GString) out = g_string_new(NULL);
+    g_autoptr(JsonBuilder) b = json_builder_new();
+    GError *err = NULL;
+    char *msg;
+
+    ck_assert(!rp_inspect(d->data, d->len, fw->data, fw->len, out, b, &err));
+    ck_assert(err != NULL);
+    msg = g_strdup(err->message);
+    g_error_free(err);
+    return msg;
+}
+
 START_TEST(no_crash_record_is_an_error)
 {
     g_autoptr(GByteArray) d = full_dump(FALSE);
     g_autoptr(GByteArray) fw = firmware(TRUE);
-    g_autoptr(GString) out = g_string_new(NULL);
-    g_autoptr(JsonBuilder) b = json_builder_new();
-    g_autoptr(GError) err = NULL;
+    g_autofree char *msg = inspect_error(d, fw);
 
-    ck_assert(!rp_inspect(d->data, d->len, fw->data, fw->len, out, b, &err));
-    ck_assert_msg(strstr(err->message, "no crash record"), "%s", err->message);
+    ck_assert_msg(strstr(msg, "no crash record"), "%s", msg);
 }
 END_TEST
 
@@ -187,12 +199,9 @@ START_TEST(firmware_without_symbols_is_an_error)
 {
     g_autoptr(GByteArray) d = full_dump(TRUE);
     g_autoptr(GByteArray) fw = firmware(FALSE);
-    g_autoptr(GString) out = g_string_new(NULL);
-    g_autoptr(JsonBuilder) b = json_builder_new();
-    g_autoptr(GError) err = NULL;
+    g_autofree char *msg = inspect_error(d, fw);
 
-    ck_assert(!rp_inspect(d->data, d->len, fw->data, fw->len, out, b, &err));
-    ck_assert_msg(strstr(err->message, "no symbol table"), "%s", err->message);
+    ck_assert_msg(strstr(msg, "no symbol table"), "%s", msg);
 }
 END_TEST
 
@@ -200,13 +209,11 @@ START_TEST(firmware_of_another_dump_is_refused)
 {
     g_autoptr(GByteArray) d = full_dump(TRUE);
     g_autoptr(GByteArray) fw = firmware(TRUE);
-    g_autoptr(GString) out = g_string_new(NULL);
-    g_autoptr(JsonBuilder) b = json_builder_new();
-    g_autoptr(GError) err = NULL;
+    g_autofree char *msg = NULL;
 
     put32(fw, 52 + 32 + 12, 0x90000000);    /* its data segment lies elsewhere */
-    ck_assert(!rp_inspect(d->data, d->len, fw->data, fw->len, out, b, &err));
-    ck_assert_msg(strstr(err->message, "does not match"), "%s", err->message);
+    msg = inspect_error(d, fw);
+    ck_assert_msg(strstr(msg, "does not match"), "%s", msg);
 }
 END_TEST
 
