@@ -9,6 +9,7 @@
 #include "commands.h"
 #include "common.h"
 #include "guest-proto.h"
+#include "json-out.h"
 #include "qmp.h"
 #include "rproc.h"
 #include "stats.h"
@@ -42,22 +43,6 @@ static double boot_once(const RpOptions *o, const char *machine, double *rss_mib
     return at;
 }
 
-static void add_runs(JsonBuilder *b, const char *name, GArray *runs)
-{
-    json_builder_set_member_name(b, name);
-    json_builder_begin_array(b);
-    for (guint i = 0; i < runs->len; i++) {
-        json_builder_add_double_value(b, g_array_index(runs, double, i));
-    }
-    json_builder_end_array(b);
-}
-
-static void add_double(JsonBuilder *b, const char *name, double v)
-{
-    json_builder_set_member_name(b, name);
-    json_builder_add_double_value(b, v);
-}
-
 /* Figures of one run of 'rprocsim bench', written as one JSON object */
 typedef struct Figures {
     JsonBuilder *b;
@@ -65,27 +50,17 @@ typedef struct Figures {
 
 static void fig_double(Figures *f, const char *name, double v)
 {
-    add_double(f->b, name, v);
+    rp_json_add_double(f->b, name, v);
 }
 
 static gboolean write_json(const char *path, Figures *f, const RpOptions *o, GError **error)
 {
-    g_autoptr(JsonGenerator) gen = json_generator_new();
-    g_autoptr(JsonNode) root = NULL;
-
-    json_builder_set_member_name(f->b, "cpu");
-    json_builder_add_string_value(f->b, o->cpu);
-    json_builder_set_member_name(f->b, "smp");
-    json_builder_add_int_value(f->b, o->smp);
-    json_builder_set_member_name(f->b, "mem_mib");
-    json_builder_add_int_value(f->b, o->mem_mib);
-    json_builder_set_member_name(f->b, "kernel");
-    json_builder_add_string_value(f->b, o->kernel);
+    rp_json_add_string(f->b, "cpu", o->cpu);
+    rp_json_add_int(f->b, "smp", o->smp);
+    rp_json_add_int(f->b, "mem_mib", o->mem_mib);
+    rp_json_add_string(f->b, "kernel", o->kernel);
     json_builder_end_object(f->b);
-    root = json_builder_get_root(f->b);
-    json_generator_set_root(gen, root);
-    json_generator_set_pretty(gen, TRUE);
-    return json_generator_to_file(gen, path, error);
+    return rp_json_write_file(f->b, path, error);
 }
 
 static int bench_boot(RpOptions *o, int runs, Figures *f)
@@ -130,8 +105,8 @@ static int bench_boot(RpOptions *o, int runs, Figures *f)
     fig_double(f, "boot_s_sim", msim);
     fig_double(f, "boot_s_virt", mvirt);
     fig_double(f, "boot_ratio", msim / mvirt);
-    add_runs(f->b, "runs_sim", sim);
-    add_runs(f->b, "runs_virt", virt);
+    rp_json_add_doubles(f->b, "runs_sim", sim);
+    rp_json_add_doubles(f->b, "runs_virt", virt);
     return 0;
 }
 

@@ -14,6 +14,7 @@
 #include "commands.h"
 #include "common.h"
 #include "guest-proto.h"
+#include "json-out.h"
 #include "qmp.h"
 #include "rproc.h"
 #include "crash-report.h"
@@ -309,59 +310,28 @@ static void collect_dump(Demo *d, SubsysResult *s)
     read_crash_report(d, s, data, len);
 }
 
-static void add_string(JsonBuilder *b, const char *name, const char *value)
-{
-    json_builder_set_member_name(b, name);
-    if (value) {
-        json_builder_add_string_value(b, value);
-    } else {
-        json_builder_add_null_value(b);
-    }
-}
-
-static void add_double(JsonBuilder *b, const char *name, double v)
-{
-    json_builder_set_member_name(b, name);
-    json_builder_add_double_value(b, v);
-}
-
-static void add_strv(JsonBuilder *b, const char *name, GPtrArray *a)
-{
-    json_builder_set_member_name(b, name);
-    json_builder_begin_array(b);
-    for (guint i = 0; a && i < a->len; i++) {
-        json_builder_add_string_value(b, g_ptr_array_index(a, i));
-    }
-    json_builder_end_array(b);
-}
-
 static void add_subsys(JsonBuilder *b, const SubsysResult *s)
 {
     json_builder_begin_object(b);
-    add_string(b, "name", s->r.ss ? s->r.ss->name : NULL);
-    add_string(b, "kernel_name", s->r.name);
-    add_string(b, "sysfs", s->r.dir);
-    json_builder_set_member_name(b, "up");
-    json_builder_add_boolean_value(b, s->up);
-    add_double(b, "up_kernel_s", s->up_kernel_s);
-    add_string(b, "crash_reason", s->crash_message);
-    json_builder_set_member_name(b, "crashed");
-    json_builder_add_boolean_value(b, s->crashed);
-    json_builder_set_member_name(b, "recovered");
-    json_builder_add_boolean_value(b, s->recovered);
-    add_double(b, "recover_ms_kernel", (s->recovered_kernel_s - s->crash_kernel_s) * 1000);
-    add_double(b, "recover_ms_wall", s->recover_wall_s * 1000);
-    add_string(b, "state", s->state);
+    rp_json_add_string(b, "name", s->r.ss ? s->r.ss->name : NULL);
+    rp_json_add_string(b, "kernel_name", s->r.name);
+    rp_json_add_string(b, "sysfs", s->r.dir);
+    rp_json_add_bool(b, "up", s->up);
+    rp_json_add_double(b, "up_kernel_s", s->up_kernel_s);
+    rp_json_add_string(b, "crash_reason", s->crash_message);
+    rp_json_add_bool(b, "crashed", s->crashed);
+    rp_json_add_bool(b, "recovered", s->recovered);
+    rp_json_add_double(b, "recover_ms_kernel",
+                       (s->recovered_kernel_s - s->crash_kernel_s) * 1000);
+    rp_json_add_double(b, "recover_ms_wall", s->recover_wall_s * 1000);
+    rp_json_add_string(b, "state", s->state);
     json_builder_set_member_name(b, "dump");
     json_builder_begin_object(b);
-    add_string(b, "file", s->dump_path);
-    json_builder_set_member_name(b, "bytes");
-    json_builder_add_int_value(b, s->dump_size);
-    json_builder_set_member_name(b, "segments");
-    json_builder_add_int_value(b, s->dump_segments);
-    json_builder_set_member_name(b, "sections");
-    json_builder_add_int_value(b, s->dump_sections);
-    add_string(b, "crash_record_reason", s->dump_reason);
+    rp_json_add_string(b, "file", s->dump_path);
+    rp_json_add_int(b, "bytes", s->dump_size);
+    rp_json_add_int(b, "segments", s->dump_segments);
+    rp_json_add_int(b, "sections", s->dump_sections);
+    rp_json_add_string(b, "crash_record_reason", s->dump_reason);
     json_builder_end_object(b);
     json_builder_end_object(b);
 }
@@ -369,33 +339,31 @@ static void add_subsys(JsonBuilder *b, const SubsysResult *s)
 static gboolean write_report(Demo *d, const char *path, GError **error)
 {
     g_autoptr(JsonBuilder) b = json_builder_new();
-    g_autoptr(JsonGenerator) gen = json_generator_new();
-    g_autoptr(JsonNode) root = NULL;
     g_autoptr(GHashTable) pkgs = rp_read_packages(d->o.build);
     GHashTableIter it;
     gpointer k, v;
 
     json_builder_begin_object(b);
-    add_string(b, "result", d->problems->len ? "fail" : "pass");
-    add_strv(b, "problems", d->problems);
-    add_string(b, "machine", RP_SIM_MACHINE);
-    add_string(b, "qemu_command", d->qemu_cmd);
+    rp_json_add_string(b, "result", d->problems->len ? "fail" : "pass");
+    rp_json_add_strv(b, "problems", d->problems);
+    rp_json_add_string(b, "machine", RP_SIM_MACHINE);
+    rp_json_add_string(b, "qemu_command", d->qemu_cmd);
     json_builder_set_member_name(b, "kernel");
     json_builder_begin_object(b);
-    add_string(b, "image", d->o.kernel);
-    add_string(b, "sha256", d->kernel_sha256);
-    add_string(b, "release", d->ready.kernel);
-    add_string(b, "version", d->proc_version);
+    rp_json_add_string(b, "image", d->o.kernel);
+    rp_json_add_string(b, "sha256", d->kernel_sha256);
+    rp_json_add_string(b, "release", d->ready.kernel);
+    rp_json_add_string(b, "version", d->proc_version);
     json_builder_end_object(b);
     json_builder_set_member_name(b, "time_to_userspace");
     json_builder_begin_object(b);
-    add_double(b, "guest_uptime_s", d->ready.uptime_s);
-    add_double(b, "wall_s", d->ready_wall_s);
+    rp_json_add_double(b, "guest_uptime_s", d->ready.uptime_s);
+    rp_json_add_double(b, "wall_s", d->ready_wall_s);
     json_builder_end_object(b);
     json_builder_set_member_name(b, "modules");
     json_builder_begin_object(b);
-    add_strv(b, "loaded_by_init", d->modules_loaded);
-    add_strv(b, "failed", d->modules_failed);
+    rp_json_add_strv(b, "loaded_by_init", d->modules_loaded);
+    rp_json_add_strv(b, "failed", d->modules_failed);
     json_builder_end_object(b);
     json_builder_set_member_name(b, "subsystems");
     json_builder_begin_array(b);
@@ -407,15 +375,11 @@ static gboolean write_report(Demo *d, const char *path, GError **error)
     json_builder_begin_object(b);
     g_hash_table_iter_init(&it, pkgs);
     while (g_hash_table_iter_next(&it, &k, &v)) {
-        add_string(b, k, v);
+        rp_json_add_string(b, k, v);
     }
     json_builder_end_object(b);
     json_builder_end_object(b);
-
-    root = json_builder_get_root(b);
-    json_generator_set_root(gen, root);
-    json_generator_set_pretty(gen, TRUE);
-    return json_generator_to_file(gen, path, error);
+    return rp_json_write_file(b, path, error);
 }
 
 static void print_summary(Demo *d)

@@ -6,6 +6,7 @@
  */
 #include "commands.h"
 #include "crash-report.h"
+#include "json-out.h"
 
 #include <json-glib/json-glib.h>
 #include <stdio.h>
@@ -51,13 +52,8 @@ int rp_cmd_inspect(int argc, char **argv)
     ok = rp_inspect((const guchar *)dump_data, dump_len, (const guchar *)fw_data, fw_len,
                     out, b, &err);
     if (json) {
-        g_autoptr(JsonGenerator) gen = json_generator_new();
-        g_autoptr(JsonNode) root = json_builder_get_root(b);
-        g_autofree char *text = NULL;
+        g_autofree char *text = rp_json_to_text(b, TRUE);
 
-        json_generator_set_pretty(gen, TRUE);
-        json_generator_set_root(gen, root);
-        text = json_generator_to_data(gen, NULL);
         printf("%s\n", text);
     } else {
         fputs(out->str, stdout);
