@@ -206,12 +206,7 @@ END_TEST
 
 static gboolean set_fault(const char *value, GError **err)
 {
-    g_autofree char *args = g_strdup_printf("{\"path\": \"/machine/adsp\", "
-                                            "\"property\": \"fault\", \"value\": \"%s\"}",
-                                            value);
-    g_autoptr(JsonNode) ret = rp_qmp_execute(qt_qmp, "qom-set", args, err);
-
-    return ret != NULL;
+    return rp_qmp_qom_set_str(qt_qmp, "/machine/adsp", "fault", value, err);
 }
 
 START_TEST(fault_registers_and_interrupt)

@@ -102,14 +102,11 @@ void sys_assert_no_warnings(const char *const *keywords)
 
 void sys_qom_set(const char *path, const char *property, const char *value)
 {
-    g_autofree char *args = g_strdup_printf("{\"path\": \"%s\", \"property\": \"%s\", "
-                                            "\"value\": \"%s\"}", path, property, value);
     g_autoptr(GError) err = NULL;
-    g_autoptr(JsonNode) ret = NULL;
 
     ck_assert_msg(sys_qmp, "no QMP monitor: %s", sys_boot_error);
-    ret = rp_qmp_execute(sys_qmp, "qom-set", args, &err);
-    ck_assert_msg(ret, "qom-set %s %s: %s", path, property, err ? err->message : "?");
+    ck_assert_msg(rp_qmp_qom_set_str(sys_qmp, path, property, value, &err),
+                  "qom-set %s %s: %s", path, property, err ? err->message : "?");
 }
 
 char *sys_qom_get(const char *path, const char *property)

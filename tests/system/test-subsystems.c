@@ -141,12 +141,9 @@ static void assert_state_event(const char *name, const char *state)
 /* x-rprocsim-inject; NULL on success, else QEMU's error (caller frees) */
 static char *inject(const char *subsystem, const char *fault)
 {
-    g_autofree char *args = g_strdup_printf("{\"subsystem\": \"%s\", \"fault\": \"%s\"}",
-                                            subsystem, fault);
     g_autoptr(GError) err = NULL;
-    g_autoptr(JsonNode) ret = rp_qmp_execute(sys_qmp, "x-rprocsim-inject", args, &err);
 
-    return ret ? NULL : g_strdup(err->message);
+    return rp_qmp_inject(sys_qmp, subsystem, fault, &err) ? NULL : g_strdup(err->message);
 }
 
 START_TEST(inject_command_refuses_bad_input)

@@ -178,8 +178,7 @@ static gboolean bench_one(RpVm *vm, RpQmp *qmp, const RpSubsys *ss, int runs, Fi
     power = g_strdup_printf("powering up %s", r.name);
     for (int i = 0; i < runs; i++) {
         g_autofree char *state = rp_rproc_read(vm, &r, "state", &err);
-        g_autofree char *line = NULL, *args = NULL;
-        g_autoptr(JsonNode) ret = NULL;
+        g_autofree char *line = NULL, *path = NULL, *fault = NULL;
         double t0, at;
         guint mark;
 
@@ -199,11 +198,11 @@ static gboolean bench_one(RpVm *vm, RpQmp *qmp, const RpSubsys *ss, int runs, Fi
         latency_add(&start, (at - t0) * 1000, kernel_span_ms(vm, mark, power, up));
 
         g_free(line);
-        args = g_strdup_printf("{\"path\": \"/machine/%s\", \"property\": \"fault\", "
-                               "\"value\": \"fatal::bench crash %d\"}", ss->name, i);
+        path = g_strdup_printf("/machine/%s", ss->name);
+        fault = g_strdup_printf("fatal::bench crash %d", i);
         mark = rp_vm_console_mark(vm);
         t0 = rp_vm_elapsed(vm);
-        if (!(ret = rp_qmp_execute(qmp, "qom-set", args, &err)) ||
+        if (!rp_qmp_qom_set_str(qmp, path, "fault", fault, &err) ||
             !(line = rp_vm_wait_console_after(vm, mark, up, 30, &at, NULL, &err))) {
             fprintf(stderr, "rprocsim bench: %s recovery: %s\n", ss->name, err->message);
             goto out;

@@ -206,8 +206,7 @@ static void bring_up(Demo *d, SubsysResult *s, const RpSubsys *ss)
 static void crash_and_recover(Demo *d, SubsysResult *s, unsigned n)
 {
     g_autoptr(GError) err = NULL;
-    g_autofree char *args = NULL, *fatal = NULL, *up = NULL;
-    g_autoptr(JsonNode) ret = NULL;
+    g_autofree char *path = NULL, *fault = NULL, *fatal = NULL, *up = NULL;
     gint64 t0;
 
     if (!s->up) {
@@ -219,11 +218,10 @@ static void crash_and_recover(Demo *d, SubsysResult *s, unsigned n)
     }
     s->crash_message = g_strdup_printf("%s crash %u injected by rprocsim demo",
                                        s->r.ss->name, n);
-    args = g_strdup_printf("{\"path\": \"/machine/%s\", \"property\": \"fault\", "
-                           "\"value\": \"fatal::%s\"}", s->r.ss->name, s->crash_message);
+    path = g_strdup_printf("/machine/%s", s->r.ss->name);
+    fault = g_strdup_printf("fatal::%s", s->crash_message);
     t0 = g_get_monotonic_time();
-    ret = rp_qmp_execute(d->qmp, "qom-set", args, &err);
-    if (!ret) {
+    if (!rp_qmp_qom_set_str(d->qmp, path, "fault", fault, &err)) {
         problem(d, "%s: fault injection failed: %s", s->r.ss->name, err->message);
         return;
     }

@@ -56,11 +56,34 @@ static JsonObject *next_message(RpQmp *q, gint64 deadline, GError **error)
     }
 }
 
-JsonNode *rp_qmp_execute(RpQmp *q, const char *command, const char *args, GError **error)
+char *rp_qmp_command_text(const char *command, JsonObject *args)
+{
+    g_autoptr(JsonBuilder) b = json_builder_new();
+    g_autoptr(JsonGenerator) gen = json_generator_new();
+    g_autoptr(JsonNode) root = NULL;
+    g_autofree char *text = NULL;
+
+    json_builder_begin_object(b);
+    json_builder_set_member_name(b, "execute");
+    json_builder_add_string_value(b, command);
+    if (args) {
+        JsonNode *n = json_node_alloc();
+
+        json_node_init_object(n, args);
+        json_builder_set_member_name(b, "arguments");
+        json_builder_add_value(b, n);
+    }
+    json_builder_end_object(b);
+    root = json_builder_get_root(b);
+    json_generator_set_root(gen, root);
+    text = json_generator_to_data(gen, NULL);
+    return g_strconcat(text, "\n", NULL);
+}
+
+JsonNode *rp_qmp_execute(RpQmp *q, const char *command, JsonObject *args, GError **error)
 {
     gint64 deadline = g_get_monotonic_time() + (gint64)(REPLY_TIMEOUT_S * G_USEC_PER_SEC);
-    g_autofree char *cmd = g_strdup_printf("{\"execute\": \"%s\"%s%s}\n", command,
-                                           args ? ", \"arguments\": " : "", args ? args : "");
+    g_autofree char *cmd = rp_qmp_command_text(command, args);
 
     if (!rp_write_all(q->fd, cmd, error)) {
         return NULL;
@@ -122,11 +145,44 @@ RpQmp *rp_qmp_new(int fd, double timeout_s, GError **error)
     return g_steal_pointer(&q);
 }
 
+/* A builder of a command's arguments, its object begun */
+static JsonBuilder *args_begin(void)
+{
+    JsonBuilder *b = json_builder_new();
+
+    json_builder_begin_object(b);
+    return b;
+}
+
+/* Finish the arguments @b, execute @command with them */
+static JsonNode *args_execute(RpQmp *q, const char *command, JsonBuilder *b,
+                              GError **error)
+{
+    g_autoptr(JsonNode) root = NULL;
+
+    json_builder_end_object(b);
+    root = json_builder_get_root(b);
+    return rp_qmp_execute(q, command, json_node_get_object(root), error);
+}
+
+static void add_str(JsonBuilder *b, const char *name, const char *value)
+{
+    json_builder_set_member_name(b, name);
+    json_builder_add_string_value(b, value);
+}
+
+JsonNode *rp_qmp_qom_get(RpQmp *q, const char *path, const char *property, GError **error)
+{
+    g_autoptr(JsonBuilder) b = args_begin();
+
+    add_str(b, "path", path);
+    add_str(b, "property", property);
+    return args_execute(q, "qom-get", b, error);
+}
+
 char *rp_qmp_qom_get_str(RpQmp *q, const char *path, const char *property, GError **error)
 {
-    g_autofree char *args = g_strdup_printf("{\"path\": \"%s\", \"property\": \"%s\"}",
-                                            path, property);
-    g_autoptr(JsonNode) ret = rp_qmp_execute(q, "qom-get", args, error);
+    g_autoptr(JsonNode) ret = rp_qmp_qom_get(q, path, property, error);
 
     if (!ret) {
         return NULL;
@@ -136,6 +192,58 @@ char *rp_qmp_qom_get_str(RpQmp *q, const char *path, const char *property, GErro
         return NULL;
     }
     return g_strdup(json_node_get_string(ret));
+}
+
+char *rp_qmp_qom_get_text(RpQmp *q, const char *path, const char *property, GError **error)
+{
+    g_autoptr(JsonNode) ret = rp_qmp_qom_get(q, path, property, error);
+
+    if (!ret) {
+        return NULL;
+    }
+    if (json_node_get_value_type(ret) == G_TYPE_STRING) {
+        return g_strdup(json_node_get_string(ret));
+    }
+    return g_strdup_printf("%" G_GINT64_FORMAT, json_node_get_int(ret));
+}
+
+gboolean rp_qmp_qom_set_str(RpQmp *q, const char *path, const char *property,
+                            const char *value, GError **error)
+{
+    g_autoptr(JsonBuilder) b = args_begin();
+    g_autoptr(JsonNode) ret = NULL;
+
+    add_str(b, "path", path);
+    add_str(b, "property", property);
+    add_str(b, "value", value);
+    ret = args_execute(q, "qom-set", b, error);
+    return ret != NULL;
+}
+
+gboolean rp_qmp_inject(RpQmp *q, const char *subsystem, const char *fault, GError **error)
+{
+    g_autoptr(JsonBuilder) b = args_begin();
+    g_autoptr(JsonNode) ret = NULL;
+
+    add_str(b, "subsystem", subsystem);
+    add_str(b, "fault", fault);
+    ret = args_execute(q, "x-rprocsim-inject", b, error);
+    return ret != NULL;
+}
+
+gboolean rp_qmp_pmemsave(RpQmp *q, guint64 addr, guint64 size, const char *filename,
+                         GError **error)
+{
+    g_autoptr(JsonBuilder) b = args_begin();
+    g_autoptr(JsonNode) ret = NULL;
+
+    json_builder_set_member_name(b, "val");
+    json_builder_add_int_value(b, (gint64)addr);
+    json_builder_set_member_name(b, "size");
+    json_builder_add_int_value(b, (gint64)size);
+    add_str(b, "filename", filename);
+    ret = args_execute(q, "pmemsave", b, error);
+    return ret != NULL;
 }
 
 GPtrArray *rp_qmp_events(RpQmp *q)

@@ -71,64 +71,10 @@ static GStrv dmesg_lines(Pass *p, GError **error)
     return g_strsplit(out, "\n", -1);
 }
 
-/*
- * Execute QMP @command with arguments given as NULL-terminated pairs of
- * member name and value: strings, or integers when the name starts with
- * '#' (e.g. "#val", "4096"). Values are escaped by json-glib.
- */
-static JsonNode *qmp_call(Pass *p, const char *command, GError **error, ...)
-    G_GNUC_NULL_TERMINATED;
-static JsonNode *qmp_call(Pass *p, const char *command, GError **error, ...)
-{
-    g_autoptr(JsonBuilder) b = json_builder_new();
-    g_autoptr(JsonGenerator) gen = json_generator_new();
-    g_autoptr(JsonNode) root = NULL;
-    g_autofree char *args = NULL;
-    const char *name;
-    va_list ap;
-
-    json_builder_begin_object(b);
-    va_start(ap, error);
-    while ((name = va_arg(ap, const char *))) {
-        const char *value = va_arg(ap, const char *);
-
-        json_builder_set_member_name(b, name[0] == '#' ? name + 1 : name);
-        if (name[0] == '#') {
-            json_builder_add_int_value(b, g_ascii_strtoll(value, NULL, 10));
-        } else {
-            json_builder_add_string_value(b, value);
-        }
-    }
-    va_end(ap);
-    json_builder_end_object(b);
-    root = json_builder_get_root(b);
-    json_generator_set_root(gen, root);
-    args = json_generator_to_data(gen, NULL);
-    return rp_qmp_execute(p->qmp, command, args, error);
-}
-
-static gboolean qom_set(Pass *p, const char *path, const char *prop, const char *value,
-                        GError **error)
-{
-    g_autoptr(JsonNode) ret = qmp_call(p, "qom-set", error, "path", path, "property", prop,
-                                       "value", value, NULL);
-
-    return ret != NULL;
-}
-
 /* A TrustZone QOM property as text (integers in decimal) */
 static char *tz_get(Pass *p, const char *prop, GError **error)
 {
-    g_autoptr(JsonNode) ret = qmp_call(p, "qom-get", error, "path", "/machine/trustzone",
-                                       "property", prop, NULL);
-
-    if (!ret) {
-        return NULL;
-    }
-    if (json_node_get_value_type(ret) == G_TYPE_STRING) {
-        return g_strdup(json_node_get_string(ret));
-    }
-    return g_strdup_printf("%" G_GINT64_FORMAT, json_node_get_int(ret));
+    return rp_qmp_qom_get_text(p->qmp, "/machine/trustzone", prop, error);
 }
 
 static gboolean do_expect(Pass *p, const RpStep *st, const char *msg, GError **error)
@@ -291,13 +237,11 @@ static GArray *firmware_segments(Pass *p, GError **error)
 static char *guest_memory(Pass *p, guint32 addr, guint32 size, GError **error)
 {
     g_autofree char *file = g_build_filename(p->out_dir, "pmemsave.bin", NULL);
-    g_autofree char *val = g_strdup_printf("%u", addr), *len_s = g_strdup_printf("%u", size);
-    g_autoptr(JsonNode) ret = qmp_call(p, "pmemsave", error, "#val", val, "#size", len_s,
-                                       "filename", file, NULL);
     char *mem = NULL;
     gsize len;
 
-    if (!ret || !g_file_get_contents(file, &mem, &len, error)) {
+    if (!rp_qmp_pmemsave(p->qmp, addr, size, file, error) ||
+        !g_file_get_contents(file, &mem, &len, error)) {
         return NULL;
     }
     g_unlink(file);
@@ -462,9 +406,9 @@ static gboolean run_step(Pass *p, const RpStep *st, GError **error)
         return do_guest(p, st, arg, error);
     case RP_STEP_INJECT:
         path = g_strdup_printf("/machine/%s", p->r.ss->name);
-        return qom_set(p, path, "fault", arg, error);
+        return rp_qmp_qom_set_str(p->qmp, path, "fault", arg, error);
     case RP_STEP_TZ_INJECT:
-        return qom_set(p, "/machine/trustzone", "fault", arg, error);
+        return rp_qmp_qom_set_str(p->qmp, "/machine/trustzone", "fault", arg, error);
     case RP_STEP_EXPECT:
         return do_expect(p, st, arg, error);
     case RP_STEP_ABSENT:
