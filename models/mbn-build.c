@@ -4,6 +4,7 @@
  * SPDX-License-Identifier: GPL-2.0-or-later
  */
 #include "mbn-build.h"
+#include "elf32.h"
 #include "simsig.h"
 
 #include <string.h>
@@ -28,62 +29,41 @@ static gboolean bad_input(GError **error, const char *fmt, ...)
     return FALSE;
 }
 
-static void put_phdr(uint8_t *p, const MbnPhdr *ph)
+/*
+ * Check the input ELF (header and phdr table, elf32.h) into *@eh and read
+ * its PT_LOAD phdrs into @loads; returns their number or -1.
+ */
+static int input_loads(const uint8_t *elf, size_t len, Elf32Header *eh, MbnPhdr *loads,
+                       GError **error)
 {
-    rp_put_le32(p, ph->type);
-    rp_put_le32(p + 4, ph->offset);
-    rp_put_le32(p + 8, ph->vaddr);
-    rp_put_le32(p + 12, ph->paddr);
-    rp_put_le32(p + 16, ph->filesz);
-    rp_put_le32(p + 20, ph->memsz);
-    rp_put_le32(p + 24, ph->flags);
-    rp_put_le32(p + 28, ph->align);
-}
+    char why[160];
+    unsigned n = 0;
 
-/* Read the input's PT_LOAD phdrs into @loads; returns their number or -1. */
-static int input_loads(const uint8_t *elf, size_t len, MbnPhdr *loads, GError **error)
-{
-    static const uint8_t magic[4] = { 0x7f, 'E', 'L', 'F' };
-    uint32_t phoff;
-    unsigned phnum, n = 0;
+    if (!elf32_parse_header(elf, len, eh, why, sizeof(why)) ||
+        !elf32_check_phdrs(len, eh, why, sizeof(why))) {
+        return bad_input(error, "%s", why), -1;
+    }
+    for (unsigned i = 0; i < eh->e_phnum; i++) {
+        Elf32Phdr ph;
 
-    if (len < MBN_EHDR_SIZE || memcmp(elf, magic, 4) != 0) {
-        return bad_input(error, "not an ELF file"), -1;
-    }
-    if (elf[4] != 1 || elf[5] != 1) {
-        return bad_input(error, "not a 32-bit little-endian ELF file"), -1;
-    }
-    if (rp_le16(elf + 42) != MBN_PHDR_SIZE) {
-        return bad_input(error, "e_phentsize %u, want 32", rp_le16(elf + 42)), -1;
-    }
-    phoff = rp_le32(elf + 28);
-    phnum = rp_le16(elf + 44);
-    if (phoff > len || (uint64_t)phnum * MBN_PHDR_SIZE > len - phoff) {
-        return bad_input(error, "program headers lie outside the file"), -1;
-    }
-    for (unsigned i = 0; i < phnum; i++) {
-        const uint8_t *p = elf + phoff + (size_t)i * MBN_PHDR_SIZE;
-        MbnPhdr ph = {
-            .type = rp_le32(p), .offset = rp_le32(p + 4), .vaddr = rp_le32(p + 8),
-            .paddr = rp_le32(p + 12), .filesz = rp_le32(p + 16),
-            .memsz = rp_le32(p + 20), .flags = rp_le32(p + 24),
-            .align = rp_le32(p + 28),
-        };
-
-        if (ph.type != MBN_PT_LOAD) {
+        if (!elf32_phdr(elf, len, eh, i, &ph)) {
+            return bad_input(error, "program header %u lies outside the file", i), -1;
+        }
+        if (ph.p_type != PT_LOAD) {
             continue;       /* PT_ARM_EXIDX, GNU_STACK, ...: not loaded by PIL */
         }
-        if (ph.offset > len || ph.filesz > len - ph.offset) {
-            return bad_input(error, "segment %u lies outside the file", i), -1;
+        if (!elf32_range_ok(len, ph.p_offset, ph.p_filesz)) {
+            return bad_input(error, "segment %u (%u bytes at offset 0x%x) lies outside the "
+                             "%zu-byte file", i, ph.p_filesz, ph.p_offset, len), -1;
         }
-        if (ph.filesz > ph.memsz) {
+        if (ph.p_filesz > ph.p_memsz) {
             return bad_input(error, "segment %u has p_filesz > p_memsz", i), -1;
         }
         if (n == MBN_MAX_PHNUM - 2) {
             return bad_input(error, "more than %d loadable segments", MBN_MAX_PHNUM - 2), -1;
         }
-        ph.flags &= 7;      /* keep R/W/X; the Qualcomm bits are ours to set */
-        loads[n++] = ph;
+        ph.p_flags &= PF_R | PF_W | PF_X;   /* the Qualcomm bits are ours to set */
+        loads[n++] = mbn_phdr_from_elf(&ph);
     }
     if (n == 0) {
         return bad_input(error, "no loadable (PT_LOAD) segment"), -1;
@@ -148,6 +128,7 @@ gboolean mbn_build(const uint8_t *elf, size_t len, const MbnBuildOptions *opts,
     size_t hs_len, hashes_at, signed_len, sig_at, hdr_size, digest;
     uint64_t file_end, top = 0;
     MbnMeta dig = { 0 };
+    Elf32Header in, eh;
     int nload;
     unsigned phnum;
     uint8_t *img;
@@ -159,12 +140,12 @@ gboolean mbn_build(const uint8_t *elf, size_t len, const MbnBuildOptions *opts,
     if (o.version != 3 && o.version != 5 && o.version != 6) {
         return bad_input(error, "hash segment version %u (supported: 3, 5, 6)", o.version);
     }
-    nload = input_loads(elf, len, loads, error);
+    nload = input_loads(elf, len, &in, loads, error);
     if (nload < 0) {
         return FALSE;
     }
     phnum = nload + 2;
-    hdr_size = MBN_EHDR_SIZE + (size_t)MBN_PHDR_SIZE * phnum;
+    hdr_size = ELF32_EHDR_SIZE + (size_t)ELF32_PHDR_SIZE * phnum;
     for (int i = 0; i < nload; i++) {
         top = MAX(top, (uint64_t)loads[i].paddr + loads[i].memsz);
     }
@@ -176,10 +157,10 @@ gboolean mbn_build(const uint8_t *elf, size_t len, const MbnBuildOptions *opts,
 
     /* program header table */
     out->phnum = phnum;
-    out->phdr[0] = (MbnPhdr){ .type = MBN_PT_NULL, .filesz = hdr_size,
+    out->phdr[0] = (MbnPhdr){ .type = PT_NULL, .filesz = hdr_size,
                               .flags = MBN_TYPE_PHDR };
     out->phdr[1] = (MbnPhdr){
-        .type = MBN_PT_NULL, .offset = HASHSEG_FILE_OFFSET,
+        .type = PT_NULL, .offset = HASHSEG_FILE_OFFSET,
         .vaddr = ALIGN_PAGE(top), .paddr = ALIGN_PAGE(top),
         .filesz = hs_len - (o.truncate_hash_segment ? TRUNCATE_BY : 0),
         .memsz = ALIGN_PAGE(hs_len), .align = PAGE,
@@ -207,19 +188,22 @@ gboolean mbn_build(const uint8_t *elf, size_t len, const MbnBuildOptions *opts,
     img = out->mbn->data;
     memset(img, 0, file_end);
 
-    /* ELF header: identity, type, machine, entry from the input */
-    memcpy(img, elf, 16);
-    memcpy(img + 16, elf + 16, 8);          /* e_type, e_machine, e_version */
-    memcpy(img + 24, elf + 24, 4);          /* e_entry */
-    rp_put_le32(img + 28, MBN_EHDR_SIZE);  /* e_phoff */
-    rp_put_le32(img + 32, 0);              /* e_shoff */
-    memcpy(img + 36, elf + 36, 4);          /* e_flags */
-    rp_put_le16(img + 40, MBN_EHDR_SIZE);
-    rp_put_le16(img + 42, MBN_PHDR_SIZE);
-    rp_put_le16(img + 44, phnum);
-    /* e_shentsize, e_shnum, e_shstrndx stay 0 */
+    /*
+     * ELF header: identification, type, machine, version, entry and flags
+     * from the input; the phdr table right after it; no section headers
+     * (e_shoff, e_shentsize, e_shnum, e_shstrndx 0), as signing tools do.
+     */
+    eh = (Elf32Header){
+        .e_type = in.e_type, .e_machine = in.e_machine, .e_version = in.e_version,
+        .e_entry = in.e_entry, .e_phoff = ELF32_EHDR_SIZE, .e_flags = in.e_flags,
+        .e_ehsize = ELF32_EHDR_SIZE, .e_phentsize = ELF32_PHDR_SIZE, .e_phnum = phnum,
+    };
+    memcpy(eh.e_ident, in.e_ident, EI_NIDENT);
+    elf32_put_header(img, &eh);
     for (unsigned i = 0; i < phnum; i++) {
-        put_phdr(img + MBN_EHDR_SIZE + (size_t)MBN_PHDR_SIZE * i, &out->phdr[i]);
+        Elf32Phdr ph = mbn_phdr_to_elf(&out->phdr[i]);
+
+        elf32_put_phdr(img + ELF32_EHDR_SIZE + (size_t)ELF32_PHDR_SIZE * i, &ph);
     }
     for (int i = 0; i < nload; i++) {
         memcpy(img + out->phdr[2 + i].offset, elf + loads[i].offset, loads[i].filesz);

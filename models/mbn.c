@@ -33,61 +33,64 @@ void mbn_error_clear(MbnError *err)
 }
 
 
-/* Check the ELF header (I3). On success *phnum is set. */
-static bool check_ehdr(const uint8_t *e, unsigned *phnum, MbnError *err)
+/*
+ * Check the ELF header in the first ELF32_EHDR_SIZE bytes at @e (I3): an
+ * ELF32 little-endian header (elf32.h) and the MBN layout on top of it:
+ * phdr table right after the 52-byte header, 2..MBN_MAX_PHNUM entries.
+ * On success *@eh is the decoded header.
+ */
+static bool check_ehdr(const uint8_t *e, Elf32Header *eh, MbnError *err)
 {
-    static const uint8_t magic[4] = { 0x7f, 'E', 'L', 'F' };
-    unsigned n;
+    char why[120];
 
-    if (memcmp(e, magic, 4) != 0) {
-        return mbn_error_set(err, MBN_E_ELF, -1, "no ELF magic");
+    if (!elf32_parse_header(e, ELF32_EHDR_SIZE, eh, why, sizeof(why))) {
+        return mbn_error_set(err, MBN_E_ELF, -1, "%s", why);
     }
-    if (e[4] != 1 || e[5] != 1) {
-        return mbn_error_set(err, MBN_E_ELF, -1, "not ELF32 little-endian (class %u data %u)",
-                    e[4], e[5]);
+    if (eh->e_phentsize != ELF32_PHDR_SIZE) {
+        return mbn_error_set(err, MBN_E_ELF, -1, "e_phentsize %u, want %d",
+                             eh->e_phentsize, ELF32_PHDR_SIZE);
     }
-    if (rp_le16(e + 42) != MBN_PHDR_SIZE) {
-        return mbn_error_set(err, MBN_E_ELF, -1, "e_phentsize %u, want 32", rp_le16(e + 42));
+    if (eh->e_phoff != ELF32_EHDR_SIZE) {
+        return mbn_error_set(err, MBN_E_ELF, -1, "e_phoff %u, want %d", eh->e_phoff,
+                             ELF32_EHDR_SIZE);
     }
-    if (rp_le32(e + 28) != MBN_EHDR_SIZE) {
-        return mbn_error_set(err, MBN_E_ELF, -1, "e_phoff %u, want 52", rp_le32(e + 28));
+    if (eh->e_phnum < 2 || eh->e_phnum > MBN_MAX_PHNUM) {
+        return mbn_error_set(err, MBN_E_ELF, -1, "e_phnum %u outside 2..%d", eh->e_phnum,
+                             MBN_MAX_PHNUM);
     }
-    n = rp_le16(e + 44);
-    if (n < 2 || n > MBN_MAX_PHNUM) {
-        return mbn_error_set(err, MBN_E_ELF, -1, "e_phnum %u outside 2..%d", n, MBN_MAX_PHNUM);
-    }
-    *phnum = n;
     return true;
 }
 
-static void read_phdr(const uint8_t *p, MbnPhdr *ph)
+/* Bytes of the ELF header and phdr table of a header check_ehdr() accepted */
+static size_t header_size(const Elf32Header *eh)
 {
-    ph->type = rp_le32(p);
-    ph->offset = rp_le32(p + 4);
-    ph->vaddr = rp_le32(p + 8);
-    ph->paddr = rp_le32(p + 12);
-    ph->filesz = rp_le32(p + 16);
-    ph->memsz = rp_le32(p + 20);
-    ph->flags = rp_le32(p + 24);
-    ph->align = rp_le32(p + 28);
+    return ELF32_EHDR_SIZE + (size_t)ELF32_PHDR_SIZE * eh->e_phnum;
 }
 
 /*
- * Parse the phdr table at @hdr (I4, I5 for the hash segment's presence).
+ * Parse the phdr table of the @len-byte @hdr (I4, I5 for the hash
+ * segment's presence); @len covers the table (header_size()).
  * Sets meta->phdr, phnum, hash_index, e_entry.
  */
-static bool parse_phdrs(const uint8_t *hdr, unsigned phnum, MbnMeta *meta,
-                        MbnError *err)
+static bool parse_phdrs(const uint8_t *hdr, size_t len, const Elf32Header *eh,
+                        MbnMeta *meta, MbnError *err)
 {
-    size_t hdr_size = MBN_EHDR_SIZE + (size_t)MBN_PHDR_SIZE * phnum;
+    size_t hdr_size = header_size(eh);
     int hash = -1;
 
-    meta->phnum = phnum;
-    meta->e_entry = rp_le32(hdr + 24);
-    for (unsigned i = 0; i < phnum; i++) {
-        read_phdr(hdr + MBN_EHDR_SIZE + (size_t)MBN_PHDR_SIZE * i, &meta->phdr[i]);
+    meta->phnum = eh->e_phnum;
+    meta->e_entry = eh->e_entry;
+    for (unsigned i = 0; i < meta->phnum; i++) {
+        Elf32Phdr ph;
+
+        if (!elf32_phdr(hdr, len, eh, i, &ph)) {
+            /* not reached: the callers hold the whole table */
+            return mbn_error_set(err, MBN_E_ELF, i, "phdr %u outside the %zu-byte header",
+                                 i, len);
+        }
+        meta->phdr[i] = mbn_phdr_from_elf(&ph);
     }
-    if (meta->phdr[0].type == MBN_PT_LOAD ||
+    if (meta->phdr[0].type == PT_LOAD ||
         (meta->phdr[0].flags & MBN_FLAG_TYPE_MASK) != MBN_TYPE_PHDR) {
         return mbn_error_set(err, MBN_E_PHDR0, 0,
                     "phdr[0] is not the ELF-header placeholder (type %u flags 0x%x)",
@@ -97,7 +100,7 @@ static bool parse_phdrs(const uint8_t *hdr, unsigned phnum, MbnMeta *meta,
         return mbn_error_set(err, MBN_E_PHDR0, 0, "phdr[0] p_filesz %u, want %zu",
                     meta->phdr[0].filesz, hdr_size);
     }
-    for (unsigned i = 1; i < phnum; i++) {
+    for (unsigned i = 1; i < meta->phnum; i++) {
         if ((meta->phdr[i].flags & MBN_FLAG_TYPE_MASK) == MBN_TYPE_HASH) {
             if (hash >= 0) {
                 return mbn_error_set(err, MBN_E_HASHSEG, i, "second hash segment at phdr %u "
@@ -250,27 +253,27 @@ static void segment_span(MbnMeta *meta)
 
 bool mbn_parse_blob(const uint8_t *blob, size_t len, MbnMeta *meta, MbnError *err)
 {
-    unsigned phnum;
+    Elf32Header eh;
     size_t hdr_size;
     const MbnPhdr *hash;
+    char why[120];
 
     memset(meta, 0, sizeof(*meta));
     if (len > MBN_MAX_BLOB) {
         return mbn_error_set(err, MBN_E_READ, -1, "metadata of %zu bytes exceeds %d",
                     len, MBN_MAX_BLOB);
     }
-    if (len < MBN_EHDR_SIZE) {
+    if (len < ELF32_EHDR_SIZE) {
         return mbn_error_set(err, MBN_E_ELF, -1, "metadata of %zu bytes has no ELF header", len);
     }
-    if (!check_ehdr(blob, &phnum, err)) {
+    if (!check_ehdr(blob, &eh, err)) {
         return false;
     }
-    hdr_size = MBN_EHDR_SIZE + (size_t)MBN_PHDR_SIZE * phnum;
-    if (len < hdr_size) {
-        return mbn_error_set(err, MBN_E_ELF, -1, "metadata of %zu bytes ends inside the "
-                    "phdr table (%zu bytes)", len, hdr_size);
+    hdr_size = header_size(&eh);
+    if (!elf32_check_phdrs(len, &eh, why, sizeof(why))) {
+        return mbn_error_set(err, MBN_E_ELF, -1, "metadata: %s", why);
     }
-    if (!parse_phdrs(blob, phnum, meta, err)) {
+    if (!parse_phdrs(blob, len, &eh, meta, err)) {
         return false;
     }
     hash = &meta->phdr[meta->hash_index];
@@ -294,10 +297,10 @@ bool mbn_parse_blob(const uint8_t *blob, size_t len, MbnMeta *meta, MbnError *er
 
 bool mbn_read_metadata(MbnReadFn read, void *opaque, MbnMeta *meta, MbnError *err)
 {
-    uint8_t ehdr[MBN_EHDR_SIZE];
+    uint8_t ehdr[ELF32_EHDR_SIZE];
     g_autofree uint8_t *blob = NULL;
     MbnMeta probe;
-    unsigned phnum;
+    Elf32Header eh;
     size_t hdr_size;
     uint32_t hash_len;
     bool ret;
@@ -306,16 +309,16 @@ bool mbn_read_metadata(MbnReadFn read, void *opaque, MbnMeta *meta, MbnError *er
     if (!read(opaque, 0, ehdr, sizeof(ehdr))) {
         return mbn_error_set(err, MBN_E_READ, -1, "ELF header not readable");
     }
-    if (!check_ehdr(ehdr, &phnum, err)) {
+    if (!check_ehdr(ehdr, &eh, err)) {
         return false;
     }
-    hdr_size = MBN_EHDR_SIZE + (size_t)MBN_PHDR_SIZE * phnum;
+    hdr_size = header_size(&eh);
     blob = g_malloc(hdr_size);
     if (!read(opaque, 0, blob, hdr_size)) {
         return mbn_error_set(err, MBN_E_READ, -1, "phdr table (%zu bytes) not readable", hdr_size);
     }
     memset(&probe, 0, sizeof(probe));
-    if (!parse_phdrs(blob, phnum, &probe, err)) {
+    if (!parse_phdrs(blob, hdr_size, &eh, &probe, err)) {
         return false;
     }
     hash_len = probe.phdr[probe.hash_index].filesz;
@@ -347,7 +350,7 @@ bool mbn_segment_loadable(const MbnMeta *meta, unsigned i)
         return false;
     }
     p = &meta->phdr[i];
-    return p->type == MBN_PT_LOAD &&
+    return p->type == PT_LOAD &&
            (p->flags & MBN_FLAG_TYPE_MASK) != MBN_TYPE_HASH && p->memsz != 0;
 }
 

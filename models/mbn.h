@@ -20,17 +20,13 @@
 #include <stdint.h>
 
 #include "bytes.h"
+#include "elf32.h"
 
-#define MBN_EHDR_SIZE           52
-#define MBN_PHDR_SIZE           32
 #define MBN_MAX_PHNUM           100     /* Qualcomm images use far fewer */
 #define MBN_MAX_BLOB            (64 * 1024)
 #define MBN_SHA256_LEN          32
 #define MBN_SHA384_LEN          48
 #define MBN_MAX_DIGEST          MBN_SHA384_LEN
-
-#define MBN_PT_NULL             0
-#define MBN_PT_LOAD             1
 
 /* p_flags bits (Qualcomm MI_PBT layout; QCOM_MDT_* in mdt_loader.h) */
 #define MBN_FLAG_PAGED          (1u << 20)
@@ -59,9 +55,28 @@
 #define MBN_SIMM_SIZE           20
 #define MBN_OEM_METADATA_SIZE   120
 
+/*
+ * A program header as the PAS model and its users see it: the fields of
+ * Elf32Phdr (elf32.h, read there) without the p_ prefix, in the same
+ * order. Kept as its own type because models/pas.c, tools/rprocsim/run.c
+ * and the qtests use these names; mbn_phdr_from_elf() and
+ * mbn_phdr_to_elf() convert.
+ */
 typedef struct MbnPhdr {
     uint32_t type, offset, vaddr, paddr, filesz, memsz, flags, align;
 } MbnPhdr;
+
+static inline MbnPhdr mbn_phdr_from_elf(const Elf32Phdr *p)
+{
+    return (MbnPhdr){ p->p_type, p->p_offset, p->p_vaddr, p->p_paddr,
+                      p->p_filesz, p->p_memsz, p->p_flags, p->p_align };
+}
+
+static inline Elf32Phdr mbn_phdr_to_elf(const MbnPhdr *p)
+{
+    return (Elf32Phdr){ p->type, p->offset, p->vaddr, p->paddr,
+                        p->filesz, p->memsz, p->flags, p->align };
+}
 
 typedef struct MbnSimm {
     uint32_t sw_id;

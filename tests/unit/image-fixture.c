@@ -4,6 +4,7 @@
  * SPDX-License-Identifier: GPL-2.0-or-later
  */
 #include "image-fixture.h"
+#include "elf32.h"
 #include "simsig.h"
 
 #include <glib/gstdio.h>
@@ -17,8 +18,10 @@ const PasSubsys fx_subsys[1] = {
 GByteArray *fx_elf(const FxSeg *segs, unsigned n)
 {
     unsigned phnum = n + 1;
-    size_t off = 52 + 32 * phnum;
+    size_t off = ELF32_EHDR_SIZE + ELF32_PHDR_SIZE * phnum;
     GByteArray *a = g_byte_array_new();
+    Elf32Header eh;
+    Elf32Phdr stack = { .p_type = 0x6474e551 };     /* PT_GNU_STACK */
     uint8_t *e;
     size_t total = off;
 
@@ -28,36 +31,27 @@ GByteArray *fx_elf(const FxSeg *segs, unsigned n)
     g_byte_array_set_size(a, total);
     e = a->data;
     memset(e, 0, total);
-    memcpy(e, "\x7f" "ELF", 4);
-    e[4] = 1;                               /* ELFCLASS32 */
-    e[5] = 1;                               /* little-endian */
-    e[6] = 1;
-    rp_put_le16(e + 16, 2);                /* ET_EXEC */
-    rp_put_le16(e + 18, 40);               /* EM_ARM */
-    rp_put_le32(e + 20, 1);
-    rp_put_le32(e + 24, segs[0].paddr);
-    rp_put_le32(e + 28, 52);
-    rp_put_le16(e + 40, 52);
-    rp_put_le16(e + 42, 32);
-    rp_put_le16(e + 44, phnum);
+    elf32_header_init(&eh, ET_EXEC, EM_ARM);
+    eh.e_entry = segs[0].paddr;
+    eh.e_phoff = ELF32_EHDR_SIZE;
+    eh.e_phentsize = ELF32_PHDR_SIZE;
+    eh.e_phnum = phnum;
+    elf32_put_header(e, &eh);
     for (unsigned i = 0; i < n; i++) {
-        uint8_t *p = e + 52 + 32 * i;
+        Elf32Phdr ph = {
+            .p_type = PT_LOAD, .p_offset = off, .p_vaddr = segs[i].paddr,
+            .p_paddr = segs[i].paddr, .p_filesz = segs[i].filesz,
+            .p_memsz = segs[i].memsz, .p_flags = segs[i].flags, .p_align = 4,
+        };
 
-        rp_put_le32(p, MBN_PT_LOAD);
-        rp_put_le32(p + 4, off);
-        rp_put_le32(p + 8, segs[i].paddr);
-        rp_put_le32(p + 12, segs[i].paddr);
-        rp_put_le32(p + 16, segs[i].filesz);
-        rp_put_le32(p + 20, segs[i].memsz);
-        rp_put_le32(p + 24, segs[i].flags);
-        rp_put_le32(p + 28, 4);
+        elf32_put_phdr(e + ELF32_EHDR_SIZE + ELF32_PHDR_SIZE * i, &ph);
         for (uint32_t b = 0; b < segs[i].filesz; b++) {
             e[off + b] = (uint8_t)(b * 7 + i * 31 + 1);
         }
         off += segs[i].filesz;
     }
-    /* PT_GNU_STACK, dropped by the packer */
-    rp_put_le32(e + 52 + 32 * n, 0x6474e551);
+    /* dropped by the packer */
+    elf32_put_phdr(e + ELF32_EHDR_SIZE + ELF32_PHDR_SIZE * n, &stack);
     return a;
 }
 
@@ -152,7 +146,7 @@ void fx_load(FxMem *m, const MbnImage *img)
 
     g_assert(fx_mem_write(m, FX_META_PHYS, img->mdt->data, img->mdt->len));
     for (unsigned i = 0; i < img->phnum; i++) {
-        if (img->phdr[i].type == MBN_PT_LOAD && img->phdr[i].memsz) {
+        if (img->phdr[i].type == PT_LOAD && img->phdr[i].memsz) {
             min = MIN(min, img->phdr[i].paddr);
             reloc |= (img->phdr[i].flags & MBN_FLAG_RELOCATABLE) != 0;
         }
@@ -162,7 +156,7 @@ void fx_load(FxMem *m, const MbnImage *img)
         uint64_t at = reloc ? FX_CARVEOUT_BASE + (p->paddr - min) : p->paddr;
         g_autofree uint8_t *seg = NULL;
 
-        if (p->type != MBN_PT_LOAD || !p->memsz) {
+        if (p->type != PT_LOAD || !p->memsz) {
             continue;
         }
         seg = g_malloc0(p->memsz);

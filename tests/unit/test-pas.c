@@ -214,7 +214,7 @@ START_TEST(bad_phdr0_is_i4)
     } else if (_i == 1) {
         poke32(&e, 52 + 16, 52);                /* wrong p_filesz */
     } else {
-        poke32(&e, 52, MBN_PT_LOAD);            /* PT_LOAD */
+        poke32(&e, 52, PT_LOAD);
     }
     ck_refused(init_image(&e), PAS_I4_BAD_PHDR0, SCM_EINVAL_ADDR);
     env_free(&e);
