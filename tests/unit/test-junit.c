@@ -1,0 +1,249 @@
+/*
+ * Unit tests: JUnit XML of scenario results (tools/rprocsim/junit.c),
+ * parsed back with GLib's GMarkup parser: well-formed, counts right, and
+ * every text (markup characters, control characters, invalid UTF-8) comes
+ * back as it went in, or as the documented replacement.
+ *
+ * SPDX-License-Identifier: GPL-2.0-or-later
+ */
+#include <glib/gstdio.h>
+#include <string.h>
+
+#include "../tap-main.h"
+#include "junit.h"
+
+const bool rp_test_nofork = false;
+
+/* What the parser saw */
+typedef struct Seen {
+    GPtrArray *elements;    /* char *: element names in document order */
+    GPtrArray *texts;       /* char *: the text of each <system-out> */
+    GHashTable *attrs;      /* "element.attr#n" -> value, n counting that element */
+    GHashTable *counts;     /* element -> how many so far */
+    gboolean in_out;
+    GString *text;
+} Seen;
+
+static void start_element(GMarkupParseContext *ctx, const char *name, const char **an,
+                          const char **av, gpointer data, GError **error)
+{
+    Seen *s = data;
+    guint n = GPOINTER_TO_UINT(g_hash_table_lookup(s->counts, name));
+
+    g_hash_table_insert(s->counts, g_strdup(name), GUINT_TO_POINTER(n + 1));
+    g_ptr_array_add(s->elements, g_strdup(name));
+    for (guint i = 0; an[i]; i++) {
+        g_hash_table_insert(s->attrs, g_strdup_printf("%s.%s#%u", name, an[i], n),
+                            g_strdup(av[i]));
+    }
+    if (g_str_equal(name, "system-out")) {
+        s->in_out = TRUE;
+        g_string_truncate(s->text, 0);
+    }
+}
+
+static void end_element(GMarkupParseContext *ctx, const char *name, gpointer data,
+                        GError **error)
+{
+    Seen *s = data;
+
+    if (g_str_equal(name, "system-out")) {
+        s->in_out = FALSE;
+        g_ptr_array_add(s->texts, g_strdup(s->text->str));
+    }
+}
+
+static void text(GMarkupParseContext *ctx, const char *t, gsize len, gpointer data,
+                 GError **error)
+{
+    Seen *s = data;
+
+    if (s->in_out) {
+        g_string_append_len(s->text, t, len);
+    }
+}
+
+static const GMarkupParser parser = { start_element, end_element, text, NULL, NULL };
+
+static void seen_init(Seen *s)
+{
+    s->elements = g_ptr_array_new_with_free_func(g_free);
+    s->texts = g_ptr_array_new_with_free_func(g_free);
+    s->attrs = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, g_free);
+    s->counts = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL);
+    s->text = g_string_new(NULL);
+}
+
+static void seen_clear(Seen *s)
+{
+    g_ptr_array_unref(s->elements);
+    g_ptr_array_unref(s->texts);
+    g_hash_table_unref(s->attrs);
+    g_hash_table_unref(s->counts);
+    g_string_free(s->text, TRUE);
+}
+
+/* Parse @xml into @s; the test fails unless it is well-formed */
+static void parse(const char *xml, Seen *s)
+{
+    g_autoptr(GError) err = NULL;
+    GMarkupParseContext *ctx;
+    gboolean ok;
+
+    ck_assert(g_utf8_validate(xml, -1, NULL));
+    ck_assert(g_str_has_prefix(xml, "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"));
+    seen_init(s);
+    ctx = g_markup_parse_context_new(&parser, 0, s, NULL);
+    ok = g_markup_parse_context_parse(ctx, xml, -1, &err) &&
+         g_markup_parse_context_end_parse(ctx, &err);
+    g_markup_parse_context_free(ctx);
+    ck_assert_msg(ok, "not well-formed: %s\n%s", err ? err->message : "?", xml);
+}
+
+static const char *attr(Seen *s, const char *element, const char *name, guint n)
+{
+    g_autofree char *key = g_strdup_printf("%s.%s#%u", element, name, n);
+
+    return g_hash_table_lookup(s->attrs, key);
+}
+
+static RpResult *result(const char *scenario, const char *subsys, gboolean ok,
+                        const char *message, const char *log, double seconds)
+{
+    RpResult *r = g_new0(RpResult, 1);
+
+    r->scenario = g_strdup(scenario);
+    r->subsys = g_strdup(subsys);
+    r->ok = ok;
+    r->message = g_strdup(message);
+    r->log = g_strdup(log);
+    r->seconds = seconds;
+    return r;
+}
+
+START_TEST(counts_and_plain_results)
+{
+    g_autoptr(GPtrArray) rs = g_ptr_array_new_with_free_func(rp_result_free);
+    g_autofree char *xml = NULL;
+    Seen s;
+
+    g_ptr_array_add(rs, result("start-stop", "adsp", TRUE, NULL, "[step 1] ensure running\n",
+                               1.5));
+    g_ptr_array_add(rs, result("start-stop", "cdsp", FALSE, "no kernel message 'up'", "",
+                               12.25));
+    g_ptr_array_add(rs, result("watchdog", "wpss", TRUE, NULL, NULL, 0));
+    xml = rp_junit_xml(rs);
+    parse(xml, &s);
+    ck_assert_uint_eq(s.elements->len, 1 + 3 * 2 + 1);
+    ck_assert_str_eq(g_ptr_array_index(s.elements, 0), "testsuite");
+    ck_assert_str_eq(attr(&s, "testsuite", "name", 0), "rprocsim scenarios");
+    ck_assert_str_eq(attr(&s, "testsuite", "tests", 0), "3");
+    ck_assert_str_eq(attr(&s, "testsuite", "failures", 0), "1");
+    ck_assert_str_eq(attr(&s, "testcase", "classname", 0), "start-stop");
+    ck_assert_str_eq(attr(&s, "testcase", "name", 1), "cdsp");
+    ck_assert_str_eq(attr(&s, "testcase", "time", 0), "1.500");
+    ck_assert_str_eq(attr(&s, "testcase", "time", 1), "12.250");
+    ck_assert_str_eq(attr(&s, "testcase", "time", 2), "0.000");
+    /* only the failed pass has a <failure>, inside its <testcase> */
+    ck_assert_str_eq(g_ptr_array_index(s.elements, 4), "failure");
+    ck_assert_str_eq(attr(&s, "failure", "message", 0), "no kernel message 'up'");
+    ck_assert_ptr_null(attr(&s, "failure", "message", 1));
+    ck_assert_str_eq(g_ptr_array_index(s.texts, 0), "[step 1] ensure running\n");
+    ck_assert_str_eq(g_ptr_array_index(s.texts, 2), "");
+    seen_clear(&s);
+}
+END_TEST
+
+START_TEST(markup_characters_escaped)
+{
+    static const char nasty[] = "a<b>&c\"d'e </system-out> <![CDATA[ &amp; ]]>";
+    g_autoptr(GPtrArray) rs = g_ptr_array_new_with_free_func(rp_result_free);
+    g_autofree char *xml = NULL;
+    Seen s;
+
+    g_ptr_array_add(rs, result(nasty, nasty, FALSE, nasty, nasty, 1));
+    xml = rp_junit_xml(rs);
+    ck_assert_ptr_null(strstr(xml, "a<b>"));
+    parse(xml, &s);
+    ck_assert_str_eq(attr(&s, "testcase", "classname", 0), nasty);
+    ck_assert_str_eq(attr(&s, "testcase", "name", 0), nasty);
+    ck_assert_str_eq(attr(&s, "failure", "message", 0), nasty);
+    ck_assert_str_eq(g_ptr_array_index(s.texts, 0), nasty);
+    seen_clear(&s);
+}
+END_TEST
+
+START_TEST(control_characters_and_bad_utf8)
+{
+    /* ESC, NUL-free C0 controls, a C1 control, a lone continuation byte */
+    static const char log[] = "esc\x1b[0m bell\x07 vt\x0b ff\x0c tab\tnl\nc1\xc2\x85 bad\x80!";
+    g_autoptr(GPtrArray) rs = g_ptr_array_new_with_free_func(rp_result_free);
+    g_autofree char *xml = NULL;
+    const char *out;
+    Seen s;
+
+    g_ptr_array_add(rs, result("ctl", "adsp", FALSE, "msg\x01with\x1f""controls", log, 1));
+    xml = rp_junit_xml(rs);
+    for (const char *c = xml; *c; c++) {
+        ck_assert_msg((guchar)*c >= 0x20 || *c == '\n' || *c == '\t',
+                      "control character 0x%02x in the XML", (guchar)*c);
+    }
+    parse(xml, &s);
+    ck_assert_str_eq(attr(&s, "failure", "message", 0), "msg with controls");
+    out = g_ptr_array_index(s.texts, 0);
+    ck_assert_msg(g_str_has_prefix(out, "esc [0m bell  vt  ff  tab\tnl\nc1\xc2\x85 bad"),
+                  "%s", out);
+    /* the stray byte became U+FFFD */
+    ck_assert_str_eq(out + strlen(out) - 4, "\xef\xbf\xbd!");
+    seen_clear(&s);
+}
+END_TEST
+
+START_TEST(write_to_file)
+{
+    g_autoptr(GPtrArray) rs = g_ptr_array_new_with_free_func(rp_result_free);
+    g_autoptr(GError) err = NULL;
+    g_autofree char *dir = g_dir_make_tmp("test-junit-XXXXXX", NULL);
+    g_autofree char *path = g_build_filename(dir, "junit.xml", NULL);
+    g_autofree char *bad = g_build_filename(dir, "none", "junit.xml", NULL);
+    g_autofree char *text = NULL, *xml = NULL;
+
+    g_ptr_array_add(rs, result("s", "cdsp", TRUE, NULL, "log", 2));
+    ck_assert(rp_junit_write(path, rs, &err));
+    ck_assert(g_file_get_contents(path, &text, NULL, NULL));
+    xml = rp_junit_xml(rs);
+    ck_assert_str_eq(text, xml);
+    ck_assert(!rp_junit_write(bad, rs, &err));
+    ck_assert_ptr_nonnull(err);
+    g_unlink(path);
+    g_rmdir(dir);
+}
+END_TEST
+
+START_TEST(no_results)
+{
+    g_autoptr(GPtrArray) rs = g_ptr_array_new_with_free_func(rp_result_free);
+    g_autofree char *xml = rp_junit_xml(rs);
+    Seen s;
+
+    parse(xml, &s);
+    ck_assert_uint_eq(s.elements->len, 1);
+    ck_assert_str_eq(attr(&s, "testsuite", "tests", 0), "0");
+    ck_assert_str_eq(attr(&s, "testsuite", "failures", 0), "0");
+    seen_clear(&s);
+}
+END_TEST
+
+Suite *rp_test_suite(void)
+{
+    Suite *s = suite_create("junit");
+    TCase *tc = tcase_create("junit");
+
+    tcase_add_test(tc, counts_and_plain_results);
+    tcase_add_test(tc, markup_characters_escaped);
+    tcase_add_test(tc, control_characters_and_bad_utf8);
+    tcase_add_test(tc, write_to_file);
+    tcase_add_test(tc, no_results);
+    suite_add_tcase(s, tc);
+    return s;
+}
