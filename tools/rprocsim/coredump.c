@@ -4,31 +4,11 @@
  * SPDX-License-Identifier: GPL-2.0-or-later
  */
 #include "coredump.h"
+#include "elf32.h"
 
 #include <string.h>
 
 G_DEFINE_QUARK(rp-dump-error-quark, rp_dump_error)
-
-#define EHDR_SIZE       52
-#define PHDR_SIZE       32
-#define SHDR_SIZE       40
-#define PT_LOAD         1
-#define SHT_PROGBITS    1
-#define SHT_SYMTAB      2
-#define STT_FUNC        2
-
-guint32 rp_rd32(const guchar *p)
-{
-    guint32 v;
-
-    memcpy(&v, p, sizeof(v));
-    return GUINT32_FROM_LE(v);
-}
-
-static guint16 rd16(const guchar *p)
-{
-    return p[0] | p[1] << 8;
-}
 
 static gboolean bad(GError **error, const char *fmt, ...) G_GNUC_PRINTF(2, 3);
 static gboolean bad(GError **error, const char *fmt, ...)
@@ -43,102 +23,85 @@ static gboolean bad(GError **error, const char *fmt, ...)
     return FALSE;
 }
 
-/* [off, off + size) lies inside a file of @len bytes */
-static gboolean inside(gsize len, guint64 off, guint64 size)
+/*
+ * Check the ELF header and both header tables of @what (the dump, the
+ * firmware) into *@eh: every entry the callers read is then in the file.
+ */
+static gboolean check_elf(const guchar *d, gsize len, const char *what, Elf32Header *eh,
+                          GError **error)
 {
-    return off <= len && size <= len - off;
-}
+    char why[160];
 
-/* Check the ELF header; the table at e_phoff/e_shoff is validated by callers */
-static gboolean check_ehdr(const guchar *d, gsize len, const char *what, GError **error)
-{
-    if (len < 4 || memcmp(d, "\x7f" "ELF", 4)) {
-        return bad(error, "%s is not an ELF file", what);
-    }
-    if (len < EHDR_SIZE) {
-        return bad(error, "%s is cut short (%zu bytes, the ELF header alone is %d)", what,
-                   len, EHDR_SIZE);
-    }
-    if (d[4] != 1 || d[5] != 1) {
-        return bad(error, "%s is not ELF32 little-endian (class %u, data %u)", what, d[4],
-                   d[5]);
+    if (!elf32_parse_header(d, len, eh, why, sizeof(why)) ||
+        !elf32_check_phdrs(len, eh, why, sizeof(why)) ||
+        !elf32_check_shdrs(len, eh, why, sizeof(why))) {
+        return bad(error, "%s: %s", what, why);
     }
     return TRUE;
 }
 
-/* Offset of table entry @i, checked to lie in the file */
-static gboolean table(const guchar *d, gsize len, guint32 off, guint16 num, guint16 entsize,
-                      guint16 want, const char *what, GError **error)
+/* The name of minidump section @sh from the e_shstrndx table, "" if none */
+static void section_name(const guchar *d, gsize len, const Elf32Header *eh,
+                         const Elf32Shdr *sh, char *name, gsize size)
 {
-    if (num && entsize != want) {
-        return bad(error, "%s: table entries of %u bytes, expected %u", what, entsize, want);
+    Elf32Shdr strtab;
+    const char *s;
+    gsize n;
+
+    name[0] = '\0';
+    if (elf32_shdr(d, len, eh, eh->e_shstrndx, &strtab) &&
+        (s = elf32_str(d, len, &strtab, sh->sh_name, &n))) {
+        n = MIN(n, size - 1);
+        memcpy(name, s, n);
+        name[n] = '\0';
     }
-    if (!inside(len, off, (guint64)num * want)) {
-        return bad(error, "%s: its table of %u entries at 0x%x lies outside the file", what,
-                   num, off);
-    }
-    return TRUE;
 }
 
 gboolean rp_dump_parse(const guchar *d, gsize len, RpDump *dump, GError **error)
 {
-    guint32 phoff, shoff;
-    guint16 phnum, shnum, shstrndx;
+    Elf32Header eh;
 
     memset(dump, 0, sizeof(*dump));
-    if (!check_ehdr(d, len, "the dump", error)) {
-        return FALSE;
-    }
-    phoff = rp_rd32(d + 28);
-    shoff = rp_rd32(d + 32);
-    phnum = rd16(d + 44);
-    shnum = rd16(d + 48);
-    shstrndx = rd16(d + 50);
-    if (!table(d, len, phoff, phnum, rd16(d + 42), PHDR_SIZE, "program headers", error) ||
-        !table(d, len, shoff, shnum, rd16(d + 46), SHDR_SIZE, "section headers", error)) {
+    if (!check_elf(d, len, "the dump", &eh, error)) {
         return FALSE;
     }
     dump->data = d;
     dump->len = len;
     dump->regions = g_array_new(FALSE, TRUE, sizeof(RpDumpRegion));
-    dump->minidump = phnum == 0;
-    for (guint i = 0; i < phnum; i++) {
-        const guchar *ph = d + phoff + PHDR_SIZE * i;
-        RpDumpRegion r = { .addr = rp_rd32(ph + 12), .size = rp_rd32(ph + 16),
-                           .offset = rp_rd32(ph + 4) };
+    dump->minidump = eh.e_phnum == 0;
+    for (guint i = 0; i < eh.e_phnum; i++) {
+        Elf32Phdr ph;
+        RpDumpRegion r = { 0 };
 
-        if (rp_rd32(ph) != PT_LOAD) {
+        if (!elf32_phdr(d, len, &eh, i, &ph) || ph.p_type != PT_LOAD) {
             continue;
         }
-        if (!inside(len, r.offset, r.size)) {
+        r.addr = ph.p_paddr;
+        r.size = ph.p_filesz;
+        r.offset = ph.p_offset;
+        if (!elf32_range_ok(len, r.offset, r.size)) {
             rp_dump_clear(dump);
             return bad(error, "segment %u (0x%x, %u bytes at offset 0x%x) lies outside the "
                        "dump of %zu bytes", i, r.addr, r.size, r.offset, len);
         }
         g_array_append_val(dump->regions, r);
     }
-    for (guint i = 0; dump->minidump && i < shnum; i++) {
-        const guchar *sh = d + shoff + SHDR_SIZE * i;
-        RpDumpRegion r = { .addr = rp_rd32(sh + 12), .size = rp_rd32(sh + 20),
-                           .offset = rp_rd32(sh + 16) };
+    for (guint i = 0; dump->minidump && i < eh.e_shnum; i++) {
+        Elf32Shdr sh;
+        RpDumpRegion r = { 0 };
 
-        if (rp_rd32(sh + 4) != SHT_PROGBITS) {
+        if (!elf32_shdr(d, len, &eh, i, &sh) || sh.sh_type != SHT_PROGBITS) {
             continue;
         }
-        if (!inside(len, r.offset, r.size)) {
+        r.addr = sh.sh_addr;
+        r.size = sh.sh_size;
+        r.offset = sh.sh_offset;
+        if (!elf32_range_ok(len, r.offset, r.size)) {
             rp_dump_clear(dump);
             return bad(error, "section %u (0x%x, %u bytes at offset 0x%x) lies outside the "
                        "dump of %zu bytes", i, r.addr, r.size, r.offset, len);
         }
-        if (shstrndx < shnum) {
-            const guchar *strtab = d + shoff + SHDR_SIZE * shstrndx;
-            guint32 so = rp_rd32(strtab + 16), ss = rp_rd32(strtab + 20), n = rp_rd32(sh);
-
-            if (inside(len, so, ss) && n < ss) {
-                g_strlcpy(r.name, (const char *)d + so + n,
-                          MIN(sizeof(r.name), ss - n));
-            }
-        }
+        section_name(d, len, &eh, &sh, r.name, sizeof(r.name));
         g_array_append_val(dump->regions, r);
     }
     if (!dump->regions->len) {
@@ -181,69 +144,71 @@ static gint compare_symbols(gconstpointer a, gconstpointer b)
     return x->value < y->value ? -1 : x->value > y->value;
 }
 
+/* Append the named symbols of symbol table @symtab to fw->symbols */
+static gboolean read_symbols(const guchar *d, gsize len, const Elf32Header *eh,
+                             const Elf32Shdr *symtab, RpFirmwareElf *fw, GError **error)
+{
+    Elf32Shdr strtab;
+
+    if (!elf32_range_ok(len, symtab->sh_offset, symtab->sh_size) ||
+        !elf32_shdr(d, len, eh, symtab->sh_link, &strtab)) {
+        return bad(error, "the firmware's symbol table lies outside the file");
+    }
+    if (!elf32_range_ok(len, strtab.sh_offset, strtab.sh_size) || !strtab.sh_size) {
+        return bad(error, "the firmware's string table lies outside the file");
+    }
+    /* entry 0 is the undefined symbol */
+    for (guint k = 1; k < elf32_sym_count(symtab); k++) {
+        Elf32Sym sym;
+        RpElfSymbol s;
+        const char *name;
+        gsize n;
+
+        if (!elf32_sym(d, len, symtab, k, &sym) || !sym.st_name ||
+            !(name = elf32_str(d, len, &strtab, sym.st_name, &n))) {
+            continue;
+        }
+        s.name = g_strndup(name, n);
+        s.value = sym.st_value;
+        s.size = sym.st_size;
+        s.func = elf32_st_type(sym.st_info) == STT_FUNC;
+        if (s.func) {
+            s.value &= ~1u;         /* the Thumb bit */
+        }
+        g_array_append_val(fw->symbols, s);
+    }
+    return TRUE;
+}
+
 gboolean rp_fw_parse(const guchar *d, gsize len, RpFirmwareElf *fw, GError **error)
 {
-    guint32 phoff, shoff;
-    guint16 phnum, shnum;
+    Elf32Header eh;
 
     memset(fw, 0, sizeof(*fw));
-    if (!check_ehdr(d, len, "the firmware", error)) {
-        return FALSE;
-    }
-    phoff = rp_rd32(d + 28);
-    shoff = rp_rd32(d + 32);
-    phnum = rd16(d + 44);
-    shnum = rd16(d + 48);
-    if (!table(d, len, phoff, phnum, rd16(d + 42), PHDR_SIZE, "firmware program headers",
-               error) ||
-        !table(d, len, shoff, shnum, rd16(d + 46), SHDR_SIZE, "firmware section headers",
-               error)) {
+    if (!check_elf(d, len, "the firmware", &eh, error)) {
         return FALSE;
     }
     fw->segments = g_array_new(FALSE, TRUE, sizeof(RpFwSegment));
     fw->symbols = g_array_new(FALSE, TRUE, sizeof(RpElfSymbol));
     g_array_set_clear_func(fw->symbols, symbol_clear);
-    for (guint i = 0; i < phnum; i++) {
-        const guchar *ph = d + phoff + PHDR_SIZE * i;
-        RpFwSegment seg = { rp_rd32(ph + 8), rp_rd32(ph + 12), rp_rd32(ph + 20) };
+    for (guint i = 0; i < eh.e_phnum; i++) {
+        Elf32Phdr ph;
 
-        if (rp_rd32(ph) == PT_LOAD) {
+        if (elf32_phdr(d, len, &eh, i, &ph) && ph.p_type == PT_LOAD) {
+            RpFwSegment seg = { ph.p_vaddr, ph.p_paddr, ph.p_memsz };
+
             g_array_append_val(fw->segments, seg);
         }
     }
-    for (guint i = 0; i < shnum; i++) {
-        const guchar *sh = d + shoff + SHDR_SIZE * i;
-        guint32 off = rp_rd32(sh + 16), size = rp_rd32(sh + 20), link = rp_rd32(sh + 24);
-        const guchar *str;
-        guint32 str_off, str_size;
+    for (guint i = 0; i < eh.e_shnum; i++) {
+        Elf32Shdr sh;
 
-        if (rp_rd32(sh + 4) != SHT_SYMTAB) {
+        if (!elf32_shdr(d, len, &eh, i, &sh) || sh.sh_type != SHT_SYMTAB) {
             continue;
         }
-        if (link >= shnum || !inside(len, off, size)) {
+        if (!read_symbols(d, len, &eh, &sh, fw, error)) {
             rp_fw_clear(fw);
-            return bad(error, "the firmware's symbol table lies outside the file");
-        }
-        str = d + shoff + SHDR_SIZE * link;
-        str_off = rp_rd32(str + 16);
-        str_size = rp_rd32(str + 20);
-        if (!inside(len, str_off, str_size) || !str_size) {
-            rp_fw_clear(fw);
-            return bad(error, "the firmware's string table lies outside the file");
-        }
-        for (guint32 k = 16; k + 16 <= size; k += 16) {
-            const guchar *sym = d + off + k;
-            guint32 name = rp_rd32(sym);
-            RpElfSymbol s = { NULL, rp_rd32(sym + 4), rp_rd32(sym + 8), (sym[12] & 0xf) == STT_FUNC };
-
-            if (!name || name >= str_size) {
-                continue;
-            }
-            s.name = g_strndup((const char *)d + str_off + name, str_size - name);
-            if (s.func) {
-                s.value &= ~1u;
-            }
-            g_array_append_val(fw->symbols, s);
+            return FALSE;
         }
     }
     if (!fw->symbols->len) {

@@ -9,6 +9,7 @@
  *
  * SPDX-License-Identifier: GPL-2.0-or-later
  */
+#include "bytes.h"
 #include "coredump.h"
 #include "crash-report.h"
 
@@ -88,24 +89,24 @@ static gboolean read_crash(const RpDump *dump, const RpFirmwareElf *fw, Crash *c
                     CRASH_SIZE);
         return FALSE;
     }
-    if (rp_rd32(p) != CRASH_MAGIC || rp_rd32(p + 4) != CRASH_VERSION) {
+    if (rp_le32(p) != CRASH_MAGIC || rp_le32(p + 4) != CRASH_VERSION) {
         g_set_error(error, RP_DUMP_ERROR, 0, "no crash record at 0x%x (magic 0x%08x, version "
-                    "%u): the firmware did not record a crash", *where, rp_rd32(p), rp_rd32(p + 4));
+                    "%u): the firmware did not record a crash", *where, rp_le32(p), rp_le32(p + 4));
         return FALSE;
     }
-    c->exception = rp_rd32(p + 8);
-    c->boot = rp_rd32(p + 12);
+    c->exception = rp_le32(p + 8);
+    c->boot = rp_le32(p + 12);
     for (int i = 0; i < 13; i++) {
-        c->r[i] = rp_rd32(p + CRASH_OFF_R + 4 * i);
+        c->r[i] = rp_le32(p + CRASH_OFF_R + 4 * i);
     }
-    c->sp = rp_rd32(p + CRASH_OFF_SP);
-    c->lr = rp_rd32(p + CRASH_OFF_SP + 4);
-    c->pc = rp_rd32(p + CRASH_OFF_SP + 8);
-    c->xpsr = rp_rd32(p + CRASH_OFF_SP + 12);
-    c->cfsr = rp_rd32(p + CRASH_OFF_CFSR);
-    c->hfsr = rp_rd32(p + CRASH_OFF_CFSR + 4);
-    c->mmfar = rp_rd32(p + CRASH_OFF_CFSR + 8);
-    c->bfar = rp_rd32(p + CRASH_OFF_CFSR + 12);
+    c->sp = rp_le32(p + CRASH_OFF_SP);
+    c->lr = rp_le32(p + CRASH_OFF_SP + 4);
+    c->pc = rp_le32(p + CRASH_OFF_SP + 8);
+    c->xpsr = rp_le32(p + CRASH_OFF_SP + 12);
+    c->cfsr = rp_le32(p + CRASH_OFF_CFSR);
+    c->hfsr = rp_le32(p + CRASH_OFF_CFSR + 4);
+    c->mmfar = rp_le32(p + CRASH_OFF_CFSR + 8);
+    c->bfar = rp_le32(p + CRASH_OFF_CFSR + 12);
     memcpy(c->reason, p + CRASH_OFF_REASON, CRASH_REASON_LEN);
     c->reason[CRASH_REASON_LEN] = '\0';
     return TRUE;
@@ -184,7 +185,7 @@ static void backtrace(const RpDump *dump, const RpFirmwareElf *fw, const Crash *
         if (!rp_fw_to_phys(fw, c->sp + 4 * i, &phys) || !(w = rp_dump_at(dump, phys, 4))) {
             break;
         }
-        v = rp_rd32(w);
+        v = rp_le32(w);
         if ((v & 1) && rp_fw_function_at(fw, v - 1) && v - 1 != (c->lr & ~1u)) {
             g_autofree char *sym = symbolise(fw, v - 1);
 
