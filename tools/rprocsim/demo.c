@@ -18,6 +18,7 @@
 #include "qmp.h"
 #include "rproc.h"
 #include "crash-report.h"
+#include "elf32.h"
 
 #include <json-glib/json-glib.h>
 #include <stdarg.h>
@@ -240,13 +241,21 @@ static void crash_and_recover(Demo *d, SubsysResult *s, unsigned n)
     }
 }
 
-/* ELF32 program and section header counts of a dump */
-static void dump_layout(SubsysResult *s, const guchar *data, gsize len)
+/*
+ * ELF32 program and section header counts of a dump. FALSE, with the
+ * reason in @why, if it is not an ELF32 little-endian file.
+ */
+static gboolean dump_layout(SubsysResult *s, const guchar *data, gsize len, char *why,
+                            gsize why_len)
 {
-    if (len >= 52 && !memcmp(data, "\x7f" "ELF", 4)) {
-        s->dump_segments = data[44] | data[45] << 8;
-        s->dump_sections = data[48] | data[49] << 8;
+    Elf32Header eh;
+
+    if (!elf32_parse_header(data, len, &eh, why, why_len)) {
+        return FALSE;
     }
+    s->dump_segments = eh.e_phnum;
+    s->dump_sections = eh.e_shnum;
+    return TRUE;
 }
 
 /* The crash inspector on the dump must find the reason the demo injected */
@@ -283,6 +292,7 @@ static void collect_dump(Demo *d, SubsysResult *s)
     g_autoptr(GError) err = NULL;
     g_autoptr(GBytes) dump = NULL;
     const guchar *data;
+    char why[128];
     gsize len;
 
     if (!s->crashed) {
@@ -300,9 +310,8 @@ static void collect_dump(Demo *d, SubsysResult *s)
         return;
     }
     s->dump_size = len;
-    dump_layout(s, data, len);
-    if (len < 52 || memcmp(data, "\x7f" "ELF", 4)) {
-        problem(d, "%s: the devcoredump is not an ELF file", s->r.ss->name);
+    if (!dump_layout(s, data, len, why, sizeof(why))) {
+        problem(d, "%s: the devcoredump is not an ELF file: %s", s->r.ss->name, why);
         return;
     }
     read_crash_report(d, s, data, len);

@@ -7,6 +7,7 @@
 #include "steps.h"
 #include "coredump.h"
 #include "crash-report.h"
+#include "elf32.h"
 #include "mbn.h"
 
 #include <glib/gstdio.h>
@@ -146,67 +147,41 @@ static gboolean do_tz(RpPass *p, const RpStep *st, const char *prop, const char 
     return TRUE;
 }
 
-/* The program headers of ELF32 little-endian @d (caller frees), NULL if malformed */
-static MbnPhdr *elf32_phdrs(const guchar *d, gsize len, guint *phnum)
-{
-    guint32 phoff;
-    MbnPhdr *ph;
-
-    if (len < 52 || memcmp(d, "\x7f" "ELF\x01\x01", 6)) {
-        return NULL;
-    }
-    phoff = rp_rd32(d + 28);
-    *phnum = d[44] | d[45] << 8;
-    if (!*phnum || phoff > len || *phnum > (len - phoff) / 32) {
-        return NULL;
-    }
-    ph = g_new(MbnPhdr, *phnum);
-    for (guint i = 0; i < *phnum; i++) {
-        const guchar *w = d + phoff + 32 * i;
-
-        ph[i] = (MbnPhdr) {
-            rp_rd32(w), rp_rd32(w + 4), rp_rd32(w + 8), rp_rd32(w + 12),
-            rp_rd32(w + 16), rp_rd32(w + 20), rp_rd32(w + 24), rp_rd32(w + 28),
-        };
-    }
-    return ph;
-}
-
 /*
  * The firmware segments the kernel dumps (qcom_register_dump_segments() in
  * drivers/remoteproc/qcom_common.c: PT_LOAD, not the hash segment, memsz
- * not 0), read from the image in the guest. Caller frees.
+ * not 0), read from the image in the guest. Elf32Phdr array; caller frees.
  */
 static GArray *firmware_segments(RpPass *p, GError **error)
 {
-    g_autofree char *cmd = g_strdup_printf("head -c 4096 /lib/firmware/%s | base64",
-                                           (char *)g_hash_table_lookup(p->vars, "fw"));
+    const char *fw = g_hash_table_lookup(p->vars, "fw");
+    g_autofree char *cmd = g_strdup_printf("head -c 4096 /lib/firmware/%s | base64", fw);
     g_autofree char *b64 = NULL;
     g_autofree guchar *hdr = NULL;
-    g_autofree MbnPhdr *ph = NULL;
-    GArray *segs = g_array_new(FALSE, FALSE, sizeof(MbnPhdr));
-    gsize len;
-    guint n = 0;
+    g_autoptr(GArray) segs = g_array_new(FALSE, FALSE, sizeof(Elf32Phdr));
+    Elf32Header eh;
+    gsize len = 0;
     int status;
 
     if (!guest(p, cmd, RP_STEP_AGENT_TIMEOUT_S, &b64, &status, error)) {
-        g_array_unref(segs);
         return NULL;
     }
     hdr = status == 0 ? g_base64_decode(b64, &len) : NULL;
-    ph = hdr ? elf32_phdrs(hdr, len, &n) : NULL;
-    if (!ph) {
+    if (!hdr || !elf32_parse_header(hdr, len, &eh, NULL, 0) || !eh.e_phnum ||
+        !elf32_check_phdrs(len, &eh, NULL, 0)) {
         g_set_error(error, RP_SCENARIO_ERROR, 1, "cannot read the program headers of "
-                    "/lib/firmware/%s in the guest", (char *)g_hash_table_lookup(p->vars, "fw"));
-        g_array_unref(segs);
+                    "/lib/firmware/%s in the guest", fw);
         return NULL;
     }
-    for (guint i = 0; i < n; i++) {
-        if (ph[i].type == 1 && ((ph[i].flags >> 24) & 7) != 2 && ph[i].memsz) {
-            g_array_append_val(segs, ph[i]);
+    for (unsigned i = 0; i < eh.e_phnum; i++) {
+        Elf32Phdr ph;
+
+        if (elf32_phdr(hdr, len, &eh, i, &ph) && ph.p_type == PT_LOAD &&
+            (ph.p_flags & MBN_FLAG_TYPE_MASK) != MBN_TYPE_HASH && ph.p_memsz) {
+            g_array_append_val(segs, ph);
         }
     }
-    return segs;
+    return g_steal_pointer(&segs);
 }
 
 /* Guest physical memory, through QMP pmemsave into a scratch file */
@@ -264,15 +239,15 @@ static gboolean check_full_dump(RpPass *p, const RpStep *st, const RpDump *dump,
                           dump->regions->len, segs->len);
     }
     for (guint i = 0; i < segs->len; i++) {
-        const MbnPhdr *fw = &g_array_index(segs, MbnPhdr, i);
+        const Elf32Phdr *fw = &g_array_index(segs, Elf32Phdr, i);
         const RpDumpRegion *r = &g_array_index(dump->regions, RpDumpRegion, i);
 
-        if (r->addr != fw->paddr || r->size != fw->memsz) {
+        if (r->addr != fw->p_paddr || r->size != fw->p_memsz) {
             return step_error(error, st, "dump segment %u (0x%x, %u bytes) is not firmware "
-                              "segment 0x%x, %u bytes", i, r->addr, r->size, fw->paddr,
-                              fw->memsz);
+                              "segment 0x%x, %u bytes", i, r->addr, r->size, fw->p_paddr,
+                              fw->p_memsz);
         }
-        if (!(fw->flags & 2) && !equals_memory(p, st, dump, r, error)) {
+        if (!(fw->p_flags & PF_W) && !equals_memory(p, st, dump, r, error)) {
             return FALSE;
         }
     }
