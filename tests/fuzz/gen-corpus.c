@@ -1,7 +1,8 @@
 /*
  * Writes the seed corpora of the fuzz targets (tests/fuzz/corpus/) from the
  * unit-test fixture images: valid images in each MBN version, a relocatable
- * one and deliberately broken ones. Run by hand when the image format
+ * one and deliberately broken ones; for the ELF32 reader, the fixture ELF
+ * and a small one with a symbol table. Run by hand when the image format
  * changes: gen-corpus DIR.
  *
  * SPDX-License-Identifier: GPL-2.0-or-later
@@ -11,6 +12,7 @@
 #include <string.h>
 
 #include "../unit/image-fixture.h"
+#include "elf32.h"
 
 static void put_len(GByteArray *a, size_t n)
 {
@@ -29,6 +31,65 @@ static void call(GByteArray *a, uint8_t sel, uint64_t x2, uint64_t x3, uint64_t 
         r[17 + i] = x4 >> (8 * i);
     }
     g_byte_array_append(a, r, sizeof(r));
+}
+
+/*
+ * A small firmware-like ELF for the elf32 seeds: one PT_LOAD and the
+ * sections a symbol lookup walks (null, .symtab with two symbols, .strtab).
+ */
+static GByteArray *symbols_elf(void)
+{
+    static const char strtab[] = "\0main\0crash_record\0";
+    enum { PHOFF = 52, CODE = 0x60, SHOFF = 0x80, SYMTAB = SHOFF + 3 * 40,
+           STRTAB = SYMTAB + 3 * 16, SIZE = STRTAB + sizeof(strtab) };
+    GByteArray *a = g_byte_array_new();
+    Elf32Header eh;
+    Elf32Phdr ph = { .p_type = PT_LOAD, .p_offset = CODE, .p_vaddr = 0x1000,
+                     .p_paddr = 0x86100000, .p_filesz = 0x20, .p_memsz = 0x100,
+                     .p_flags = PF_R | PF_X, .p_align = 4 };
+    Elf32Shdr sh[3] = {
+        { 0 },
+        { .sh_type = SHT_SYMTAB, .sh_offset = SYMTAB, .sh_size = 3 * 16, .sh_link = 2,
+          .sh_entsize = 16 },
+        { .sh_type = SHT_STRTAB, .sh_offset = STRTAB, .sh_size = sizeof(strtab) },
+    };
+    Elf32Sym sym[3] = {
+        { 0 },
+        { .st_name = 1, .st_value = 0x1001, .st_size = 0x20, .st_info = STT_FUNC },
+        { .st_name = 6, .st_value = 0x1080, .st_size = 196, .st_info = STT_OBJECT },
+    };
+
+    g_byte_array_set_size(a, SIZE);
+    memset(a->data, 0, SIZE);
+    elf32_header_init(&eh, ET_EXEC, EM_ARM);
+    eh.e_entry = 0x1001;
+    eh.e_phoff = PHOFF;
+    eh.e_phentsize = ELF32_PHDR_SIZE;
+    eh.e_phnum = 1;
+    eh.e_shoff = SHOFF;
+    eh.e_shentsize = ELF32_SHDR_SIZE;
+    eh.e_shnum = 3;
+    eh.e_shstrndx = 2;
+    elf32_put_header(a->data, &eh);
+    elf32_put_phdr(a->data + PHOFF, &ph);
+    for (int i = 0; i < 3; i++) {
+        elf32_put_shdr(a->data + SHOFF + ELF32_SHDR_SIZE * i, &sh[i]);
+        elf32_put_sym(a->data + SYMTAB + ELF32_SYM_SIZE * i, &sym[i]);
+    }
+    memcpy(a->data + STRTAB, strtab, sizeof(strtab));
+    return a;
+}
+
+static void write_elf32_seeds(const char *dir)
+{
+    g_autoptr(GByteArray) fixture = fx_default_elf();
+    g_autoptr(GByteArray) symbols = symbols_elf();
+    g_autofree char *f1 = g_strdup_printf("%s/elf32/fixture.elf", dir);
+    g_autofree char *f2 = g_strdup_printf("%s/elf32/symbols.elf", dir);
+
+    g_assert(g_file_set_contents(f1, (char *)fixture->data, fixture->len, NULL));
+    g_assert(g_file_set_contents(f2, (char *)symbols->data, symbols->len, NULL));
+    printf("%s, %s\n", f1, f2);
 }
 
 int main(int argc, char **argv)
@@ -76,5 +137,6 @@ int main(int argc, char **argv)
         fx_mem_free(&mem);
         printf("%s, %s\n", mbn, scm);
     }
+    write_elf32_seeds(dir);
     return 0;
 }
