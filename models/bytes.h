@@ -1,6 +1,9 @@
 /*
  * rprocsim models: little-endian field access in byte buffers (firmware
- * images, SMEM, cmd-db are all little-endian).
+ * images, devcoredumps, SMEM, cmd-db are all little-endian). The one set
+ * of byte-order helpers of the project, for the models, QEMU devices,
+ * host tools and tests alike; any alignment, no host-endian assumption.
+ * ELF structures have their own decoder on top of these: elf32.h.
  *
  * SPDX-License-Identifier: GPL-2.0-or-later
  */
@@ -22,16 +25,16 @@ static inline uint16_t rp_le16(const uint8_t *p)
 
 static inline void rp_put_le32(uint8_t *p, uint32_t v)
 {
-    p[0] = v;
-    p[1] = v >> 8;
-    p[2] = v >> 16;
-    p[3] = v >> 24;
+    p[0] = (uint8_t)v;
+    p[1] = (uint8_t)(v >> 8);
+    p[2] = (uint8_t)(v >> 16);
+    p[3] = (uint8_t)(v >> 24);
 }
 
 static inline void rp_put_le16(uint8_t *p, uint16_t v)
 {
-    p[0] = v;
-    p[1] = v >> 8;
+    p[0] = (uint8_t)v;
+    p[1] = (uint8_t)(v >> 8);
 }
 
 #endif /* RPROCSIM_MODELS_BYTES_H */

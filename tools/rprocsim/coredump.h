@@ -19,8 +19,6 @@
 
 #include <glib.h>
 
-#include "bytes.h"
-
 #define RP_DUMP_ERROR (rp_dump_error_quark())
 GQuark rp_dump_error_quark(void);
 
@@ -37,15 +35,6 @@ typedef struct RpDump {
     gboolean minidump;
     GArray *regions;        /* RpDumpRegion */
 } RpDump;
-
-/*
- * Deprecated, to be removed: use rp_le32() from models/bytes.h. Kept only
- * so that tools/rprocsim/run.c builds until it is switched over.
- */
-static inline guint32 rp_rd32(const guchar *p)
-{
-    return rp_le32(p);
-}
 
 /*
  * Parse the devcoredump in @data (@len bytes, borrowed: must outlive the
