@@ -1,10 +1,10 @@
 /*
- * rprocsim qcs6490-sim machine: memory map and interrupt numbers shared by
- * the board and the device models that later attach to it.
- *
- * Addresses follow the sc7280 device tree (arch/arm64/boot/dts/qcom/
- * sc7280.dtsi) and the RB3 Gen2 overrides (qcs6490-rb3gen2.dts) of Linux
- * 6.12; see docs/machine.md for every place where the simulated SoC differs.
+ * rprocsim qcs6490-sim machine: its state and the parts of the board, one
+ * file each: qcs6490-sim.c (machine, CPUs, GIC, UARTs, reserved memory,
+ * TrustZone), qcs6490-ipc.c (TCSR mutex, SMEM, IPCC, SMP2P),
+ * qcs6490-power.c (cmd-db, RPMh RSC, AOSS QMP) and qcs6490-remoteproc.c
+ * (stand-in cores, Q6SS blocks, remoteproc nodes). The memory map is
+ * include/rprocsim/qcs6490-map.h, the subsystems boards/qcs6490-subsys.c.
  *
  * SPDX-License-Identifier: GPL-2.0-or-later
  */
@@ -12,129 +12,72 @@
 #ifndef RPROCSIM_BOARDS_QCS6490_SIM_H
 #define RPROCSIM_BOARDS_QCS6490_SIM_H
 
+#include "hw/boards.h"
+#include "hw/arm/boot.h"
+#include "hw/arm/armv7m.h"
+#include "hw/cpu/cluster.h"
+#include "hw/rprocsim/hw/ipcc.h"
+#include "hw/rprocsim/hw/q6ss.h"
+#include "hw/rprocsim/hw/trustzone.h"
+#include "rprocsim/qcs6490-map.h"
+#include "rprocsim/subsys.h"
+
 #define TYPE_QCS6490_SIM_MACHINE MACHINE_TYPE_NAME("qcs6490-sim")
+OBJECT_DECLARE_SIMPLE_TYPE(Qcs6490SimState, QCS6490_SIM_MACHINE)
+
+/* One subsystem: its stand-in core, the core's address space, its Q6SS */
+typedef struct Qcs6490SimSubsys {
+    const RprocsimSubsys *desc;
+    CPUClusterState cluster;
+    ARMv7MState core;
+    MemoryRegion space;
+    MemoryRegion carveout;
+    MemoryRegion smem;
+    MemoryRegion ipcc;
+    MemoryRegion mutex;
+    MemoryRegion q6ss_alias;
+    RprocsimQ6ssState *q6ss;
+    uint32_t carveout_phandle;
+    uint32_t smp2p_out_phandle;     /* Linux's "master-kernel" entry */
+    uint32_t smp2p_in_phandle;      /* the remote's "slave-kernel" entry */
+} Qcs6490SimSubsys;
+
+struct Qcs6490SimState {
+    MachineState parent_obj;
+
+    const RprocsimBoard *board;
+    CPUClusterState apss;       /* application processor cores, cluster 0 */
+    unsigned n_ap;
+    DeviceState *gic;
+    RprocsimTzState *tz;
+    RprocsimIpccState *ipcc;
+    DeviceState *mutex;
+    struct arm_boot_info bootinfo;
+    uint32_t gic_phandle;
+    uint32_t xo_phandle;
+    uint32_t ipcc_phandle;
+    uint32_t mutex_phandle;
+    uint32_t rpmhpd_phandle;
+    uint32_t rpmhcc_phandle;
+    uint32_t aoss_phandle;
+    uint32_t cmd_db_phandle;
+    uint32_t smem_phandle;
+    Clock *standin_clk;
+    Qcs6490SimSubsys ss[QCS6490_SIM_STANDIN_CORES];
+};
+
+/* qcs6490-ipc.c: TCSR mutex, SMEM image, IPCC, one SMP2P edge per subsystem */
+void qcs6490_sim_create_ipc(Qcs6490SimState *s);
+
+/* qcs6490-power.c: cmd-db, RPMh RSC with rpmhpd and rpmhcc, AOSS QMP */
+void qcs6490_sim_create_power(Qcs6490SimState *s);
 
 /*
- * Cores: application processor cores (Kryo 670 on the real SoC) plus one
- * Cortex-M4 stand-in core per subsystem (aDSP, cDSP, WPSS). -smp counts
- * both, as QEMU's MTTCG needs: -smp N gives N - 3 application cores.
+ * qcs6490-remoteproc.c: the stand-in cores and Q6SS blocks (after the
+ * application cores and arm_load_kernel()), linked to TrustZone; and the
+ * remoteproc nodes the stock qcom_q6v5_pas binds to.
  */
-#define QCS6490_SIM_STANDIN_CORES     3
-#define QCS6490_SIM_DEFAULT_AP_CPUS   2
-#define QCS6490_SIM_MAX_AP_CPUS       8
-#define QCS6490_SIM_STANDIN_CPU_HZ    200000000
-
-/*
- * What each stand-in core sees (docs/subsystems.md): its carveout and SMEM
- * at their physical addresses, and these blocks.
- */
-#define QCS6490_SIM_CORE_IPCC_FRAME   0x40000000ULL
-#define QCS6490_SIM_CORE_MUTEX        0x40100000ULL
-#define QCS6490_SIM_CORE_Q6SS         0x40200000ULL
-
-/* DRAM starts at 0x80000000 as on sc7280 (sc7280.dtsi memory@80000000). */
-#define QCS6490_SIM_DRAM_BASE         0x80000000ULL
-#define QCS6490_SIM_DEFAULT_RAM       (1 * GiB)
-#define QCS6490_SIM_MIN_RAM           (512 * MiB)
-#define QCS6490_SIM_MAX_RAM           (16 * GiB)
-
-/* GICv3 distributor and redistributors (sc7280.dtsi intc@17a00000). */
-#define QCS6490_SIM_GICD_BASE         0x17a00000ULL
-#define QCS6490_SIM_GICD_SIZE         0x10000ULL
-#define QCS6490_SIM_GICR_BASE         0x17a60000ULL
-#define QCS6490_SIM_GICR_STRIDE       0x20000ULL
-/*
- * Interrupt IDs the GIC exposes, the 32 SGIs/PPIs included. sc7280 uses
- * SPIs up to 606 (INTID 638), so at least 640.
- */
-#define QCS6490_SIM_GIC_NUM_IRQ       640
-
-/*
- * Debug console: a PL011 at the address and SPI of the GENI debug UART
- * (sc7280.dtsi uart5: serial@994000, GIC_SPI 606). QEMU has no GENI model.
- */
-#define QCS6490_SIM_UART_BASE         0x00994000ULL
-#define QCS6490_SIM_UART_SIZE         0x1000ULL
-#define QCS6490_SIM_UART_SPI          606
-
-/*
- * Agent channel: a second PL011 (ttyAMA1), not present on the real board,
- * that carries the host's commands to the in-guest agent so that they never
- * mix with kernel messages on the console. It sits at the address and SPI
- * of the QUP serial engine next to the debug UART (se6: 0x998000, SPI 607),
- * which RB3 Gen2 does not use.
- */
-#define QCS6490_SIM_AGENT_UART_BASE   0x00998000ULL
-#define QCS6490_SIM_AGENT_UART_SPI    607
-
-/*
- * TCSR block holding the download-mode register that qcom_scm reaches
- * through SCM IO calls (sc7280.dtsi tcsr_2: syscon@1fc0000; the scm node's
- * qcom,dload-mode = <&tcsr_2 0x13000>).
- */
-#define QCS6490_SIM_TCSR2_BASE        0x01fc0000ULL
-#define QCS6490_SIM_TCSR2_SIZE        0x30000ULL
-#define QCS6490_SIM_DLOAD_MODE_OFFSET 0x13000
-
-/* TCSR hardware mutex (sc7280.dtsi tcsr_mutex: hwlock@1f40000); SMEM uses lock 3 */
-#define QCS6490_SIM_MUTEX_BASE        0x01f40000ULL
-#define QCS6490_SIM_SMEM_HWLOCK       3
-
-/*
- * IPCC, protocol 0 (MPROC): one 4 KiB frame per client from 0x400000; Linux
- * maps the APSS (client 8) frame (sc7280.dtsi ipcc: mailbox@408000, SPI 229).
- */
-#define QCS6490_SIM_IPCC_BASE         0x00400000ULL
-#define QCS6490_SIM_IPCC_APSS_FRAME   0x00408000ULL
-#define QCS6490_SIM_IPCC_SPI          229
-
-/*
- * SMEM (sc7280.dtsi smem_mem: smem@80900000) and the partitions the board
- * pre-builds: global, and one per remote host shared with the AP (host ids
- * adsp 2, cdsp 5, wpss 13). The item limit lets items 600+ exist.
- */
-#define QCS6490_SIM_SMEM_BASE         0x80900000ULL
-#define QCS6490_SIM_SMEM_SIZE         0x200000ULL
-#define QCS6490_SIM_SMEM_ITEMS        1024
-
-/* cmd-db, published by the AOP (sc7280.dtsi aop_cmd_db_mem) */
-#define QCS6490_SIM_CMD_DB_BASE       0x80860000ULL
-#define QCS6490_SIM_CMD_DB_SIZE       0x20000ULL
-
-/*
- * RPMh RSC of the application processor (sc7280.dtsi apps_rsc): three DRV
- * regions, Linux uses drv-2 and its interrupt (SPI 5).
- */
-#define QCS6490_SIM_RSC_BASE          0x18200000ULL
-#define QCS6490_SIM_RSC_DRV           2
-#define QCS6490_SIM_RSC_SPI_BASE      3           /* drv-0..2: SPI 3, 4, 5 */
-
-/* AOSS QMP message RAM (sc7280.dtsi aoss_qmp: power-management@c300000) */
-#define QCS6490_SIM_AOSS_QMP_BASE     0x0c300000ULL
-
-/* rpmhpd domain indices (include/dt-bindings/power/qcom,rpmhpd.h) */
-#define QCS6490_SIM_RPMHPD_CX         0
-
-/* Board clocks (sc7280.dtsi /clocks, rb3gen2 xo-board frequency). */
-#define QCS6490_SIM_XO_BOARD_HZ       76800000
-#define QCS6490_SIM_SLEEP_CLK_HZ      32764
-
-/*
- * Reserved-memory carveouts, all no-map (qcs6490-rb3gen2.dts reserved-memory).
- * The kernel, initrd and DTB are placed above the highest of them.
- */
-typedef struct Qcs6490SimCarveout {
-    const char *name;     /* node name and label stem: "wpss" -> wpss@84800000 */
-    uint64_t base;
-    uint64_t size;
-    const char *compatible;   /* for regions a driver binds to, else NULL */
-} Qcs6490SimCarveout;
-
-#define QCS6490_SIM_WPSS_MEM_BASE     0x84800000ULL
-#define QCS6490_SIM_WPSS_MEM_SIZE     0x1900000ULL
-#define QCS6490_SIM_ADSP_MEM_BASE     0x86100000ULL
-#define QCS6490_SIM_ADSP_MEM_SIZE     0x2800000ULL
-#define QCS6490_SIM_CDSP_MEM_BASE     0x88900000ULL
-#define QCS6490_SIM_CDSP_MEM_SIZE     0x1e00000ULL
+void qcs6490_sim_create_subsystems(Qcs6490SimState *s);
+void qcs6490_sim_fdt_remoteprocs(Qcs6490SimState *s);
 
 #endif /* RPROCSIM_BOARDS_QCS6490_SIM_H */

@@ -8,4 +8,4 @@
 #include "fw/fw.h"
 
 /* WPSS publishes a minidump table: Linux dumps its regions (qcom_common.c) */
-const struct fw_config fw_this = { .name = "wpss", .minidump_id = 4 };
+const struct fw_config fw_this = { .name = "wpss" };

@@ -17,10 +17,6 @@
 #define TYPE_RPROCSIM_IPCC "rprocsim-ipcc"
 OBJECT_DECLARE_SIMPLE_TYPE(RprocsimIpccState, RPROCSIM_IPCC)
 
-#define IPCC_FRAME_SIZE         0x1000
-#define IPCC_BLOCK_SIZE         (IPCC_CLIENTS * IPCC_FRAME_SIZE)
-#define IPCC_VERSION_VALUE      0x10200
-
 struct RprocsimIpccState {
     SysBusDevice parent_obj;
 
@@ -37,12 +33,5 @@ struct RprocsimIpccState {
 uint32_t rprocsim_ipcc_client_read(RprocsimIpccState *s, unsigned client, hwaddr reg);
 void rprocsim_ipcc_client_write(RprocsimIpccState *s, unsigned client, hwaddr reg,
                                 uint32_t value);
-
-/* Frame register offsets, for those callers */
-#define IPCC_REG_SEND_ID        0x0c
-#define IPCC_REG_RECV_ID        0x10
-#define IPCC_REG_ENABLE         0x14
-#define IPCC_REG_DISABLE        0x18
-#define IPCC_REG_CLEAR          0x1c
 
 #endif /* RPROCSIM_HW_IPCC_H */

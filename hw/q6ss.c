@@ -16,44 +16,49 @@
 #include "migration/vmstate.h"
 #include "hw/arm/armv7m.h"
 #include "target/arm/cpu.h"
+#include "target/arm/arm-powerctl.h"
 #include "qapi/qapi-events-rprocsim.h"
 #include "hw/rprocsim/hw/q6ss.h"
 #include "hw/rprocsim/trace.h"
 
-/* Identity, read by the firmware to learn which subsystem it runs as */
-REG32(ID, 0x000)
-REG32(STATUS, 0x004)
-    FIELD(STATUS, POWERED, 0, 1)
-    FIELD(STATUS, RUNNING, 1, 1)
-    FIELD(STATUS, WFI, 2, 1)
-    FIELD(STATUS, BITTEN, 3, 1)
-REG32(BOOT_COUNT, 0x008)
-REG32(HOST_ID, 0x00c)
-REG32(IPCC_CLIENT, 0x010)
-REG32(SMEM_ITEMS, 0x014)
-    FIELD(SMEM_ITEMS, OUT, 0, 16)
-    FIELD(SMEM_ITEMS, IN, 16, 16)
-REG32(CRASH_ITEM, 0x018)
-/* Watchdog, in sleep-clock ticks (32768 Hz) of virtual time */
-REG32(WDOG_PET, 0x100)
-REG32(WDOG_CTL, 0x104)
-    FIELD(WDOG_CTL, ENABLE, 0, 1)
-REG32(WDOG_BARK_TIME, 0x108)
-REG32(WDOG_BITE_TIME, 0x10c)
-REG32(WDOG_STATUS, 0x110)
-    FIELD(WDOG_STATUS, BARKED, 0, 1)
-    FIELD(WDOG_STATUS, BITTEN, 1, 1)
-/* Fault injection: what the host asked the firmware to do */
-REG32(FAULT_ACTION, 0x200)
-REG32(FAULT_ARG, 0x204)
-REG32(FAULT_ACK, 0x208)
-REG32(FAULT_MSG, 0x240)         /* 64 bytes, NUL-terminated */
-/* Debug UART: one byte per write */
-REG32(UART_TX, 0x300)
+/* The map of rprocsim/q6ss-regs.h, in registerfields.h terms */
+REG32(ID, Q6SS_REG_ID)
+REG32(STATUS, Q6SS_REG_STATUS)
+    FIELD(STATUS, POWERED, Q6SS_STATUS_POWERED_SHIFT, 1)
+    FIELD(STATUS, RUNNING, Q6SS_STATUS_RUNNING_SHIFT, 1)
+    FIELD(STATUS, WFI, Q6SS_STATUS_WFI_SHIFT, 1)
+    FIELD(STATUS, BITTEN, Q6SS_STATUS_BITTEN_SHIFT, 1)
+REG32(BOOT_COUNT, Q6SS_REG_BOOT_COUNT)
+REG32(HOST_ID, Q6SS_REG_HOST_ID)
+REG32(IPCC_CLIENT, Q6SS_REG_IPCC_CLIENT)
+REG32(SMEM_ITEMS, Q6SS_REG_SMEM_ITEMS)
+    FIELD(SMEM_ITEMS, IN, Q6SS_SMEM_ITEMS_IN_SHIFT, Q6SS_SMEM_ITEMS_WIDTH)
+    FIELD(SMEM_ITEMS, OUT, Q6SS_SMEM_ITEMS_OUT_SHIFT, Q6SS_SMEM_ITEMS_WIDTH)
+REG32(CRASH_ITEM, Q6SS_REG_CRASH_ITEM)
+REG32(MINIDUMP_ID, Q6SS_REG_MINIDUMP_ID)
+REG32(WDOG_PET, Q6SS_REG_WDOG_PET)
+REG32(WDOG_CTL, Q6SS_REG_WDOG_CTL)
+    FIELD(WDOG_CTL, ENABLE, Q6SS_WDOG_CTL_ENABLE_SHIFT, 1)
+REG32(WDOG_BARK_TIME, Q6SS_REG_WDOG_BARK_TIME)
+REG32(WDOG_BITE_TIME, Q6SS_REG_WDOG_BITE_TIME)
+REG32(WDOG_STATUS, Q6SS_REG_WDOG_STATUS)
+    FIELD(WDOG_STATUS, BARKED, Q6SS_WDOG_STATUS_BARKED_SHIFT, 1)
+    FIELD(WDOG_STATUS, BITTEN, Q6SS_WDOG_STATUS_BITTEN_SHIFT, 1)
+REG32(FAULT_ACTION, Q6SS_REG_FAULT_ACTION)
+REG32(FAULT_ARG, Q6SS_REG_FAULT_ARG)
+REG32(FAULT_ACK, Q6SS_REG_FAULT_ACK)
+REG32(FAULT_MSG, Q6SS_REG_FAULT_MSG)
+REG32(UART_TX, Q6SS_REG_UART_TX)
 
 static ARMCPU *q6ss_cpu(RprocsimQ6ssState *s)
 {
     return ARMV7M(s->core)->cpu;
+}
+
+/* Bitten since the last release: the watchdog status says so until then */
+static bool q6ss_bitten(RprocsimQ6ssState *s)
+{
+    return FIELD_EX32(s->wdog_status, WDOG_STATUS, BITTEN);
 }
 
 uint32_t rprocsim_q6ss_status(RprocsimQ6ssState *s)
@@ -66,7 +71,7 @@ uint32_t rprocsim_q6ss_status(RprocsimQ6ssState *s)
     v = FIELD_DP32(v, STATUS, POWERED, powered);
     v = FIELD_DP32(v, STATUS, RUNNING, powered && !halted);
     v = FIELD_DP32(v, STATUS, WFI, powered && halted);
-    v = FIELD_DP32(v, STATUS, BITTEN, s->bitten);
+    v = FIELD_DP32(v, STATUS, BITTEN, q6ss_bitten(s));
     return v;
 }
 
@@ -100,23 +105,31 @@ static void q6ss_wdog_pet(RprocsimQ6ssState *s)
     }
 }
 
-/* One work item: reset the core at its vector table and run it */
-static void q6ss_start_work(CPUState *cs, run_on_cpu_data data)
+/*
+ * Power the core off (arm-powerctl), unless it is off already (a bitten
+ * core is, when TrustZone shuts the subsystem down).
+ */
+static void q6ss_power_off(RprocsimQ6ssState *s)
 {
-    ARMCPU *cpu = ARM_CPU(cs);
+    ARMCPU *cpu = q6ss_cpu(s);
 
-    cpu_reset(cs);
-    cs->halted = 0;
-    cpu->power_state = PSCI_ON;
+    if (cpu->power_state != PSCI_OFF) {
+        arm_set_cpu_off(arm_cpu_mp_affinity(cpu));
+    }
 }
 
-static void q6ss_stop_work(CPUState *cs, run_on_cpu_data data)
+/*
+ * Runs on the core itself, after any power-off queued before it (the work
+ * queue is in order): power it on from reset, at its vector table.
+ */
+static void q6ss_power_on_work(CPUState *cs, run_on_cpu_data data)
 {
-    ARMCPU *cpu = ARM_CPU(cs);
+    int ret = arm_set_cpu_on_and_reset(arm_cpu_mp_affinity(ARM_CPU(cs)));
 
-    cpu->power_state = PSCI_OFF;
-    cs->halted = 1;
-    cs->exception_index = EXCP_HLT;
+    if (ret != QEMU_ARM_POWERCTL_RET_SUCCESS) {
+        qemu_log_mask(LOG_GUEST_ERROR, "rprocsim-q6ss: stand-in core %d did not "
+                      "power on (arm-powerctl %d)\n", cs->cpu_index, ret);
+    }
 }
 
 void rprocsim_q6ss_release(RprocsimQ6ssState *s, uint64_t entry, uint64_t vector_base)
@@ -126,7 +139,6 @@ void rprocsim_q6ss_release(RprocsimQ6ssState *s, uint64_t entry, uint64_t vector
 
     s->entry = entry;
     s->vector_base = vector_base;
-    s->bitten = false;
     s->boots++;
     s->wdog_ctl = 0;
     s->wdog_status = 0;
@@ -147,7 +159,7 @@ void rprocsim_q6ss_release(RprocsimQ6ssState *s, uint64_t entry, uint64_t vector
     resettable_reset(OBJECT(&ARMV7M(s->core)->systick[M_REG_NS]), RESET_TYPE_COLD);
     trace_rprocsim_q6ss_release(s->name, vector_base, entry, s->boots);
     qapi_event_send_rprocsim_subsystem_state(s->name, "running", s->boots);
-    async_run_on_cpu(CPU(cpu), q6ss_start_work, RUN_ON_CPU_NULL);
+    async_run_on_cpu(CPU(cpu), q6ss_power_on_work, RUN_ON_CPU_NULL);
 }
 
 void rprocsim_q6ss_halt(RprocsimQ6ssState *s)
@@ -157,7 +169,7 @@ void rprocsim_q6ss_halt(RprocsimQ6ssState *s)
     qemu_set_irq(s->fault_irq, 0);
     trace_rprocsim_q6ss_halt(s->name);
     qapi_event_send_rprocsim_subsystem_state(s->name, "off", s->boots);
-    async_run_on_cpu(CPU(q6ss_cpu(s)), q6ss_stop_work, RUN_ON_CPU_NULL);
+    q6ss_power_off(s);
 }
 
 static void q6ss_bark(void *opaque)
@@ -175,11 +187,10 @@ static void q6ss_bite(void *opaque)
     RprocsimQ6ssState *s = opaque;
 
     s->wdog_status = FIELD_DP32(s->wdog_status, WDOG_STATUS, BITTEN, 1);
-    s->bitten = true;
     trace_rprocsim_q6ss_wdog_bite(s->name);
     qapi_event_send_rprocsim_subsystem_state(s->name, "bitten", s->boots);
     timer_del(s->bark_timer);
-    async_run_on_cpu(CPU(q6ss_cpu(s)), q6ss_stop_work, RUN_ON_CPU_NULL);
+    q6ss_power_off(s);
     qemu_irq_pulse(s->wdog_irq);
 }
 
@@ -204,10 +215,12 @@ static uint64_t q6ss_read(void *opaque, hwaddr addr, unsigned size)
     case A_IPCC_CLIENT:
         return s->ipcc_client;
     case A_SMEM_ITEMS:
-        v = FIELD_DP32(v, SMEM_ITEMS, OUT, s->smem_out_item);
-        return FIELD_DP32(v, SMEM_ITEMS, IN, s->smem_in_item);
+        v = FIELD_DP32(v, SMEM_ITEMS, IN, s->smp2p_in_item);
+        return FIELD_DP32(v, SMEM_ITEMS, OUT, s->smp2p_out_item);
     case A_CRASH_ITEM:
         return s->crash_item;
+    case A_MINIDUMP_ID:
+        return s->minidump_id;
     case A_WDOG_CTL:
         return s->wdog_ctl;
     case A_WDOG_BARK_TIME:
@@ -262,7 +275,6 @@ static void q6ss_write(void *opaque, hwaddr addr, uint64_t value, unsigned size)
     case A_FAULT_ACK:
         /* faults are one-shot: taken by the firmware, gone for the next boot */
         s->fault_action = Q6SS_FAULT_NONE;
-        s->fault_pending = 0;
         qemu_set_irq(s->fault_irq, 0);
         break;
     case A_UART_TX:
@@ -291,17 +303,16 @@ static const MemoryRegionOps q6ss_ops = {
  * below, e.g. "fatal::dsp fell over", "ready-delay:300", "none". The
  * firmware sees it in FAULT_* and gets the fault interrupt if it runs.
  */
+#define Q6SS_FAULT_NAME_(id, name) [Q6SS_FAULT_##id] = name,
 static const char *const fault_names[Q6SS_FAULT_COUNT] = {
-    [Q6SS_FAULT_NONE] = "none",
-    [Q6SS_FAULT_NO_READY] = "no-ready",
-    [Q6SS_FAULT_READY_DELAY] = "ready-delay",
-    [Q6SS_FAULT_FATAL] = "fatal",
-    [Q6SS_FAULT_WILD_POINTER] = "wild-pointer",
-    [Q6SS_FAULT_HANG] = "hang",
-    [Q6SS_FAULT_IGNORE_STOP] = "ignore-stop",
-    [Q6SS_FAULT_WDOG_ON_STOP] = "wdog-on-stop",
-    [Q6SS_FAULT_NO_MINIDUMP] = "no-minidump",
+    Q6SS_FAULTS(Q6SS_FAULT_NAME_)
 };
+#undef Q6SS_FAULT_NAME_
+
+/* The same, NULL-terminated, for error messages */
+#define Q6SS_FAULT_NAME_(id, name) name,
+static const char *const fault_names_v[] = { Q6SS_FAULTS(Q6SS_FAULT_NAME_) NULL };
+#undef Q6SS_FAULT_NAME_
 
 static void set_fault(Object *obj, const char *value, Error **errp)
 {
@@ -316,8 +327,9 @@ static void set_fault(Object *obj, const char *value, Error **errp)
         }
     }
     if (action < 0) {
-        error_setg(errp, "unknown fault '%s' (none, no-ready, ready-delay, fatal, "
-                   "wild-pointer, hang, ignore-stop, wdog-on-stop, no-minidump)", value);
+        g_autofree char *names = g_strjoinv(", ", (char **)fault_names_v);
+
+        error_setg(errp, "unknown fault '%s' (%s)", value, names);
         return;
     }
     if (parts[1] && *parts[1] &&
@@ -331,10 +343,9 @@ static void set_fault(Object *obj, const char *value, Error **errp)
     if (parts[1] && parts[2]) {
         g_strlcpy((char *)s->fault_msg, parts[2], sizeof(s->fault_msg));
     }
-    s->fault_pending = action != Q6SS_FAULT_NONE;
     trace_rprocsim_q6ss_fault(s->name, fault_names[action], s->fault_arg,
                               (const char *)s->fault_msg);
-    qemu_set_irq(s->fault_irq, s->fault_pending);
+    qemu_set_irq(s->fault_irq, action != Q6SS_FAULT_NONE);
 }
 
 static char *get_fault(Object *obj, Error **errp)
@@ -357,7 +368,7 @@ static char *get_state(Object *obj, Error **errp)
     if (FIELD_EX32(st, STATUS, RUNNING)) {
         return g_strdup("running");
     }
-    return g_strdup(s->bitten ? "bitten" : "off");
+    return g_strdup(q6ss_bitten(s) ? "bitten" : "off");
 }
 
 static void q6ss_init(Object *obj)
@@ -405,10 +416,9 @@ static void q6ss_reset_hold(Object *obj, ResetType type)
 
     q6ss_wdog_stop(s);
     s->boots = 0;
-    s->bitten = false;
     s->entry = s->vector_base = 0;
     s->wdog_ctl = s->wdog_bark = s->wdog_bite = s->wdog_status = 0;
-    s->fault_action = s->fault_arg = s->fault_pending = 0;
+    s->fault_action = s->fault_arg = 0;
     memset(s->fault_msg, 0, sizeof(s->fault_msg));
 }
 
@@ -420,13 +430,25 @@ static void q6ss_reset_exit(Object *obj, ResetType type)
     qemu_set_irq(s->bark_irq, 0);
 }
 
+/* Refuse state the model could not have produced */
+static int q6ss_post_load(void *opaque, int version_id)
+{
+    RprocsimQ6ssState *s = opaque;
+
+    if (s->fault_action >= Q6SS_FAULT_COUNT) {
+        return -EINVAL;
+    }
+    s->fault_msg[Q6SS_FAULT_MSG_LEN - 1] = '\0';
+    return 0;
+}
+
 static const VMStateDescription vmstate_q6ss = {
     .name = TYPE_RPROCSIM_Q6SS,
-    .version_id = 1,
-    .minimum_version_id = 1,
+    .version_id = 2,
+    .minimum_version_id = 2,
+    .post_load = q6ss_post_load,
     .fields = (const VMStateField[]) {
         VMSTATE_UINT32(boots, RprocsimQ6ssState),
-        VMSTATE_BOOL(bitten, RprocsimQ6ssState),
         VMSTATE_UINT64(entry, RprocsimQ6ssState),
         VMSTATE_UINT64(vector_base, RprocsimQ6ssState),
         VMSTATE_UINT32(wdog_ctl, RprocsimQ6ssState),
@@ -437,7 +459,6 @@ static const VMStateDescription vmstate_q6ss = {
         VMSTATE_TIMER_PTR(bite_timer, RprocsimQ6ssState),
         VMSTATE_UINT32(fault_action, RprocsimQ6ssState),
         VMSTATE_UINT32(fault_arg, RprocsimQ6ssState),
-        VMSTATE_UINT32(fault_pending, RprocsimQ6ssState),
         VMSTATE_BUFFER(fault_msg, RprocsimQ6ssState),
         VMSTATE_END_OF_LIST()
     },
@@ -448,9 +469,10 @@ static const Property q6ss_properties[] = {
     DEFINE_PROP_LINK("core", RprocsimQ6ssState, core, TYPE_ARMV7M, Object *),
     DEFINE_PROP_UINT32("host-id", RprocsimQ6ssState, host_id, 0),
     DEFINE_PROP_UINT32("ipcc-client", RprocsimQ6ssState, ipcc_client, 0),
-    DEFINE_PROP_UINT32("smem-out-item", RprocsimQ6ssState, smem_out_item, 0),
-    DEFINE_PROP_UINT32("smem-in-item", RprocsimQ6ssState, smem_in_item, 0),
+    DEFINE_PROP_UINT32("smp2p-in-item", RprocsimQ6ssState, smp2p_in_item, 0),
+    DEFINE_PROP_UINT32("smp2p-out-item", RprocsimQ6ssState, smp2p_out_item, 0),
     DEFINE_PROP_UINT32("crash-item", RprocsimQ6ssState, crash_item, 0),
+    DEFINE_PROP_UINT32("minidump-id", RprocsimQ6ssState, minidump_id, 0),
     DEFINE_PROP_CHR("chardev", RprocsimQ6ssState, uart),
 };
 

@@ -11,8 +11,23 @@
 #include "qapi/error.h"
 #include "qapi/qapi-commands-rprocsim.h"
 #include "qom/object.h"
+#include "hw/qdev-core.h"
 #include "hw/rprocsim/hw/q6ss.h"
 #include "hw/rprocsim/hw/trustzone.h"
+
+/* Collect the names of the machine's Q6SS blocks and TrustZone */
+static int add_subsystem(Object *child, void *opaque)
+{
+    GString *names = opaque;
+
+    if (object_dynamic_cast(child, TYPE_RPROCSIM_Q6SS) ||
+        object_dynamic_cast(child, TYPE_RPROCSIM_TZ)) {
+        const char *name = object_get_canonical_path_component(child);
+
+        g_string_append_printf(names, "%s%s", names->len ? ", " : "", name);
+    }
+    return 0;
+}
 
 /*
  * Set the fault of /machine/@subsystem, which must be a Q6SS block or
@@ -26,8 +41,11 @@ void qmp_x_rprocsim_inject(const char *subsystem, const char *fault, Error **err
 
     if (!obj || (!object_dynamic_cast(obj, TYPE_RPROCSIM_Q6SS) &&
                  !object_dynamic_cast(obj, TYPE_RPROCSIM_TZ))) {
-        error_setg(errp, "'%s' is not a subsystem of this machine (qcs6490-sim has "
-                   "adsp, cdsp, wpss and trustzone)", subsystem);
+        g_autoptr(GString) names = g_string_new(NULL);
+
+        object_child_foreach(qdev_get_machine(), add_subsystem, names);
+        error_setg(errp, "'%s' is not a subsystem of this machine (it has %s)",
+                   subsystem, names->str);
         return;
     }
     object_property_set_str(obj, "fault", fault, errp);

@@ -11,13 +11,11 @@
 
 #include "hw/sysbus.h"
 #include "qom/object.h"
+#include "rprocsim/tcsr-mutex-regs.h"
 
 #define TYPE_RPROCSIM_TCSR_MUTEX "rprocsim-tcsr-mutex"
 OBJECT_DECLARE_SIMPLE_TYPE(RprocsimTcsrMutexState, RPROCSIM_TCSR_MUTEX)
 
-#define TCSR_MUTEX_LOCKS        32
-#define TCSR_MUTEX_STRIDE       0x1000
-#define TCSR_MUTEX_SIZE         (TCSR_MUTEX_LOCKS * TCSR_MUTEX_STRIDE)
 
 struct RprocsimTcsrMutexState {
     SysBusDevice parent_obj;

@@ -14,24 +14,11 @@
 #include "qapi/visitor.h"
 #include "exec/address-spaces.h"
 #include "migration/vmstate.h"
+#include "hw/qdev-properties.h"
 #include "hw/rprocsim/hw/trustzone.h"
+#include "hw/rprocsim/models/subsys.h"
 #include "hw/rprocsim/models/simsig.h"
 #include "hw/rprocsim/trace.h"
-
-void rprocsim_tz_configure(RprocsimTzState *s, const PasSubsys *subsys,
-                           unsigned count, uint64_t dram_base,
-                           uint64_t dram_size)
-{
-    s->subsys = subsys;
-    s->subsys_count = MIN(count, PAS_MAX_SUBSYS);
-    s->dram_base = dram_base;
-    s->dram_size = dram_size;
-}
-
-void rprocsim_tz_set_hooks(RprocsimTzState *s, const RprocsimTzHooks *hooks)
-{
-    s->hooks = *hooks;
-}
 
 /* Guest physical reads for the models; only RAM answers. */
 static bool tz_read_phys(void *opaque, uint64_t addr, void *buf, size_t len)
@@ -40,25 +27,25 @@ static bool tz_read_phys(void *opaque, uint64_t addr, void *buf, size_t len)
                               MEMTXATTRS_UNSPECIFIED, buf, len) == MEMTX_OK;
 }
 
-static void tz_release(void *opaque, unsigned index, const PasSubsys *sub,
+static void tz_release(void *opaque, unsigned index, const RprocsimSubsys *sub,
                        const PasSlot *slot)
 {
     RprocsimTzState *s = opaque;
 
     trace_rprocsim_tz_release(sub->name, sub->pas_id, slot->entry,
                               slot->load_base, slot->boots);
-    if (s->hooks.release) {
-        s->hooks.release(s->hooks.opaque, index, slot->entry, slot->load_base);
+    if (s->q6ss[index]) {
+        rprocsim_q6ss_release(s->q6ss[index], slot->entry, slot->load_base);
     }
 }
 
-static void tz_halt(void *opaque, unsigned index, const PasSubsys *sub)
+static void tz_halt(void *opaque, unsigned index, const RprocsimSubsys *sub)
 {
     RprocsimTzState *s = opaque;
 
     trace_rprocsim_tz_halt(sub->name, sub->pas_id);
-    if (s->hooks.halt) {
-        s->hooks.halt(s->hooks.opaque, index);
+    if (s->q6ss[index]) {
+        rprocsim_q6ss_halt(s->q6ss[index]);
     }
 }
 
@@ -227,15 +214,32 @@ static void rprocsim_tz_add_properties(RprocsimTzState *s)
     }
 }
 
+static void rprocsim_tz_init(Object *obj)
+{
+    RprocsimTzState *s = RPROCSIM_TZ(obj);
+
+    for (unsigned i = 0; i < PAS_MAX_SUBSYS; i++) {
+        g_autofree char *name = g_strdup_printf("q6ss[%u]", i);
+
+        object_property_add_link(obj, name, TYPE_RPROCSIM_Q6SS,
+                                 (Object **)&s->q6ss[i],
+                                 qdev_prop_allow_set_link_before_realize,
+                                 OBJ_PROP_LINK_STRONG);
+    }
+}
+
 static void rprocsim_tz_realize(DeviceState *dev, Error **errp)
 {
     RprocsimTzState *s = RPROCSIM_TZ(dev);
+    const RprocsimBoard *board = rprocsim_board_find(s->board);
 
-    if (!s->subsys_count || !s->dram_size) {
-        error_setg(errp, "rprocsim-trustzone: no subsystems configured "
-                   "(the board calls rprocsim_tz_configure())");
+    if (!board || board->count > PAS_MAX_SUBSYS || !s->dram_size) {
+        error_setg(errp, "rprocsim-trustzone: 'board' must name a board with at "
+                   "most %d subsystems, and 'dram-size' be set", PAS_MAX_SUBSYS);
         return;
     }
+    s->subsys = board->subsys;
+    s->subsys_count = board->count;
     scm_init(&s->scm, s->subsys, s->subsys_count, s->dram_base, s->dram_size,
              SIMSIG_HW_ID);
     rprocsim_tz_add_properties(s);
@@ -349,6 +353,12 @@ static void rprocsim_tz_finalize(Object *obj)
     }
 }
 
+static const Property rprocsim_tz_properties[] = {
+    DEFINE_PROP_STRING("board", RprocsimTzState, board),
+    DEFINE_PROP_UINT64("dram-base", RprocsimTzState, dram_base, 0),
+    DEFINE_PROP_UINT64("dram-size", RprocsimTzState, dram_size, 0),
+};
+
 static void rprocsim_tz_class_init(ObjectClass *klass, void *data)
 {
     DeviceClass *dc = DEVICE_CLASS(klass);
@@ -358,6 +368,7 @@ static void rprocsim_tz_class_init(ObjectClass *klass, void *data)
     dc->realize = rprocsim_tz_realize;
     dc->vmsd = &vmstate_rprocsim_tz;
     dc->user_creatable = false;
+    device_class_set_props(dc, rprocsim_tz_properties);
     rc->phases.hold = rprocsim_tz_reset_hold;
 }
 
@@ -366,6 +377,7 @@ static const TypeInfo rprocsim_tz_types[] = {
         .name = TYPE_RPROCSIM_TZ,
         .parent = TYPE_SYS_BUS_DEVICE,
         .instance_size = sizeof(RprocsimTzState),
+        .instance_init = rprocsim_tz_init,
         .instance_finalize = rprocsim_tz_finalize,
         .class_init = rprocsim_tz_class_init,
     },

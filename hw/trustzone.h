@@ -11,6 +11,7 @@
 #include "hw/sysbus.h"
 #include "qom/object.h"
 #include "hw/rprocsim/models/scm.h"
+#include "hw/rprocsim/hw/q6ss.h"
 
 #define TYPE_RPROCSIM_TZ "rprocsim-trustzone"
 OBJECT_DECLARE_SIMPLE_TYPE(RprocsimTzState, RPROCSIM_TZ)
@@ -31,22 +32,16 @@ typedef struct RprocsimTzSlotVm {
     uint8_t *blob;
 } RprocsimTzSlotVm;
 
-/* What the subsystem layer does when TrustZone starts or stops a core */
-typedef struct RprocsimTzHooks {
-    void (*release)(void *opaque, unsigned index, uint64_t entry, uint64_t load_base);
-    void (*halt)(void *opaque, unsigned index);
-    void *opaque;
-} RprocsimTzHooks;
-
 struct RprocsimTzState {
     SysBusDevice parent_obj;
 
-    /* configuration, set by the board before realize */
-    const PasSubsys *subsys;
-    unsigned subsys_count;
-    uint64_t dram_base;
+    /* configuration (properties), set by the board before realize */
+    char *board;                /* machine whose subsystem descriptors to use */
+    uint64_t dram_base;         /* metadata must come from this DRAM range */
     uint64_t dram_size;
-    RprocsimTzHooks hooks;
+    RprocsimQ6ssState *q6ss[PAS_MAX_SUBSYS];    /* links "q6ss[N]", board order */
+    const RprocsimSubsys *subsys;               /* the board's descriptors */
+    unsigned subsys_count;
 
     /* state */
     ScmState scm;
@@ -54,16 +49,11 @@ struct RprocsimTzState {
 };
 
 /*
- * Configure the subsystems TrustZone authenticates (@subsys must outlive
- * the device) and the DRAM range metadata may come from. Call before
- * realize.
+ * Properties: "board" (a machine of models/subsys.c, e.g. "qcs6490-sim"),
+ * "dram-base" and "dram-size" (bytes), and one link "q6ss[N]" per
+ * subsystem of the board, in the board's order: the Q6SS block whose core
+ * PAS AUTH_AND_RESET releases and SHUTDOWN halts.
  */
-void rprocsim_tz_configure(RprocsimTzState *s, const PasSubsys *subsys,
-                           unsigned count, uint64_t dram_base,
-                           uint64_t dram_size);
-
-/* Install what happens when a subsystem is released or halted. */
-void rprocsim_tz_set_hooks(RprocsimTzState *s, const RprocsimTzHooks *hooks);
 
 /*
  * Serve the SMC of CPU @cpu_index with registers @regs (x0..x7). Returns

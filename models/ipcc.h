@@ -18,21 +18,7 @@
 #include <stdbool.h>
 #include <stdint.h>
 
-#define IPCC_CLIENTS            32      /* clients modelled, 0..31 */
-#define IPCC_SIGNALS            32      /* signals per client, 0..31 */
-#define IPCC_NO_PENDING         0xffffffffu
-
-#define IPCC_CLIENT_AOP         0
-#define IPCC_CLIENT_MPSS        2
-#define IPCC_CLIENT_LPASS       3
-#define IPCC_CLIENT_CDSP        6
-#define IPCC_CLIENT_APSS        8
-#define IPCC_CLIENT_WPSS        24
-
-#define IPCC_SIGNAL_GLINK_QMP   0
-#define IPCC_SIGNAL_TZ          1
-#define IPCC_SIGNAL_SMP2P       2
-#define IPCC_SIGNAL_PING        3
+#include "rprocsim/ipcc-regs.h"
 
 typedef struct IpccState {
     /* per receiving client, per sending client: one bit per signal */

@@ -36,22 +36,6 @@ static const char *const cause_names[PAS_CAUSE_COUNT] = {
     [PAS_F1_SHUTDOWN_INJECTED] = "F1 shutdown failure injected",
 };
 
-static const PasImageKind image_kinds[] = {
-    { "adsp", PAS_ID_ADSP, PAS_SW_ID_ADSP },
-    { "cdsp", PAS_ID_CDSP, PAS_SW_ID_CDSP },
-    { "wpss", PAS_ID_WPSS, PAS_SW_ID_WPSS },
-};
-
-const PasImageKind *pas_image_kind(const char *name)
-{
-    for (size_t i = 0; i < G_N_ELEMENTS(image_kinds); i++) {
-        if (!strcmp(image_kinds[i].name, name)) {
-            return &image_kinds[i];
-        }
-    }
-    return NULL;
-}
-
 const char *pas_cause_name(PasCause cause)
 {
     return cause < PAS_CAUSE_COUNT ? cause_names[cause] : "unknown";
@@ -91,7 +75,7 @@ static PasResult refuse(int64_t status, PasCause cause, int segment,
     return r;
 }
 
-void pas_init(PasService *s, const PasSubsys *subsys, unsigned count,
+void pas_init(PasService *s, const RprocsimSubsys *subsys, unsigned count,
               uint64_t dram_base, uint64_t dram_size, uint32_t hw_id)
 {
     memset(s, 0, sizeof(*s));
@@ -177,7 +161,7 @@ PasResult pas_init_image(PasService *s, uint32_t pas_id, uint64_t meta_phys,
 {
     int idx = pas_index(s, pas_id);
     MetaReader reader = { .s = s, .phys = meta_phys, .read = read, .opaque = opaque };
-    const PasSubsys *sub;
+    const RprocsimSubsys *sub;
     PasSlot *slot;
     MbnMeta meta;
     MbnError err;
@@ -211,7 +195,7 @@ PasResult pas_init_image(PasService *s, uint32_t pas_id, uint64_t meta_phys,
 PasResult pas_mem_setup(PasService *s, uint32_t pas_id, uint64_t addr, uint64_t size)
 {
     int idx = pas_index(s, pas_id);
-    const PasSubsys *sub;
+    const RprocsimSubsys *sub;
     PasSlot *slot;
     uint64_t need;
 
@@ -264,7 +248,7 @@ PasResult pas_auth_and_reset(PasService *s, uint32_t pas_id, PasReadFn read,
                              void *opaque)
 {
     int idx = pas_index(s, pas_id);
-    const PasSubsys *sub;
+    const RprocsimSubsys *sub;
     PasSlot *slot;
     const MbnMeta *meta;
     uint64_t base;
@@ -308,6 +292,7 @@ PasResult pas_auth_and_reset(PasService *s, uint32_t pas_id, PasReadFn read,
         }
     }
     slot->load_base = base;
+    /* as the image states it: the core starts from its vector table at load_base */
     slot->entry = meta->e_entry;
     slot->state = PAS_STATE_RUNNING;
     slot->boots++;

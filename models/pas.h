@@ -22,6 +22,7 @@
 #include <stdint.h>
 
 #include "mbn.h"
+#include "rprocsim/subsys.h"
 
 #define PAS_MAX_SUBSYS  4
 
@@ -57,37 +58,8 @@ typedef enum PasCause {
     PAS_CAUSE_COUNT
 } PasCause;
 
-/*
- * The sc7280 remote processors: name, pas_id (qcom_q6v5_pas.c) and the
- * software ID their images are signed for (adsp and cdsp as Qualcomm's;
- * WPSS has no public one, 0x25 is the simulator's choice).
- */
-typedef struct PasImageKind {
-    const char *name;
-    uint32_t pas_id;
-    uint32_t sw_id;
-} PasImageKind;
-
-#define PAS_ID_ADSP     1
-#define PAS_ID_WPSS     6
-#define PAS_ID_CDSP     18
-#define PAS_SW_ID_ADSP  0x04
-#define PAS_SW_ID_CDSP  0x17
-#define PAS_SW_ID_WPSS  0x25
-
-/* The entry for @name ("adsp", "cdsp", "wpss"), or NULL. */
-const PasImageKind *pas_image_kind(const char *name);
-
 /* Short name of @cause, e.g. "I8 signature invalid". */
 const char *pas_cause_name(PasCause cause);
-
-typedef struct PasSubsys {
-    uint32_t pas_id;            /* adsp 1, cdsp 18, wpss 6 (qcom_q6v5_pas.c) */
-    const char *name;
-    uint64_t carveout_base;     /* physical, fixed by the board */
-    uint64_t carveout_size;
-    uint32_t sw_id;             /* the image's sw_id must match */
-} PasSubsys;
 
 typedef struct PasSlot {
     PasState state;
@@ -95,7 +67,7 @@ typedef struct PasSlot {
     uint64_t mem_base;          /* MEM_SETUP region (relocatable images) */
     uint64_t mem_size;
     uint64_t load_base;         /* where the lowest segment sits, after AUTH */
-    uint64_t entry;             /* e_entry, relocated like the segments */
+    uint64_t entry;             /* e_entry as the image states it, never relocated */
     uint32_t boots;             /* successful AUTH_AND_RESETs */
     uint32_t shutdowns;         /* PAS_SHUTDOWN calls, failed ones included */
     bool fail_shutdown;         /* injected: the next SHUTDOWN fails (one-shot) */
@@ -108,7 +80,7 @@ typedef struct PasSlot {
 typedef bool (*PasReadFn)(void *opaque, uint64_t addr, void *buf, size_t len);
 
 typedef struct PasService {
-    const PasSubsys *subsys;    /* borrowed, @count entries */
+    const RprocsimSubsys *subsys;   /* borrowed, @count entries: pas_id, carveout, sw_id */
     unsigned count;
     uint64_t dram_base;         /* metadata must lie in [dram_base, dram_base + dram_size) */
     uint64_t dram_size;
@@ -128,7 +100,7 @@ typedef struct PasResult {
  * Set up @s for the @count subsystems of @subsys (at most PAS_MAX_SUBSYS;
  * the table must outlive @s) with everything IDLE.
  */
-void pas_init(PasService *s, const PasSubsys *subsys, unsigned count,
+void pas_init(PasService *s, const RprocsimSubsys *subsys, unsigned count,
               uint64_t dram_base, uint64_t dram_size, uint32_t hw_id);
 
 /* Free the metadata every slot holds and return all to IDLE. */

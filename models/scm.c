@@ -52,7 +52,7 @@ static bool implemented(uint16_t fnid)
     return false;
 }
 
-void scm_init(ScmState *s, const PasSubsys *subsys, unsigned count,
+void scm_init(ScmState *s, const RprocsimSubsys *subsys, unsigned count,
               uint64_t dram_base, uint64_t dram_size, uint32_t hw_id)
 {
     s->dload_mode = 0;

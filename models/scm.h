@@ -25,10 +25,10 @@
 typedef struct ScmOps {
     PasReadFn read_phys;    /* guest physical memory, false outside RAM */
     /* AUTH_AND_RESET succeeded: release @sub's core (slot says where) */
-    void (*release)(void *opaque, unsigned index, const PasSubsys *sub,
+    void (*release)(void *opaque, unsigned index, const RprocsimSubsys *sub,
                     const PasSlot *slot);
     /* SHUTDOWN: halt @sub's core, keep its memory */
-    void (*halt)(void *opaque, unsigned index, const PasSubsys *sub);
+    void (*halt)(void *opaque, unsigned index, const RprocsimSubsys *sub);
 } ScmOps;
 
 typedef struct ScmState {
@@ -49,7 +49,7 @@ typedef struct ScmReport {
 } ScmReport;
 
 /* Set up @s: download mode 0 and the PAS service (see pas_init()). */
-void scm_init(ScmState *s, const PasSubsys *subsys, unsigned count,
+void scm_init(ScmState *s, const RprocsimSubsys *subsys, unsigned count,
               uint64_t dram_base, uint64_t dram_size, uint32_t hw_id);
 
 /*

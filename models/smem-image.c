@@ -10,8 +10,6 @@
 #include <glib.h>
 #include <string.h>
 
-#define PART_HDR_SIZE   0x20
-#define ENTRY_SIZE      48
 
 static bool check(const SmemLayout *l, char *err, size_t err_len)
 {
@@ -35,7 +33,7 @@ static bool check(const SmemLayout *l, char *err, size_t err_len)
         const SmemPartSpec *p = &l->parts[i];
 
         global |= p->host0 == SMEM_GLOBAL_HOST && p->host1 == SMEM_GLOBAL_HOST;
-        if ((p->offset & 0xfff) || p->size < PART_HDR_SIZE ||
+        if ((p->offset & 0xfff) || p->size < SMEM_PART_HDR_SIZE ||
             p->offset < SMEM_HEADER_SIZE ||
             p->size > l->size - SMEM_PTABLE_SIZE ||
             p->offset > l->size - SMEM_PTABLE_SIZE - p->size) {
@@ -76,20 +74,20 @@ bool smem_image_build(uint8_t *buf, const SmemLayout *l, char *err, size_t err_l
         const SmemPartSpec *p = &l->parts[i];
         uint8_t *h = buf + p->offset;
 
-        memcpy(h, "$PRT", 4);
+        rp_put_le32(h, SMEM_PART_MAGIC);
         rp_put_le16(h + 4, p->host0);
         rp_put_le16(h + 6, p->host1);
         rp_put_le32(h + 8, p->size);
-        rp_put_le32(h + 0x0c, PART_HDR_SIZE);     /* offset_free_uncached: empty */
-        rp_put_le32(h + 0x10, p->size);           /* offset_free_cached: empty */
+        rp_put_le32(h + 0x0c, SMEM_PART_HDR_SIZE);    /* offset_free_uncached: empty */
+        rp_put_le32(h + 0x10, p->size);               /* offset_free_cached: empty */
     }
 
     toc = buf + l->size - SMEM_PTABLE_SIZE;
-    memcpy(toc, "$TOC", 4);
+    rp_put_le32(toc, SMEM_PTABLE_MAGIC);
     rp_put_le32(toc + 4, 1);
     rp_put_le32(toc + 8, l->nparts);
     for (unsigned i = 0; i < l->nparts; i++) {
-        uint8_t *e = toc + 0x20 + ENTRY_SIZE * i;
+        uint8_t *e = toc + SMEM_PTABLE_HDR_SIZE + SMEM_PTABLE_ENTRY_SIZE * i;
 
         rp_put_le32(e, l->parts[i].offset);
         rp_put_le32(e + 4, l->parts[i].size);
@@ -100,9 +98,9 @@ bool smem_image_build(uint8_t *buf, const SmemLayout *l, char *err, size_t err_l
     }
     /* "SIII" info block right after the last entry */
     {
-        uint8_t *info = toc + 0x20 + ENTRY_SIZE * l->nparts;
+        uint8_t *info = toc + SMEM_PTABLE_HDR_SIZE + SMEM_PTABLE_ENTRY_SIZE * l->nparts;
 
-        memcpy(info, "SIII", 4);
+        rp_put_le32(info, SMEM_INFO_MAGIC);
         rp_put_le32(info + 4, l->size);
         rp_put_le32(info + 8, (uint32_t)l->base);
         rp_put_le16(info + 16, l->num_items);

@@ -16,12 +16,7 @@
 #include <stddef.h>
 #include <stdint.h>
 
-#define SMEM_HEADER_SIZE        0x1000  /* Linux maps the first 4 KiB ... */
-#define SMEM_PTABLE_SIZE        0x1000  /* ... and the last 4 KiB */
-#define SMEM_GLOBAL_HOST        0xfffe
-#define SMEM_VERSION_OFFSET     0x5c    /* version[7] */
-#define SMEM_GLOBAL_PART_VERSION 12
-#define SMEM_MAX_PARTITIONS     ((SMEM_PTABLE_SIZE - 0x20 - 24) / 48)
+#include "rprocsim/smem-layout.h"
 
 typedef struct SmemPartSpec {
     uint16_t host0, host1;  /* SMEM_GLOBAL_HOST twice for the global partition */

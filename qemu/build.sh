@@ -48,7 +48,7 @@ mkdir -p "$ov"
 for f in Kconfig meson.build trace-events trace.h; do
     ln -sfn "$here/overlay/$f" "$ov/$f"
 done
-for d in boards hw models; do
+for d in boards hw include models; do
     if [ -d "$repo/$d" ]; then ln -sfn "$repo/$d" "$ov/$d"; else rm -f "$ov/$d"; fi
 done
 ln -sfn "$here/overlay/rprocsim.mak" "$src/configs/devices/aarch64-softmmu/rprocsim.mak"

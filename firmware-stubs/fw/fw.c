@@ -15,7 +15,8 @@
  */
 #include "fw.h"
 #include "regs.h"
-#include "../lib/crash.h"
+#include "rprocsim/crash-record.h"
+#include "rprocsim/smem-layout.h"
 #include "../lib/smp2p.h"
 
 #define BIT_FATAL       (1u << 0)
@@ -32,26 +33,12 @@
 struct rp_crash_record crash_record;
 
 /*
- * Minidump (qcom_common.c qcom_minidump, Linux 6.12): SMEM item 602 holds a
- * table of contents with a slot per subsystem; ours points at this array of
- * regions, which Linux maps by physical address and dumps.
+ * Minidump (qcom_common.c qcom_minidump, Linux 6.12): our slot of the SMEM
+ * table of contents points at this array of regions (smem-layout.h).
  */
-#define MINIDUMP_TOC_ITEM       602
-#define MINIDUMP_TOC_SIZE       (16 + 10 * 32)
-#define MD_ENABLED              0x454e424cu     /* "ENBL" */
-#define MD_ENCRYPTION_DONE      0x444f4e45u     /* "DONE" */
-#define MD_REGION_VALID         0x56414c49u     /* "VALI" */
 #define MD_REGIONS              2
 
-struct md_region {
-    char name[16];
-    uint32_t seq_num;
-    uint32_t valid;
-    uint64_t address;
-    uint64_t size;
-};
-
-static struct md_region md_regions[MD_REGIONS] __attribute__((aligned(8)));
+static struct minidump_region md_regions[MD_REGIONS] __attribute__((aligned(8)));
 extern uint32_t __text_start, __text_end, __data_start, __stack_top;
 
 static const struct fw_config *cfg;
@@ -68,7 +55,7 @@ static uint32_t fault;
 
 static void putc_(char c)
 {
-    writel(Q6SS_BASE + Q6SS_UART_TX, (uint8_t)c);
+    writel(Q6SS_BASE + Q6SS_REG_UART_TX, (uint8_t)c);
 }
 
 static void puts_(const char *s)
@@ -120,13 +107,13 @@ static uint32_t lock_owner;
 
 static int lock_try(void *ctx)
 {
-    writel(MUTEX_BASE + SMEM_HWLOCK * 0x1000, lock_owner);
-    return readl(MUTEX_BASE + SMEM_HWLOCK * 0x1000) == lock_owner;
+    writel(MUTEX_BASE + SMEM_HWLOCK * TCSR_MUTEX_STRIDE, lock_owner);
+    return readl(MUTEX_BASE + SMEM_HWLOCK * TCSR_MUTEX_STRIDE) == lock_owner;
 }
 
 static void lock_release(void *ctx)
 {
-    writel(MUTEX_BASE + SMEM_HWLOCK * 0x1000, 0);
+    writel(MUTEX_BASE + SMEM_HWLOCK * TCSR_MUTEX_STRIDE, 0);
 }
 
 static const struct rp_shmem smem = { smem_read32, smem_write32, smem_barrier, 0, SMEM_SIZE };
@@ -138,7 +125,7 @@ void fw_systick(void)
 {
     ticks++;
     if (petting) {
-        writel(Q6SS_BASE + Q6SS_WDOG_PET, 1);
+        writel(Q6SS_BASE + Q6SS_REG_WDOG_PET, 1);
     }
 }
 
@@ -146,16 +133,16 @@ void fw_ipcc_irq(void)
 {
     uint32_t id;
 
-    while ((id = readl(IPCC_FRAME + IPCC_RECV_ID)) != IPCC_NO_PENDING) {
-        writel(IPCC_FRAME + IPCC_CLEAR, id);
+    while ((id = readl(IPCC_FRAME + IPCC_REG_RECV_ID)) != IPCC_NO_PENDING) {
+        writel(IPCC_FRAME + IPCC_REG_CLEAR, id);
         ipcc_events++;
     }
 }
 
 void fw_fault_irq(void)
 {
-    fault_taken = q6ss(Q6SS_FAULT_ACTION);
-    writel(Q6SS_BASE + Q6SS_FAULT_ACK, 1);      /* taken: cleared for the next boot */
+    fault_taken = q6ss(Q6SS_REG_FAULT_ACTION);
+    writel(Q6SS_BASE + Q6SS_REG_FAULT_ACK, 1);      /* taken: cleared for the next boot */
     fault_events++;
 }
 
@@ -169,7 +156,7 @@ void fw_bark_irq(void)
 
 static void kick(void)
 {
-    writel(IPCC_FRAME + IPCC_SEND_ID, IPCC_CLIENT_APSS << 16 | IPCC_SIGNAL_SMP2P);
+    writel(IPCC_FRAME + IPCC_REG_SEND_ID, IPCC_CLIENT_APSS << IPCC_CLIENT_SHIFT | IPCC_SIGNAL_SMP2P);
 }
 
 static void wait_ms(uint32_t ms)
@@ -193,10 +180,10 @@ static void store_reason(const char *reason)
     uint32_t data;
     int ret;
 
-    if (rp_smem_find_partition(&smem, RP_SMEM_HOST_GLOBAL, &global) != RP_OK) {
+    if (rp_smem_find_partition(&smem, SMEM_GLOBAL_HOST, &global) != RP_OK) {
         return;
     }
-    ret = rp_smem_alloc(&smem, &lock, &global, q6ss(Q6SS_CRASH_ITEM), CRASH_REASON_SIZE,
+    ret = rp_smem_alloc(&smem, &lock, &global, q6ss(Q6SS_REG_CRASH_ITEM), CRASH_REASON_SIZE,
                         &data);
     if (ret == RP_OK || ret == RP_EEXIST) {
         rp_shmem_put_name(&smem, data, reason, CRASH_REASON_SIZE);
@@ -209,7 +196,7 @@ void fw_fatal(const char *reason, uint32_t exception)
 
     __asm__ volatile("cpsid i");
     crash_record.exception = exception;
-    crash_record.boot = q6ss(Q6SS_BOOT_COUNT);
+    crash_record.boot = q6ss(Q6SS_REG_BOOT_COUNT);
     put_str(crash_record.reason, &at, RP_CRASH_REASON_LEN, reason);
     crash_record.version = RP_CRASH_VERSION;
     crash_record.magic = RP_CRASH_MAGIC;
@@ -219,7 +206,7 @@ void fw_fatal(const char *reason, uint32_t exception)
     putc_('\n');
 
     /* a dying firmware stops its watchdog so a bite does not race recovery */
-    writel(Q6SS_BASE + Q6SS_WDOG_CTL, 0);
+    writel(Q6SS_BASE + Q6SS_REG_WDOG_CTL, 0);
     store_reason(crash_record.reason);
     if (edge.m) {
         rp_smp2p_update(&edge, entry, BIT_FATAL, BIT_FATAL);
@@ -278,7 +265,7 @@ static void fault_message(char *buf, uint32_t len)
     uint32_t i = 0;
 
     for (; i + 1 < len && i < 64; i += 4) {
-        uint32_t w = q6ss(Q6SS_FAULT_MSG + i);
+        uint32_t w = q6ss(Q6SS_REG_FAULT_MSG + i);
 
         for (int b = 0; b < 4 && i + b + 1 < len; b++) {
             buf[i + b] = (char)(w >> (8 * b));
@@ -300,13 +287,13 @@ static void apply_fault(uint32_t action)
 
     fault = action;
     switch (action) {
-    case FAULT_FATAL:
+    case Q6SS_FAULT_FATAL:
         fault_message(msg, sizeof(msg));
         fw_fatal(msg[0] ? msg : "fatal error requested", 0);
-    case FAULT_WILD_POINTER:
+    case Q6SS_FAULT_WILD_POINTER:
         wild_pointer();
         break;
-    case FAULT_HANG:
+    case Q6SS_FAULT_HANG:
         petting = 0;
         puts_(cfg->name);
         puts_(": hanging, no more watchdog pets\n");
@@ -318,16 +305,17 @@ static void apply_fault(uint32_t action)
 
 static void open_edge(void)
 {
-    uint32_t items = q6ss(Q6SS_SMEM_ITEMS);
-    uint32_t host = q6ss(Q6SS_HOST_ID);
+    uint32_t items = q6ss(Q6SS_REG_SMEM_ITEMS);
+    uint32_t host = q6ss(Q6SS_REG_HOST_ID);
     struct rp_smem_part part;
     int ret, restart;
 
     if (rp_smem_find_partition(&smem, host, &part) != RP_OK &&
-        rp_smem_find_partition(&smem, RP_SMEM_HOST_GLOBAL, &part) != RP_OK) {
+        rp_smem_find_partition(&smem, SMEM_GLOBAL_HOST, &part) != RP_OK) {
         fw_fatal("no SMEM partition", 0);
     }
-    ret = rp_smp2p_open(&edge, &smem, &lock, &part, items & 0xffff, items >> 16, host,
+    ret = rp_smp2p_open(&edge, &smem, &lock, &part, items >> Q6SS_SMEM_ITEMS_IN_SHIFT & 0xffff,
+                        items >> Q6SS_SMEM_ITEMS_OUT_SHIFT & 0xffff, host,
                         RP_SMP2P_FEATURE_SSR_ACK);
     if (ret != RP_OK) {
         edge.m = 0;
@@ -368,7 +356,7 @@ static void md_region(unsigned i, const char *name, uint32_t start, uint32_t end
     md_regions[i].seq_num = i;
     md_regions[i].address = start;
     md_regions[i].size = end - start;
-    md_regions[i].valid = MD_REGION_VALID;
+    md_regions[i].valid = MINIDUMP_REGION_VALID;
 }
 
 /* Publish this subsystem's minidump regions in the SMEM table of contents */
@@ -377,27 +365,29 @@ static void publish_minidump(void)
     struct rp_smem_part global;
     uint32_t toc, slot;
     int ret;
+    uint32_t id = q6ss(Q6SS_REG_MINIDUMP_ID);
 
-    if (!cfg->minidump_id || cfg->minidump_id >= 10 ||
-        rp_smem_find_partition(&smem, RP_SMEM_HOST_GLOBAL, &global) != RP_OK) {
+    if (!id || id >= MINIDUMP_TOC_SLOTS ||
+        rp_smem_find_partition(&smem, SMEM_GLOBAL_HOST, &global) != RP_OK) {
         return;
     }
     md_region(0, "code", (uint32_t)&__text_start, (uint32_t)&__text_end);
     md_region(1, "data", (uint32_t)&__data_start, (uint32_t)&__stack_top);
-    ret = rp_smem_alloc(&smem, &lock, &global, MINIDUMP_TOC_ITEM, MINIDUMP_TOC_SIZE, &toc);
+    ret = rp_smem_alloc(&smem, &lock, &global, SMEM_MINIDUMP_TOC_ITEM, MINIDUMP_TOC_SIZE,
+                        &toc);
     if (ret != RP_OK && ret != RP_EEXIST) {
         return;
     }
-    slot = toc + 16 + 32 * cfg->minidump_id;
-    smem_write32(0, slot + 16, MD_REGIONS);                     /* region_count */
-    smem_write32(0, slot + 24, (uint32_t)md_regions);           /* regions_baseptr */
-    smem_write32(0, slot + 28, 0);
-    smem_write32(0, slot + 8, MD_ENCRYPTION_DONE);              /* encryption_status */
-    smem_write32(0, slot + 12, 0);                              /* encryption_required */
-    smem_write32(0, slot + 4, MD_ENABLED);                      /* enabled */
+    slot = toc + MINIDUMP_TOC_HDR_SIZE + MINIDUMP_TOC_SLOT_SIZE * id;
+    smem_write32(0, slot + MINIDUMP_SLOT_REGION_COUNT, MD_REGIONS);
+    smem_write32(0, slot + MINIDUMP_SLOT_REGIONS_BASE, (uint32_t)md_regions);
+    smem_write32(0, slot + MINIDUMP_SLOT_REGIONS_BASE + 4, 0);
+    smem_write32(0, slot + MINIDUMP_SLOT_ENCRYPTION_STATUS, MINIDUMP_ENCRYPTION_DONE);
+    smem_write32(0, slot + MINIDUMP_SLOT_ENCRYPTION_REQUIRED, 0);
+    smem_write32(0, slot + MINIDUMP_SLOT_ENABLED, MINIDUMP_ENABLED);
     smem_barrier(0);
-    smem_write32(0, slot, 1);                                   /* status */
-    smem_write32(0, toc + 8, MD_ENABLED);                       /* the table's enabled */
+    smem_write32(0, slot + MINIDUMP_SLOT_STATUS, 1);
+    smem_write32(0, toc + MINIDUMP_TOC_ENABLED, MINIDUMP_ENABLED);
     smem_write32(0, toc + 4, 1);                                /* md_revision */
     smem_barrier(0);
     smem_write32(0, toc, 1);                                    /* status */
@@ -413,9 +403,9 @@ static void handle_stop(uint32_t *last_stop)
     stop &= STOP_BIT;
     if (stop && !*last_stop) {
         puts_(cfg->name);
-        if (fault == FAULT_IGNORE_STOP) {
+        if (fault == Q6SS_FAULT_IGNORE_STOP) {
             puts_(": stop requested, ignored\n");
-        } else if (fault == FAULT_WDOG_ON_STOP) {
+        } else if (fault == Q6SS_FAULT_WDOG_ON_STOP) {
             puts_(": stop requested, letting the watchdog bite\n");
             petting = 0;
         } else {
@@ -433,7 +423,7 @@ void fw_main(const struct fw_config *c)
     uint32_t last_stop = 0, seen_ipcc = 0, seen_faults = 0;
 
     cfg = c;
-    lock_owner = q6ss(Q6SS_HOST_ID) + 1;   /* SMEM_HOST_ID_TO_HWSPINLOCK_ID */
+    lock_owner = q6ss(Q6SS_REG_HOST_ID) + 1;   /* SMEM_HOST_ID_TO_HWSPINLOCK_ID */
     puts_(cfg->name);
     puts_(": firmware started\n");
 
@@ -442,24 +432,24 @@ void fw_main(const struct fw_config *c)
     writel(SYST_RVR, CPU_HZ / 1000 * TICK_MS - 1);
     writel(SYST_CVR, 0);
     writel(SYST_CSR, 7);
-    writel(Q6SS_BASE + Q6SS_WDOG_BARK_TIME, WDOG_BARK_TICKS);
-    writel(Q6SS_BASE + Q6SS_WDOG_BITE_TIME, WDOG_BITE_TICKS);
-    writel(Q6SS_BASE + Q6SS_WDOG_CTL, 1);
-    writel(IPCC_FRAME + IPCC_ENABLE, IPCC_CLIENT_APSS << 16 | IPCC_SIGNAL_SMP2P);
+    writel(Q6SS_BASE + Q6SS_REG_WDOG_BARK_TIME, WDOG_BARK_TICKS);
+    writel(Q6SS_BASE + Q6SS_REG_WDOG_BITE_TIME, WDOG_BITE_TICKS);
+    writel(Q6SS_BASE + Q6SS_REG_WDOG_CTL, 1);
+    writel(IPCC_FRAME + IPCC_REG_ENABLE, IPCC_CLIENT_APSS << IPCC_CLIENT_SHIFT | IPCC_SIGNAL_SMP2P);
     /* a fault set while the core was off is for this boot: take it */
-    fault = q6ss(Q6SS_FAULT_ACTION);
-    writel(Q6SS_BASE + Q6SS_FAULT_ACK, 1);
+    fault = q6ss(Q6SS_REG_FAULT_ACTION);
+    writel(Q6SS_BASE + Q6SS_REG_FAULT_ACK, 1);
     writel(NVIC_ISER0, 7);
 
     open_edge();
-    if (fault != FAULT_NO_MINIDUMP) {
+    if (fault != Q6SS_FAULT_NO_MINIDUMP) {
         publish_minidump();
     }
     apply_fault(fault);
-    if (fault == FAULT_READY_DELAY) {
-        wait_ms(q6ss(Q6SS_FAULT_ARG));
+    if (fault == Q6SS_FAULT_READY_DELAY) {
+        wait_ms(q6ss(Q6SS_REG_FAULT_ARG));
     }
-    if (fault != FAULT_NO_READY) {
+    if (fault != Q6SS_FAULT_NO_READY) {
         rp_smp2p_update(&edge, entry, BIT_READY | BIT_HANDOVER, BIT_READY | BIT_HANDOVER);
         kick();
         puts_(cfg->name);

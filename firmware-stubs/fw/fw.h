@@ -10,9 +10,9 @@
 
 #include <stdint.h>
 
+/* What the Q6SS block does not tell: everything else is read from it */
 struct fw_config {
-    const char *name;           /* "adsp", "cdsp", "wpss" */
-    uint32_t minidump_id;       /* slot in the SMEM minidump TOC, 0 for none (wpss 4) */
+    const char *name;           /* "adsp", "cdsp", "wpss": for its UART lines */
 };
 
 /* Run the firmware; never returns. */

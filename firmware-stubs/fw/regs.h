@@ -1,5 +1,7 @@
 /*
  * rprocsim firmware stubs: what a stand-in core sees (docs/subsystems.md).
+ * The Q6SS and IPCC maps and the addresses come from the shared layout
+ * headers; only the Cortex-M system registers are the firmware's own.
  *
  * SPDX-License-Identifier: GPL-2.0-or-later
  */
@@ -8,50 +10,21 @@
 
 #include <stdint.h>
 
-#define SMEM_BASE               0x80900000u
-#define SMEM_SIZE               0x200000u
-#define IPCC_FRAME              0x40000000u
-#define MUTEX_BASE              0x40100000u
-#define Q6SS_BASE               0x40200000u
+#include "rprocsim/ipcc-regs.h"
+#include "rprocsim/q6ss-regs.h"
+#include "rprocsim/qcs6490-map.h"
+#include "rprocsim/tcsr-mutex-regs.h"
 
-#define IPCC_SEND_ID            0x0c
-#define IPCC_RECV_ID            0x10
-#define IPCC_ENABLE             0x14
-#define IPCC_CLEAR              0x1c
-#define IPCC_NO_PENDING         0xffffffffu
-#define IPCC_CLIENT_APSS        8
-#define IPCC_SIGNAL_SMP2P       2
+/* The core's view (qcs6490-map.h): SMEM where it is, blocks in peripheral space */
+#define SMEM_BASE               ((uint32_t)QCS6490_SIM_SMEM_BASE)
+#define SMEM_SIZE               ((uint32_t)QCS6490_SIM_SMEM_SIZE)
+#define SMEM_HWLOCK             QCS6490_SIM_SMEM_HWLOCK
+#define IPCC_FRAME              ((uint32_t)QCS6490_SIM_CORE_IPCC_FRAME)
+#define MUTEX_BASE              ((uint32_t)QCS6490_SIM_CORE_MUTEX)
+#define Q6SS_BASE               ((uint32_t)QCS6490_SIM_CORE_Q6SS)
+#define CPU_HZ                  QCS6490_SIM_STANDIN_CPU_HZ
 
-#define SMEM_HWLOCK             3
-
-#define Q6SS_STATUS             0x004
-#define Q6SS_BOOT_COUNT         0x008
-#define Q6SS_HOST_ID            0x00c
-#define Q6SS_IPCC_CLIENT        0x010
-#define Q6SS_SMEM_ITEMS         0x014
-#define Q6SS_CRASH_ITEM         0x018
-#define Q6SS_WDOG_PET           0x100
-#define Q6SS_WDOG_CTL           0x104
-#define Q6SS_WDOG_BARK_TIME     0x108
-#define Q6SS_WDOG_BITE_TIME     0x10c
-#define Q6SS_FAULT_ACTION       0x200
-#define Q6SS_FAULT_ARG          0x204
-#define Q6SS_FAULT_ACK          0x208
-#define Q6SS_FAULT_MSG          0x240
-#define Q6SS_UART_TX            0x300
-
-/* FAULT_ACTION values (hw/q6ss.h) */
-#define FAULT_NONE              0
-#define FAULT_NO_READY          1
-#define FAULT_READY_DELAY       2
-#define FAULT_FATAL             3
-#define FAULT_WILD_POINTER      4
-#define FAULT_HANG              5
-#define FAULT_IGNORE_STOP       6
-#define FAULT_WDOG_ON_STOP      7
-#define FAULT_NO_MINIDUMP       8
-
-/* Cortex-M system registers */
+/* Cortex-M system registers (ARMv7-M Architecture Reference Manual, B3) */
 #define SYST_CSR                0xe000e010u
 #define SYST_RVR                0xe000e014u
 #define SYST_CVR                0xe000e018u
@@ -62,7 +35,6 @@
 #define SCB_MMFAR               0xe000ed34u
 #define SCB_BFAR                0xe000ed38u
 
-#define CPU_HZ                  200000000u      /* QCS6490_SIM_STANDIN_CPU_HZ */
 #define TICK_MS                 10
 
 static inline uint32_t readl(uint32_t addr)

@@ -20,31 +20,31 @@ int rp_smem_find_partition(const struct rp_shmem *m, uint16_t host,
 {
     uint32_t toc, n;
 
-    if (m->size < RP_SMEM_PTABLE_SIZE) {
+    if (m->size < SMEM_PTABLE_SIZE) {
         return RP_EIO;
     }
-    toc = m->size - RP_SMEM_PTABLE_SIZE;
-    if (rd(m, toc) != RP_SMEM_TOC_MAGIC || rd(m, toc + 4) != 1) {
+    toc = m->size - SMEM_PTABLE_SIZE;
+    if (rd(m, toc) != SMEM_PTABLE_MAGIC || rd(m, toc + 4) != 1) {
         return RP_EIO;
     }
     n = rd(m, toc + 8);
-    if (n > (RP_SMEM_PTABLE_SIZE - 0x20) / RP_SMEM_PTABLE_ENTRY) {
+    if (n > (SMEM_PTABLE_SIZE - SMEM_PTABLE_HDR_SIZE) / SMEM_PTABLE_ENTRY_SIZE) {
         return RP_EIO;
     }
     for (uint32_t i = 0; i < n; i++) {
-        uint32_t e = toc + 0x20 + i * RP_SMEM_PTABLE_ENTRY;
+        uint32_t e = toc + SMEM_PTABLE_HDR_SIZE + i * SMEM_PTABLE_ENTRY_SIZE;
         uint32_t off = rd(m, e), size = rd(m, e + 4), hosts = rd(m, e + 12);
         uint16_t h0 = hosts & 0xffff, h1 = hosts >> 16;
-        int match = host == RP_SMEM_HOST_GLOBAL ?
-                    (h0 == RP_SMEM_HOST_GLOBAL && h1 == RP_SMEM_HOST_GLOBAL) :
-                    ((h0 == RP_SMEM_HOST_APPS && h1 == host) ||
-                     (h1 == RP_SMEM_HOST_APPS && h0 == host));
+        int match = host == SMEM_GLOBAL_HOST ?
+                    (h0 == SMEM_GLOBAL_HOST && h1 == SMEM_GLOBAL_HOST) :
+                    ((h0 == SMEM_HOST_APPS && h1 == host) ||
+                     (h1 == SMEM_HOST_APPS && h0 == host));
 
         if (!match) {
             continue;
         }
-        if (off == 0 || size < RP_SMEM_PART_HDR_SIZE || off > toc || size > toc - off ||
-            rd(m, off) != RP_SMEM_PART_MAGIC || rd(m, off + 4) != hosts ||
+        if (off == 0 || size < SMEM_PART_HDR_SIZE || off > toc || size > toc - off ||
+            rd(m, off) != SMEM_PART_MAGIC || rd(m, off + 4) != hosts ||
             rd(m, off + 8) != size) {
             return RP_EIO;
         }
@@ -63,9 +63,9 @@ static int walk(const struct rp_shmem *m, const struct rp_smem_part *part,
                 uint16_t item, uint32_t *hdr)
 {
     uint32_t free_off = rd(m, part->offset + 0x0c);
-    uint32_t at = RP_SMEM_PART_HDR_SIZE;
+    uint32_t at = SMEM_PART_HDR_SIZE;
 
-    if (free_off > part->size || free_off < RP_SMEM_PART_HDR_SIZE) {
+    if (free_off > part->size || free_off < SMEM_PART_HDR_SIZE) {
         return RP_EIO;
     }
     while (at < free_off) {
@@ -73,10 +73,10 @@ static int walk(const struct rp_shmem *m, const struct rp_smem_part *part,
         uint32_t w0 = rd(m, h), size = rd(m, h + 4), pad = rd(m, h + 8);
         uint32_t next;
 
-        if ((w0 & 0xffff) != RP_SMEM_CANARY || free_off - at < RP_SMEM_ITEM_HDR_SIZE) {
+        if ((w0 & 0xffff) != SMEM_ITEM_CANARY || free_off - at < SMEM_ITEM_HDR_SIZE) {
             return RP_EIO;
         }
-        next = at + RP_SMEM_ITEM_HDR_SIZE + (pad >> 16) + size;
+        next = at + SMEM_ITEM_HDR_SIZE + (pad >> 16) + size;
         if (next < at || next > free_off) {
             return RP_EIO;
         }
@@ -99,7 +99,7 @@ int rp_smem_get(const struct rp_shmem *m, const struct rp_smem_part *part,
     if (ret == RP_OK) {
         uint32_t pad = rd(m, h + 8);
 
-        *data = h + RP_SMEM_ITEM_HDR_SIZE + (pad >> 16);
+        *data = h + SMEM_ITEM_HDR_SIZE + (pad >> 16);
         *size = rd(m, h + 4) - (pad & 0xffff);
     }
     return ret;
@@ -120,7 +120,7 @@ int rp_smem_alloc(const struct rp_shmem *m, const struct rp_hwlock *lock,
     }
     ret = walk(m, part, item, &h);
     if (ret == RP_OK) {
-        *data = h + RP_SMEM_ITEM_HDR_SIZE + (rd(m, h + 8) >> 16);
+        *data = h + SMEM_ITEM_HDR_SIZE + (rd(m, h + 8) >> 16);
         ret = RP_EEXIST;
         goto out;
     }
@@ -131,21 +131,21 @@ int rp_smem_alloc(const struct rp_shmem *m, const struct rp_hwlock *lock,
     free_off = h - part->offset;
     cached = rd(m, part->offset + 0x10);
     if (size < len || cached > part->size ||
-        cached < free_off || cached - free_off < RP_SMEM_ITEM_HDR_SIZE + size) {
+        cached < free_off || cached - free_off < SMEM_ITEM_HDR_SIZE + size) {
         ret = RP_ENOMEM;
         goto out;
     }
-    wr(m, h, RP_SMEM_CANARY | (uint32_t)item << 16);
+    wr(m, h, SMEM_ITEM_CANARY | (uint32_t)item << 16);
     wr(m, h + 4, size);
     wr(m, h + 8, size - len);           /* padding_data, padding_hdr = 0 */
     wr(m, h + 12, 0);
     for (uint32_t i = 0; i < size; i += 4) {
-        wr(m, h + RP_SMEM_ITEM_HDR_SIZE + i, 0);
+        wr(m, h + SMEM_ITEM_HDR_SIZE + i, 0);
     }
     m->barrier(m->ctx);
-    wr(m, part->offset + 0x0c, free_off + RP_SMEM_ITEM_HDR_SIZE + size);
+    wr(m, part->offset + 0x0c, free_off + SMEM_ITEM_HDR_SIZE + size);
     m->barrier(m->ctx);
-    *data = h + RP_SMEM_ITEM_HDR_SIZE;
+    *data = h + SMEM_ITEM_HDR_SIZE;
     ret = RP_OK;
 out:
     lock->unlock(lock->ctx);

@@ -16,16 +16,7 @@
 
 #include "shmem.h"
 
-#define RP_SMEM_HOST_APPS       0
-#define RP_SMEM_HOST_GLOBAL     0xfffe
-#define RP_SMEM_PTABLE_SIZE     0x1000
-#define RP_SMEM_TOC_MAGIC       0x434f5424u     /* "$TOC" */
-#define RP_SMEM_PART_MAGIC      0x54525024u     /* "$PRT" */
-#define RP_SMEM_INFO_MAGIC      0x49494953u     /* "SIII" */
-#define RP_SMEM_CANARY          0xa5a5
-#define RP_SMEM_PART_HDR_SIZE   0x20
-#define RP_SMEM_ITEM_HDR_SIZE   16
-#define RP_SMEM_PTABLE_ENTRY    48
+#include "rprocsim/smem-layout.h"
 
 struct rp_smem_part {
     uint32_t offset;        /* of the partition header, from the SMEM base */
@@ -34,7 +25,7 @@ struct rp_smem_part {
 
 /*
  * Find the partition between the application processor and @host (or the
- * global one, @host = RP_SMEM_HOST_GLOBAL) in the partition table.
+ * global one, @host = SMEM_GLOBAL_HOST) in the partition table.
  * RP_OK, RP_ENOENT (no such partition), RP_EIO (table or header corrupt).
  */
 int rp_smem_find_partition(const struct rp_shmem *m, uint16_t host,

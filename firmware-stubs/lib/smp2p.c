@@ -35,7 +35,7 @@ int rp_smp2p_open(struct rp_smp2p *p, const struct rp_shmem *m,
     }
     wr(p, RP_SMP2P_OFF_MAGIC, RP_SMP2P_MAGIC);
     wr(p, RP_SMP2P_OFF_VERSION, (features & 0xffffff) << 8);    /* version 0 */
-    wr(p, RP_SMP2P_OFF_PIDS, local_pid | (uint32_t)RP_SMEM_HOST_APPS << 16);
+    wr(p, RP_SMP2P_OFF_PIDS, local_pid | (uint32_t)SMEM_HOST_APPS << 16);
     wr(p, RP_SMP2P_OFF_ENTRIES, RP_SMP2P_MAX_ENTRIES);          /* valid 0 */
     wr(p, RP_SMP2P_OFF_FLAGS, 0);
     m->barrier(m->ctx);

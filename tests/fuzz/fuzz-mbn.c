@@ -35,7 +35,7 @@ static void exercise(const MbnMeta *meta)
     uint8_t digest[MBN_MAX_DIGEST];
 
     mbn_check_image(meta, 0x86100000, 0x2800000, &err);
-    simsig_verify(meta, PAS_SW_ID_ADSP, SIMSIG_HW_ID, &err);
+    simsig_verify(meta, 0x04 /* adsp */, SIMSIG_HW_ID, &err);
     for (unsigned i = 0; i < meta->phnum; i++) {
         if (mbn_segment_hashed(meta, i)) {
             mbn_segment_digest_ok(meta, i, meta->blob, 0);

@@ -23,9 +23,15 @@
 #define CARVE_BASE  0x86100000ull
 #define CARVE_SIZE  0x00010000ull
 
-static const PasSubsys subsys[] = {
-    { PAS_ID_ADSP, "adsp", CARVE_BASE, CARVE_SIZE, PAS_SW_ID_ADSP },
-    { PAS_ID_CDSP, "cdsp", CARVE_BASE + CARVE_SIZE, CARVE_SIZE, PAS_SW_ID_CDSP },
+#define PAS_ID_ADSP 1           /* as boards/qcs6490-subsys.c */
+#define PAS_ID_CDSP 18
+
+/* aDSP and cDSP on two small test carveouts */
+static const RprocsimSubsys subsys[] = {
+    { .name = "adsp", .pas_id = PAS_ID_ADSP, .sw_id = 0x04,
+      .carveout_base = CARVE_BASE, .carveout_size = CARVE_SIZE },
+    { .name = "cdsp", .pas_id = PAS_ID_CDSP, .sw_id = 0x17,
+      .carveout_base = CARVE_BASE + CARVE_SIZE, .carveout_size = CARVE_SIZE },
 };
 
 static const uint64_t fns[] = {

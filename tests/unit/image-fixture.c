@@ -11,8 +11,9 @@
 
 #include <string.h>
 
-const PasSubsys fx_subsys[1] = {
-    { PAS_ID_ADSP, "adsp", FX_CARVEOUT_BASE, FX_CARVEOUT_SIZE, PAS_SW_ID_ADSP },
+const RprocsimSubsys fx_subsys[1] = {
+    { .name = "adsp", .pas_id = PAS_ID_ADSP, .sw_id = PAS_SW_ID_ADSP,
+      .carveout_base = FX_CARVEOUT_BASE, .carveout_size = FX_CARVEOUT_SIZE },
 };
 
 GByteArray *fx_elf(const FxSeg *segs, unsigned n)

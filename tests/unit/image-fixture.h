@@ -62,7 +62,16 @@ void fx_load(FxMem *m, const MbnImage *img);
 /* Remove folder @dir and the files in it (test scratch folders). */
 void fx_rm_dir(const char *dir);
 
+/*
+ * pas_id and sw_id of the aDSP and cDSP of qcs6490-sim, as the tests write
+ * them (boards/qcs6490-subsys.c is the source; test-pas checks they agree)
+ */
+#define PAS_ID_ADSP     1
+#define PAS_ID_CDSP     18
+#define PAS_SW_ID_ADSP  0x04
+#define PAS_SW_ID_CDSP  0x17
+
 /* The one subsystem the PAS tests use: adsp on the test carveout */
-extern const PasSubsys fx_subsys[1];
+extern const RprocsimSubsys fx_subsys[1];
 
 #endif /* RPROCSIM_TESTS_IMAGE_FIXTURE_H */

@@ -15,7 +15,7 @@
 #include "ipcc.h"
 #include "smem-image.h"
 #include "smp2p.h"
-#include "crash.h"
+#include "rprocsim/crash-record.h"
 #include <stddef.h>
 
 const bool rp_test_nofork = false;
@@ -203,7 +203,7 @@ START_TEST(remote_allocates_items_linux_finds)
     env_init(&e);
     ck_assert_uint_eq(e.part.offset, 0x104000);
     ck_assert_int_eq(rp_smem_find_partition(&e.sh, 99, &e.part), RP_ENOENT);
-    ck_assert_int_eq(rp_smem_find_partition(&e.sh, RP_SMEM_HOST_GLOBAL, &e.part), RP_OK);
+    ck_assert_int_eq(rp_smem_find_partition(&e.sh, SMEM_GLOBAL_HOST, &e.part), RP_OK);
     ck_assert_uint_eq(e.part.offset, 0x4000);
     ck_assert_int_eq(rp_smem_find_partition(&e.sh, 2, &e.part), RP_OK);
 

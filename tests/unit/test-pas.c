@@ -12,6 +12,7 @@
 #include "image-fixture.h"
 #include "scm.h"
 #include "simsig.h"
+#include "subsys.h"
 
 const bool rp_test_nofork = false;
 
@@ -141,6 +142,27 @@ START_TEST(relocatable_image_needs_mem_setup)
     ck_ok(pas_auth_and_reset(&e.pas, PAS_ID_ADSP, fx_mem_read, &e.mem));
     ck_assert_uint_eq(e.pas.slot[0].load_base, FX_CARVEOUT_BASE);
     env_free(&e);
+}
+END_TEST
+
+/* The tests' pas_id and sw_id are the board's (boards/qcs6490-subsys.c) */
+START_TEST(fixture_ids_are_the_boards)
+{
+    const RprocsimBoard *b = rprocsim_board_find("qcs6490-sim");
+    const RprocsimSubsys *adsp = rprocsim_subsys_find(b, "adsp");
+    const RprocsimSubsys *cdsp = rprocsim_subsys_find(b, "cdsp");
+    g_autofree char *names = rprocsim_subsys_names(b);
+    g_autofree char *dev = rprocsim_subsys_device(adsp);
+
+    ck_assert_uint_eq(adsp->pas_id, PAS_ID_ADSP);
+    ck_assert_uint_eq(adsp->sw_id, PAS_SW_ID_ADSP);
+    ck_assert_uint_eq(cdsp->pas_id, PAS_ID_CDSP);
+    ck_assert_uint_eq(cdsp->sw_id, PAS_SW_ID_CDSP);
+    ck_assert_str_eq(names, "adsp, cdsp, wpss");
+    ck_assert_str_eq(dev, "3700000.remoteproc");
+    ck_assert_ptr_null(rprocsim_subsys_find(b, "mpss"));
+    ck_assert_ptr_null(rprocsim_board_find("am64x-sim"));
+    ck_assert_ptr_eq(rprocsim_board_default(), b);
 }
 END_TEST
 
@@ -396,14 +418,14 @@ static bool calls_read(void *opaque, uint64_t addr, void *buf, size_t len)
     return fx_mem_read(((Calls *)opaque)->mem, addr, buf, len);
 }
 
-static void calls_release(void *opaque, unsigned index, const PasSubsys *sub,
+static void calls_release(void *opaque, unsigned index, const RprocsimSubsys *sub,
                           const PasSlot *slot)
 {
     ((Calls *)opaque)->released++;
     ((Calls *)opaque)->entry = slot->entry;
 }
 
-static void calls_halt(void *opaque, unsigned index, const PasSubsys *sub)
+static void calls_halt(void *opaque, unsigned index, const RprocsimSubsys *sub)
 {
     ((Calls *)opaque)->halted++;
 }
@@ -549,6 +571,7 @@ Suite *rp_test_suite(void)
 
     tcase_add_loop_test(ok, valid_image_boots_and_shuts_down, 0, 3);
     tcase_add_test(ok, relocatable_image_needs_mem_setup);
+    tcase_add_test(ok, fixture_ids_are_the_boards);
     tcase_add_test(bad, unknown_pas_id_is_i1);
     tcase_add_test(bad, unreadable_metadata_is_i2);
     tcase_add_loop_test(bad, not_elf32_is_i3, 0, 7);

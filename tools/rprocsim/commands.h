@@ -13,5 +13,6 @@ int rp_cmd_bench(int argc, char **argv);
 int rp_cmd_pack(int argc, char **argv);
 int rp_cmd_run(int argc, char **argv);
 int rp_cmd_inspect(int argc, char **argv);
+int rp_cmd_subsystems(int argc, char **argv);
 
 #endif /* RPROCSIM_COMMANDS_H */

@@ -1,7 +1,7 @@
 /*
  * rprocsim: the crash report of a remoteproc devcoredump, read with the
- * firmware ELF it came from. Finds the stub firmware's crash record (firmware-stubs/
- * lib/crash.h) through the ELF's symbol "crash_record", decodes the
+ * firmware ELF it came from. Finds the stub firmware's crash record
+ * (include/rprocsim/crash-record.h) through the ELF's symbol "crash_record", decodes the
  * Cortex-M fault status (ARMv7-M Architecture Reference Manual, B3.2.15
  * CFSR, B3.2.16 HFSR), symbolises pc and lr, disassembles the faulting
  * function with Capstone (Thumb, M-class) and marks the faulting
@@ -12,20 +12,17 @@
 #include "bytes.h"
 #include "coredump.h"
 #include "crash-report.h"
+#include "rprocsim/crash-record.h"
 
 #include <capstone/capstone.h>
 #include <json-glib/json-glib.h>
+#include <stddef.h>
 #include <string.h>
 
-/* The crash record's layout, as firmware-stubs/lib/crash.h fixes it */
-#define CRASH_MAGIC         0x48535243u     /* "CRSH" */
-#define CRASH_VERSION       1
-#define CRASH_OFF_R         16
-#define CRASH_OFF_SP        (CRASH_OFF_R + 13 * 4)
-#define CRASH_OFF_CFSR      (CRASH_OFF_SP + 4 * 4)
-#define CRASH_OFF_REASON    (CRASH_OFF_CFSR + 4 * 4)
-#define CRASH_REASON_LEN    96
-#define CRASH_SIZE          (CRASH_OFF_REASON + CRASH_REASON_LEN)
+/* Where each field of the firmware's record sits (rprocsim/crash-record.h) */
+#define CRASH_OFF(field)    offsetof(struct rp_crash_record, field)
+#define CRASH_SIZE          sizeof(struct rp_crash_record)
+#define CRASH_REASON_LEN    RP_CRASH_REASON_LEN
 
 #define INSNS_AFTER         3       /* disassembled past the faulting instruction */
 #define BACKTRACE_WORDS     64      /* stack words scanned for return addresses */
@@ -84,12 +81,12 @@ static gboolean read_crash(const RpDump *dump, const RpFirmwareElf *fw, Crash *c
     }
     if (!rp_fw_to_phys(fw, sym->value, where) ||
         !(p = rp_dump_at(dump, *where, CRASH_SIZE))) {
-        g_set_error(error, RP_DUMP_ERROR, 0, "the crash record (0x%x, %d bytes) is not in "
+        g_set_error(error, RP_DUMP_ERROR, 0, "the crash record (0x%x, %zu bytes) is not in "
                     "the dump: is this the firmware the dump came from?", sym->value,
                     CRASH_SIZE);
         return FALSE;
     }
-    if (rp_le32(p) != CRASH_MAGIC || rp_le32(p + 4) != CRASH_VERSION) {
+    if (rp_le32(p) != RP_CRASH_MAGIC || rp_le32(p + 4) != RP_CRASH_VERSION) {
         g_set_error(error, RP_DUMP_ERROR, 0, "no crash record at 0x%x (magic 0x%08x, version "
                     "%u): the firmware did not record a crash", *where, rp_le32(p), rp_le32(p + 4));
         return FALSE;
@@ -97,17 +94,17 @@ static gboolean read_crash(const RpDump *dump, const RpFirmwareElf *fw, Crash *c
     c->exception = rp_le32(p + 8);
     c->boot = rp_le32(p + 12);
     for (int i = 0; i < 13; i++) {
-        c->r[i] = rp_le32(p + CRASH_OFF_R + 4 * i);
+        c->r[i] = rp_le32(p + CRASH_OFF(r) + 4 * i);
     }
-    c->sp = rp_le32(p + CRASH_OFF_SP);
-    c->lr = rp_le32(p + CRASH_OFF_SP + 4);
-    c->pc = rp_le32(p + CRASH_OFF_SP + 8);
-    c->xpsr = rp_le32(p + CRASH_OFF_SP + 12);
-    c->cfsr = rp_le32(p + CRASH_OFF_CFSR);
-    c->hfsr = rp_le32(p + CRASH_OFF_CFSR + 4);
-    c->mmfar = rp_le32(p + CRASH_OFF_CFSR + 8);
-    c->bfar = rp_le32(p + CRASH_OFF_CFSR + 12);
-    memcpy(c->reason, p + CRASH_OFF_REASON, CRASH_REASON_LEN);
+    c->sp = rp_le32(p + CRASH_OFF(sp));
+    c->lr = rp_le32(p + CRASH_OFF(lr));
+    c->pc = rp_le32(p + CRASH_OFF(pc));
+    c->xpsr = rp_le32(p + CRASH_OFF(xpsr));
+    c->cfsr = rp_le32(p + CRASH_OFF(cfsr));
+    c->hfsr = rp_le32(p + CRASH_OFF(hfsr));
+    c->mmfar = rp_le32(p + CRASH_OFF(mmfar));
+    c->bfar = rp_le32(p + CRASH_OFF(bfar));
+    memcpy(c->reason, p + CRASH_OFF(reason), CRASH_REASON_LEN);
     c->reason[CRASH_REASON_LEN] = '\0';
     return TRUE;
 }

@@ -20,6 +20,7 @@ static const struct {
     { "run",   rp_cmd_run,   "run scenario files (scenarios/*.scenario): TAP on stdout, --junit FILE" },
     { "inspect", rp_cmd_inspect, "read a devcoredump: crash reason, fault status, faulting instruction" },
     { "pack",  rp_cmd_pack,  "sign a firmware ELF as an MBN image (and .mdt/.bNN) for the simulated TrustZone" },
+    { "subsystems", rp_cmd_subsystems, "the board's remote processors: pas_id, carveout, firmware (--json)" },
 };
 
 static void usage(FILE *f)
@@ -28,7 +29,7 @@ static void usage(FILE *f)
                "Simulates the remote processors of a Qualcomm QCS6490 for the "
                "stock Linux kernel.\n\nCommands:\n");
     for (size_t i = 0; i < G_N_ELEMENTS(commands); i++) {
-        fprintf(f, "  %-8s %s\n", commands[i].name, commands[i].help);
+        fprintf(f, "  %-10s %s\n", commands[i].name, commands[i].help);
     }
     fprintf(f, "\n'rprocsim COMMAND --help' and '--help-guest' show a command's options.\n");
 }

@@ -6,6 +6,7 @@
  * SPDX-License-Identifier: GPL-2.0-or-later
  */
 #include "commands.h"
+#include "subsys.h"
 #include "mbn-build.h"
 #include "pas.h"
 #include "simsig.h"
@@ -59,7 +60,8 @@ int rp_cmd_pack(int argc, char **argv)
         { "output", 'o', 0, G_OPTION_ARG_FILENAME, &out,
           "the image to write (FILE.mbn)", "FILE" },
         { "subsystem", 's', 0, G_OPTION_ARG_STRING, &subsystem,
-          "adsp, cdsp or wpss: sets the sw_id TrustZone expects", "NAME" },
+          "a subsystem of qcs6490-sim (adsp, cdsp, wpss): sets the sw_id TrustZone "
+          "expects", "NAME" },
         { "sw-id", 0, 0, G_OPTION_ARG_INT, &sw_id,
           "software ID to sign for, instead of --subsystem's", "N" },
         { "split", 0, 0, G_OPTION_ARG_NONE, &split,
@@ -97,14 +99,17 @@ int rp_cmd_pack(int argc, char **argv)
         return 2;
     }
     if (subsystem) {
-        const PasImageKind *k = pas_image_kind(subsystem);
+        const RprocsimBoard *board = rprocsim_board_default();
+        const RprocsimSubsys *ss = rprocsim_subsys_find(board, subsystem);
 
-        if (!k) {
-            fprintf(stderr, "rprocsim pack: unknown subsystem '%s' (adsp, cdsp, wpss)\n",
-                    subsystem);
+        if (!ss) {
+            g_autofree char *names = rprocsim_subsys_names(board);
+
+            fprintf(stderr, "rprocsim pack: unknown subsystem '%s' (%s)\n",
+                    subsystem, names);
             return 2;
         }
-        o.sw_id = k->sw_id;
+        o.sw_id = ss->sw_id;
     }
     if (sw_id >= 0) {
         o.sw_id = sw_id;

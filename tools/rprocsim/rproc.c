@@ -10,16 +10,12 @@
 #define AGENT_TIMEOUT_S 60.0
 #define POLL_US 50000
 
-static const RpSubsys subsystems[] = {
-    { "adsp", "3700000.remoteproc", TRUE },
-    { "cdsp", "a300000.remoteproc", TRUE },
-    { "wpss", "8a00000.remoteproc", FALSE },
-};
-
 const RpSubsys *rp_subsystems(unsigned *n)
 {
-    *n = G_N_ELEMENTS(subsystems);
-    return subsystems;
+    const RprocsimBoard *board = rprocsim_board_default();
+
+    *n = board->count;
+    return board->subsys;
 }
 
 /* Run @cmd in the guest; its output (caller frees) if it exits 0 */
@@ -44,10 +40,11 @@ gboolean rp_rproc_find(RpVm *vm, const RpSubsys *ss, double timeout_s, RpRproc *
                        GError **error)
 {
     gint64 deadline = g_get_monotonic_time() + (gint64)(timeout_s * G_USEC_PER_SEC);
+    g_autofree char *node = rprocsim_subsys_device(ss);
     g_autofree char *cmd = g_strdup_printf(
         "for d in /sys/class/remoteproc/remoteproc*; do "
         "case \"$(readlink $d/device)\" in */%s) echo $d; cat $d/name;; esac; done; true",
-        ss->node);
+        node);
 
     memset(out, 0, sizeof(*out));
     for (;;) {
@@ -66,7 +63,7 @@ gboolean rp_rproc_find(RpVm *vm, const RpSubsys *ss, double timeout_s, RpRproc *
         }
         if (g_get_monotonic_time() >= deadline) {
             g_set_error(error, RP_VM_ERROR, RP_VM_ERROR_TIMEOUT,
-                        "no remoteproc for %s (%s) in the guest", ss->name, ss->node);
+                        "no remoteproc for %s (%s) in the guest", ss->name, node);
             return FALSE;
         }
         g_usleep(POLL_US);

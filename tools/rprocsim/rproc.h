@@ -11,14 +11,15 @@
 
 #include <glib.h>
 #include "vm.h"
+#include "subsys.h"
 
-typedef struct RpSubsys {
-    const char *name;           /* "adsp", "cdsp", "wpss" */
-    const char *node;           /* platform device: "3700000.remoteproc" */
-    gboolean auto_boot;         /* started by the kernel when the driver loads */
-} RpSubsys;
+/* A subsystem as the tools know it: its descriptor (include/rprocsim/subsys.h) */
+typedef RprocsimSubsys RpSubsys;
 
-/* The three subsystems of qcs6490-sim, in a fixed order. *@n gets 3. */
+/*
+ * The subsystems of the default board (qcs6490-sim), in the descriptor
+ * table's order; *@n gets their count.
+ */
 const RpSubsys *rp_subsystems(unsigned *n);
 
 typedef struct RpRproc {

@@ -40,7 +40,7 @@ static gboolean run_pass(RpPass *p, const RpScenario *sc, const RpSubsys *ss, GE
     base = g_path_get_basename(p->r.dir);
     set_var(p, "ss", g_strdup(ss->name));
     set_var(p, "name", g_strdup(p->r.name));
-    set_var(p, "dev", g_strdup(ss->node));
+    set_var(p, "dev", rprocsim_subsys_device(ss));
     set_var(p, "sysfs", g_strdup(p->r.dir));
     set_var(p, "debugfs", g_strdup_printf("/sys/kernel/debug/remoteproc/%s", base));
     set_var(p, "fw", g_strdup_printf("qcom/qcs6490/%s.mbn", ss->name));

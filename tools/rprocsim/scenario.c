@@ -4,6 +4,7 @@
  * SPDX-License-Identifier: GPL-2.0-or-later
  */
 #include "scenario.h"
+#include "subsys.h"
 
 #include <string.h>
 
@@ -31,8 +32,6 @@ static const struct {
     [RP_STEP_DUMP]      = { "dump",      "format",   NULL,       FALSE, FALSE, FALSE },
     [RP_STEP_INSPECT]   = { "inspect",   "contains", NULL,       FALSE, FALSE, FALSE },
 };
-
-static const char *const known_subsystems[] = { "adsp", "cdsp", "wpss" };
 
 const char *rp_step_kind_name(RpStepKind kind)
 {
@@ -107,9 +106,11 @@ static gboolean parse_header(GKeyFile *kf, RpScenario *s, GError **error)
     }
     for (char **ss = s->subsystems; *ss; ss++) {
         g_strstrip(*ss);
-        if (!g_strv_contains(known_subsystems, *ss)) {
-            return fail(error, s->name, "scenario",
-                        "unknown subsystem '%s' (adsp, cdsp, wpss)", *ss);
+        if (!rprocsim_subsys_find(rprocsim_board_default(), *ss)) {
+            g_autofree char *names = rprocsim_subsys_names(rprocsim_board_default());
+
+            return fail(error, s->name, "scenario", "unknown subsystem '%s' (%s)",
+                        *ss, names);
         }
     }
     if (g_key_file_has_key(kf, "scenario", "repeat", NULL)) {

@@ -1,13 +1,14 @@
 /*
- * rprocsim firmware library: the crash record a stub firmware leaves in its
+ * rprocsim: the crash record a firmware stub leaves in its
  * writable segment when it faults, so that a coredump holds it (the dump
  * covers every loadable segment's p_memsz). Layout is fixed: the crash
- * inspector reads it from dumps. All fields little-endian, 4-byte aligned.
+ * inspector (tools/rprocsim/crash-report.c) reads it from dumps. All fields
+ * little-endian, 4-byte aligned. Freestanding: only <stdint.h>.
  *
  * SPDX-License-Identifier: GPL-2.0-or-later
  */
-#ifndef RPROCSIM_FW_CRASH_H
-#define RPROCSIM_FW_CRASH_H
+#ifndef RPROCSIM_CRASH_RECORD_H
+#define RPROCSIM_CRASH_RECORD_H
 
 #include <stdint.h>
 
@@ -38,4 +39,4 @@ struct rp_crash_record {
 #define RP_CRASH_OFF_REASON     (RP_CRASH_OFF_CFSR + 4 * 4)
 #define RP_CRASH_SIZE           (RP_CRASH_OFF_REASON + RP_CRASH_REASON_LEN)
 
-#endif /* RPROCSIM_FW_CRASH_H */
+#endif /* RPROCSIM_CRASH_RECORD_H */

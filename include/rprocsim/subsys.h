@@ -1,0 +1,60 @@
+/*
+ * rprocsim: one descriptor per simulated remote processor, in the kernel's
+ * terms (as drivers/remoteproc/qcom_q6v5_pas.c describes each one with a
+ * struct qcom_pas_data), and one table of them per board. The board builds
+ * its cores, blocks and device-tree nodes from it, TrustZone authenticates
+ * against it, the host tools find the kernel's remoteprocs with it, the
+ * scenario runner validates subsystem names with it, and the firmware build
+ * links each image at its carveout from it (rprocsim subsystems). Adding a
+ * subsystem adds an entry; adding a board adds a table and its file.
+ *
+ * Freestanding: only <stdbool.h> and <stdint.h>; the lookups live in
+ * models/subsys.c.
+ *
+ * SPDX-License-Identifier: GPL-2.0-or-later
+ */
+#ifndef RPROCSIM_SUBSYS_H
+#define RPROCSIM_SUBSYS_H
+
+#include <stdbool.h>
+#include <stdint.h>
+
+typedef struct RprocsimSubsys {
+    const char *name;               /* "adsp": the kernel's name for it, and ours */
+    const char *compatible;         /* of its remoteproc node */
+    const char *firmware_name;      /* firmware-name, under /lib/firmware */
+    uint64_t reg_base;              /* the remoteproc node's reg, our Q6SS block */
+    uint32_t reg_size;
+    uint64_t carveout_base;         /* its reserved-memory region (no-map) */
+    uint64_t carveout_size;
+    bool auto_boot;                 /* the driver boots it at probe (pas_data auto_boot) */
+
+    /* Qualcomm PAS (qcom_q6v5_pas.c, qcom_scm.c) */
+    uint32_t pas_id;                /* pas_data pas_id: adsp 1, cdsp 18, wpss 6 */
+    uint32_t sw_id;                 /* the software ID its images are signed for */
+    uint32_t crash_item;            /* pas_data crash_reason_smem */
+    uint32_t minidump_id;           /* pas_data minidump_id, 0 for none */
+    const char *pd_names[2];        /* power-domain-names, with their */
+    uint32_t pds[2];                /* rpmhpd indices (dt-bindings/power/qcom,rpmhpd.h) */
+    uint32_t wdog_spi;              /* the "wdog" interrupt, a GIC SPI */
+
+    /* Its SMEM partition and SMP2P edge (drivers/soc/qcom/smp2p.c) */
+    uint32_t smem_host;             /* SMEM host id, also the SMP2P remote-pid */
+    uint32_t smem_part_offset;      /* partition shared with the AP, from the SMEM base */
+    uint32_t smem_part_size;
+    uint32_t smp2p_in_item;         /* Linux's inbound item: the remote writes it */
+    uint32_t smp2p_out_item;        /* Linux's outbound item: Linux writes it */
+    bool smp2p_wlan;                /* the edge also carries the ath11k "wlan" entries */
+    uint32_t ipcc_client;           /* its IPCC client (dt-bindings/mailbox/qcom-ipcc.h) */
+} RprocsimSubsys;
+
+typedef struct RprocsimBoard {
+    const char *machine;            /* the QEMU machine: "qcs6490-sim" */
+    const RprocsimSubsys *subsys;   /* @count entries, in a fixed order */
+    unsigned count;
+} RprocsimBoard;
+
+/* The boards, each defined in boards/<machine>-subsys.c */
+extern const RprocsimBoard rprocsim_qcs6490_board;
+
+#endif /* RPROCSIM_SUBSYS_H */

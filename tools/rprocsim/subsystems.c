@@ -1,0 +1,152 @@
+/*
+ * rprocsim subsystems: the subsystem descriptors of a board
+ * (boards/<machine>-subsys.c), as a table or JSON for users, and as the
+ * firmware build's linker script for one subsystem.
+ *
+ * SPDX-License-Identifier: GPL-2.0-or-later
+ */
+#include "commands.h"
+#include "subsys.h"
+
+#include <glib.h>
+#include <inttypes.h>
+#include <json-glib/json-glib.h>
+#include <stdio.h>
+
+static void print_table(const RprocsimBoard *b)
+{
+    printf("%-6s %-22s %6s %5s %-23s %-10s %-10s %s\n", "name", "compatible",
+           "pas_id", "sw_id", "carveout", "q6ss", "auto_boot", "firmware");
+    for (unsigned i = 0; i < b->count; i++) {
+        const RprocsimSubsys *s = &b->subsys[i];
+
+        printf("%-6s %-22s %6u 0x%03x 0x%08" PRIx64 "+0x%08" PRIx64 "  0x%08" PRIx64
+               " %-10s %s\n", s->name, s->compatible, s->pas_id, s->sw_id,
+               s->carveout_base, s->carveout_size, s->reg_base,
+               s->auto_boot ? "yes" : "no", s->firmware_name);
+    }
+}
+
+static void member_int(JsonBuilder *jb, const char *name, gint64 v)
+{
+    json_builder_set_member_name(jb, name);
+    json_builder_add_int_value(jb, v);
+}
+
+static char *to_json(const RprocsimBoard *b)
+{
+    g_autoptr(JsonBuilder) jb = json_builder_new();
+    g_autoptr(JsonGenerator) gen = json_generator_new();
+    g_autoptr(JsonNode) root = NULL;
+
+    json_builder_begin_object(jb);
+    json_builder_set_member_name(jb, "machine");
+    json_builder_add_string_value(jb, b->machine);
+    json_builder_set_member_name(jb, "subsystems");
+    json_builder_begin_array(jb);
+    for (unsigned i = 0; i < b->count; i++) {
+        const RprocsimSubsys *s = &b->subsys[i];
+
+        json_builder_begin_object(jb);
+        json_builder_set_member_name(jb, "name");
+        json_builder_add_string_value(jb, s->name);
+        json_builder_set_member_name(jb, "compatible");
+        json_builder_add_string_value(jb, s->compatible);
+        json_builder_set_member_name(jb, "firmware_name");
+        json_builder_add_string_value(jb, s->firmware_name);
+        member_int(jb, "reg_base", s->reg_base);
+        member_int(jb, "carveout_base", s->carveout_base);
+        member_int(jb, "carveout_size", s->carveout_size);
+        json_builder_set_member_name(jb, "auto_boot");
+        json_builder_add_boolean_value(jb, s->auto_boot);
+        member_int(jb, "pas_id", s->pas_id);
+        member_int(jb, "sw_id", s->sw_id);
+        member_int(jb, "crash_item", s->crash_item);
+        member_int(jb, "minidump_id", s->minidump_id);
+        member_int(jb, "smem_host", s->smem_host);
+        member_int(jb, "smp2p_in_item", s->smp2p_in_item);
+        member_int(jb, "smp2p_out_item", s->smp2p_out_item);
+        member_int(jb, "ipcc_client", s->ipcc_client);
+        member_int(jb, "wdog_spi", s->wdog_spi);
+        json_builder_end_object(jb);
+    }
+    json_builder_end_array(jb);
+    json_builder_end_object(jb);
+    root = json_builder_get_root(jb);
+    json_generator_set_root(gen, root);
+    json_generator_set_pretty(gen, TRUE);
+    return json_generator_to_data(gen, NULL);
+}
+
+/* @template with @BASE@ and @SIZE@ replaced by @s's carveout, to stdout */
+static int linker_script(const RprocsimSubsys *s, const char *template)
+{
+    g_autofree char *text = NULL, *base = NULL, *size = NULL;
+    g_autoptr(GError) err = NULL;
+    g_autoptr(GString) out = NULL;
+
+    if (!g_file_get_contents(template, &text, NULL, &err)) {
+        fprintf(stderr, "rprocsim subsystems: %s\n", err->message);
+        return 2;
+    }
+    base = g_strdup_printf("0x%" PRIx64, s->carveout_base);
+    size = g_strdup_printf("0x%" PRIx64, s->carveout_size);
+    out = g_string_new(text);
+    g_string_replace(out, "@BASE@", base, 0);
+    g_string_replace(out, "@SIZE@", size, 0);
+    fputs(out->str, stdout);
+    return 0;
+}
+
+int rp_cmd_subsystems(int argc, char **argv)
+{
+    g_autofree char *machine = NULL, *ld = NULL;
+    gboolean json = FALSE;
+    GOptionEntry entries[] = {
+        { "board", 'b', 0, G_OPTION_ARG_STRING, &machine,
+          "the board's QEMU machine (default qcs6490-sim)", "MACHINE" },
+        { "json", 0, 0, G_OPTION_ARG_NONE, &json, "print JSON", NULL },
+        { "linker-script", 0, 0, G_OPTION_ARG_STRING, &ld,
+          "print TEMPLATE with @BASE@ and @SIZE@ set to NAME's carveout "
+          "(the firmware build uses it)", "NAME" },
+        { NULL }
+    };
+    g_autoptr(GOptionContext) ctx = g_option_context_new("[TEMPLATE] - the board's remote processors");
+    g_autoptr(GError) err = NULL;
+    const RprocsimBoard *board;
+
+    g_option_context_add_main_entries(ctx, entries, NULL);
+    g_option_context_set_description(ctx,
+        "Lists each subsystem as the board builds it: pas_id, sw_id, carveout,\n"
+        "Q6SS block, whether the kernel boots it at probe, its firmware file.\n\n"
+        "Example:\n  rprocsim subsystems --json | jq '.subsystems[].carveout_base'");
+    if (!g_option_context_parse(ctx, &argc, &argv, &err)) {
+        fprintf(stderr, "rprocsim subsystems: %s\n", err->message);
+        return 2;
+    }
+    board = machine ? rprocsim_board_find(machine) : rprocsim_board_default();
+    if (!board) {
+        fprintf(stderr, "rprocsim subsystems: unknown board '%s' (qcs6490-sim)\n", machine);
+        return 2;
+    }
+    if (ld) {
+        const RprocsimSubsys *s = rprocsim_subsys_find(board, ld);
+
+        if (!s || argc != 2) {
+            g_autofree char *names = rprocsim_subsys_names(board);
+
+            fprintf(stderr, "rprocsim subsystems: --linker-script takes a subsystem "
+                    "(%s) and one TEMPLATE file\n", names);
+            return 2;
+        }
+        return linker_script(s, argv[1]);
+    }
+    if (json) {
+        g_autofree char *text = to_json(board);
+
+        printf("%s\n", text);
+    } else {
+        print_table(board);
+    }
+    return 0;
+}
