@@ -86,7 +86,7 @@ static void aoss_qmp_aop_run(void *opaque)
     }
     trace_rprocsim_aoss_state(s->state.ram[R_MCORE_LINK], s->state.ram[R_MCORE_CH]);
     rprocsim_ipcc_client_write(s->ipcc, IPCC_CLIENT_AOP, IPCC_REG_SEND_ID,
-                               IPCC_CLIENT_APSS << 16 | IPCC_SIGNAL_GLINK_QMP);
+                               IPCC_CLIENT_APSS << IPCC_CLIENT_SHIFT | IPCC_SIGNAL_GLINK_QMP);
 }
 
 /* Level of the AOP's IPCC frame interrupt: run the AOP when it rises */
@@ -142,6 +142,7 @@ static void aoss_qmp_finalize(Object *obj)
         qemu_bh_delete(s->bh);
     }
     g_ptr_array_unref(s->log);
+    g_free(s->log_vm);
 }
 
 static void aoss_qmp_reset_hold(Object *obj, ResetType type)
@@ -157,13 +158,51 @@ static void aoss_qmp_reset_exit(Object *obj, ResetType type)
     rprocsim_ipcc_client_write(s->ipcc, IPCC_CLIENT_AOP, IPCC_REG_ENABLE, AOP_DOORBELL);
 }
 
+/* The message log goes along as one buffer of NUL-terminated messages */
+static int aoss_qmp_pre_save(void *opaque)
+{
+    RprocsimAossQmpState *s = opaque;
+    GByteArray *buf = g_byte_array_new();
+
+    for (guint i = 0; i < s->log->len; i++) {
+        const char *msg = g_ptr_array_index(s->log, i);
+
+        g_byte_array_append(buf, (const guint8 *)msg, strlen(msg) + 1);
+    }
+    g_free(s->log_vm);
+    s->log_vm_len = buf->len;
+    s->log_vm = g_byte_array_free(buf, FALSE);
+    return 0;
+}
+
+static int aoss_qmp_post_load(void *opaque, int version_id)
+{
+    RprocsimAossQmpState *s = opaque;
+    uint32_t at = 0;
+
+    g_ptr_array_set_size(s->log, 0);
+    while (at < s->log_vm_len && s->log->len < AOSS_QMP_LOG_MAX) {
+        size_t n = strnlen((const char *)s->log_vm + at, s->log_vm_len - at);
+
+        g_ptr_array_add(s->log, g_strndup((const char *)s->log_vm + at, n));
+        at += n + 1;
+    }
+    /* a doorbell rung just before the save is still pending in IPCC */
+    qemu_bh_schedule(s->bh);
+    return 0;
+}
+
 static const VMStateDescription vmstate_aoss_qmp = {
     .name = TYPE_RPROCSIM_AOSS_QMP,
-    .version_id = 1,
-    .minimum_version_id = 1,
+    .version_id = 2,
+    .minimum_version_id = 2,
+    .pre_save = aoss_qmp_pre_save,
+    .post_load = aoss_qmp_post_load,
     .fields = (const VMStateField[]) {
         VMSTATE_UINT32_ARRAY(state.ram, RprocsimAossQmpState, AOSS_MSGRAM_SIZE / 4),
         VMSTATE_UINT32(state.messages, RprocsimAossQmpState),
+        VMSTATE_UINT32(log_vm_len, RprocsimAossQmpState),
+        VMSTATE_VBUFFER_ALLOC_UINT32(log_vm, RprocsimAossQmpState, 0, NULL, log_vm_len),
         VMSTATE_END_OF_LIST()
     },
 };

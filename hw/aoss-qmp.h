@@ -29,6 +29,8 @@ struct RprocsimAossQmpState {
     RprocsimIpccState *ipcc;    /* link: the AOP's IPCC frame */
     AossState state;
     GPtrArray *log;             /* char *, the last AOSS_QMP_LOG_MAX messages */
+    uint32_t log_vm_len;        /* migrated: the log, NUL-separated */
+    uint8_t *log_vm;
 };
 
 #endif /* RPROCSIM_HW_AOSS_QMP_H */

@@ -8,31 +8,15 @@
 #include "qemu/log.h"
 #include "qapi/visitor.h"
 #include "hw/irq.h"
-#include "hw/registerfields.h"
 #include "migration/vmstate.h"
 #include "hw/rprocsim/hw/rpmh-rsc.h"
 #include "hw/rprocsim/trace.h"
 
-/* Register map of DRV 2, layout v2.7 (drivers/soc/qcom/rpmh-rsc.c) */
-REG32(DRV_ID, RSC_DRV_ID)
-    FIELD(DRV_ID, MINOR, 8, 8)
-    FIELD(DRV_ID, MAJOR, 16, 8)
-REG32(DRV_SOLVER_CONFIG, RSC_SOLVER_CONFIG)
-    FIELD(DRV_SOLVER_CONFIG, HW_SOLVER, 24, 1)
-REG32(DRV_PRNT_CHLD_CONFIG, RSC_PRNT_CHLD_CONFIG)
-    FIELD(DRV_PRNT_CHLD_CONFIG, NUM_TCS_DRV2, 12, 6)
-    FIELD(DRV_PRNT_CHLD_CONFIG, NCPT, 27, 5)
-REG32(IRQ_ENABLE, RSC_IRQ_ENABLE)
-REG32(IRQ_STATUS, RSC_IRQ_STATUS)
-REG32(IRQ_CLEAR, RSC_IRQ_CLEAR)
-/* per TCS n at IRQ_ENABLE + n * 0x2a0; per command j at + 0x30 + j * 0x14 */
-REG32(TCS_CONTROL, RSC_TCS_BASE + RSC_TCS_CONTROL)
-    FIELD(TCS_CONTROL, AMC_MODE, 16, 1)
-    FIELD(TCS_CONTROL, TRIGGER, 24, 1)
-REG32(TCS_CMD_ENABLE, RSC_TCS_BASE + RSC_TCS_CMD_ENABLE)
-REG32(TCS_CMD_MSGID, RSC_TCS_BASE + RSC_CMD_BASE + RSC_CMD_MSGID)
-REG32(TCS_CMD_ADDR, RSC_TCS_BASE + RSC_CMD_BASE + RSC_CMD_ADDR)
-REG32(TCS_CMD_DATA, RSC_TCS_BASE + RSC_CMD_BASE + RSC_CMD_DATA)
+/*
+ * The DRV 2 register map (layout v2.7, drivers/soc/qcom/rpmh-rsc.c) is
+ * decoded by models/rpmh-rsc.c (RSC_* offsets in models/rpmh-rsc.h); this
+ * shell only forwards accesses and raises the completion interrupt.
+ */
 
 void rprocsim_rpmh_rsc_set_cmd_db(RprocsimRpmhRscState *s, const CmdDbEntry *entries,
                                   unsigned n)
