@@ -147,14 +147,14 @@ START_TEST(pmemsave_arguments)
 
     peer_start(&p);
     peer_send(&p, "{\"return\": {}}\n");
-    ck_assert(rp_qmp_pmemsave(p.q, 0x86700000u, 4096, "/tmp/dir with \"quotes\"/mem.bin",
+    ck_assert(rp_qmp_pmemsave(p.q, 0x86700000u, 4096, "dump dir with \"quotes\"/mem.bin",
                               &err));
     m = peer_receive(&p);
     a = expect_command(m, "pmemsave");
     ck_assert_int_eq(json_object_get_int_member(a, "val"), 0x86700000);
     ck_assert_int_eq(json_object_get_int_member(a, "size"), 4096);
     ck_assert_str_eq(json_object_get_string_member(a, "filename"),
-                     "/tmp/dir with \"quotes\"/mem.bin");
+                     "dump dir with \"quotes\"/mem.bin");
     peer_stop(&p);
 }
 END_TEST

@@ -6,6 +6,7 @@
  * SPDX-License-Identifier: GPL-2.0-or-later
  */
 #include "commands.h"
+#include "json-out.h"
 #include "subsys.h"
 
 #include <glib.h>
@@ -27,55 +28,39 @@ static void print_table(const RprocsimBoard *b)
     }
 }
 
-static void member_int(JsonBuilder *jb, const char *name, gint64 v)
-{
-    json_builder_set_member_name(jb, name);
-    json_builder_add_int_value(jb, v);
-}
-
 static char *to_json(const RprocsimBoard *b)
 {
     g_autoptr(JsonBuilder) jb = json_builder_new();
-    g_autoptr(JsonGenerator) gen = json_generator_new();
-    g_autoptr(JsonNode) root = NULL;
 
     json_builder_begin_object(jb);
-    json_builder_set_member_name(jb, "machine");
-    json_builder_add_string_value(jb, b->machine);
+    rp_json_add_string(jb, "machine", b->machine);
     json_builder_set_member_name(jb, "subsystems");
     json_builder_begin_array(jb);
     for (unsigned i = 0; i < b->count; i++) {
         const RprocsimSubsys *s = &b->subsys[i];
 
         json_builder_begin_object(jb);
-        json_builder_set_member_name(jb, "name");
-        json_builder_add_string_value(jb, s->name);
-        json_builder_set_member_name(jb, "compatible");
-        json_builder_add_string_value(jb, s->compatible);
-        json_builder_set_member_name(jb, "firmware_name");
-        json_builder_add_string_value(jb, s->firmware_name);
-        member_int(jb, "reg_base", s->reg_base);
-        member_int(jb, "carveout_base", s->carveout_base);
-        member_int(jb, "carveout_size", s->carveout_size);
-        json_builder_set_member_name(jb, "auto_boot");
-        json_builder_add_boolean_value(jb, s->auto_boot);
-        member_int(jb, "pas_id", s->pas_id);
-        member_int(jb, "sw_id", s->sw_id);
-        member_int(jb, "crash_item", s->crash_item);
-        member_int(jb, "minidump_id", s->minidump_id);
-        member_int(jb, "smem_host", s->smem_host);
-        member_int(jb, "smp2p_in_item", s->smp2p_in_item);
-        member_int(jb, "smp2p_out_item", s->smp2p_out_item);
-        member_int(jb, "ipcc_client", s->ipcc_client);
-        member_int(jb, "wdog_spi", s->wdog_spi);
+        rp_json_add_string(jb, "name", s->name);
+        rp_json_add_string(jb, "compatible", s->compatible);
+        rp_json_add_string(jb, "firmware_name", s->firmware_name);
+        rp_json_add_int(jb, "reg_base", s->reg_base);
+        rp_json_add_int(jb, "carveout_base", s->carveout_base);
+        rp_json_add_int(jb, "carveout_size", s->carveout_size);
+        rp_json_add_bool(jb, "auto_boot", s->auto_boot);
+        rp_json_add_int(jb, "pas_id", s->pas_id);
+        rp_json_add_int(jb, "sw_id", s->sw_id);
+        rp_json_add_int(jb, "crash_item", s->crash_item);
+        rp_json_add_int(jb, "minidump_id", s->minidump_id);
+        rp_json_add_int(jb, "smem_host", s->smem_host);
+        rp_json_add_int(jb, "smp2p_in_item", s->smp2p_in_item);
+        rp_json_add_int(jb, "smp2p_out_item", s->smp2p_out_item);
+        rp_json_add_int(jb, "ipcc_client", s->ipcc_client);
+        rp_json_add_int(jb, "wdog_spi", s->wdog_spi);
         json_builder_end_object(jb);
     }
     json_builder_end_array(jb);
     json_builder_end_object(jb);
-    root = json_builder_get_root(jb);
-    json_generator_set_root(gen, root);
-    json_generator_set_pretty(gen, TRUE);
-    return json_generator_to_data(gen, NULL);
+    return rp_json_to_text(jb, TRUE);
 }
 
 /* @template with @BASE@ and @SIZE@ replaced by @s's carveout, to stdout */
