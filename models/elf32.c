@@ -122,6 +122,22 @@ static const uint8_t *entry(const uint8_t *buf, size_t len, uint64_t off, unsign
     return buf + at;
 }
 
+/* The @n little-endian 32-bit words at @p, in file order, into @fields */
+static void get_words(const uint8_t *p, uint32_t *const fields[], unsigned n)
+{
+    for (unsigned i = 0; i < n; i++) {
+        *fields[i] = rp_le32(p + 4 * i);
+    }
+}
+
+/* @n 32-bit words to @p, little-endian, in file order */
+static void put_words(uint8_t *p, const uint32_t words[], unsigned n)
+{
+    for (unsigned i = 0; i < n; i++) {
+        rp_put_le32(p + 4 * i, words[i]);
+    }
+}
+
 bool elf32_phdr(const uint8_t *buf, size_t len, const Elf32Header *eh, unsigned i,
                 Elf32Phdr *ph)
 {
@@ -131,14 +147,9 @@ bool elf32_phdr(const uint8_t *buf, size_t len, const Elf32Header *eh, unsigned 
         !(p = entry(buf, len, eh->e_phoff, i, eh->e_phnum, ELF32_PHDR_SIZE))) {
         return false;
     }
-    ph->p_type = rp_le32(p);
-    ph->p_offset = rp_le32(p + 4);
-    ph->p_vaddr = rp_le32(p + 8);
-    ph->p_paddr = rp_le32(p + 12);
-    ph->p_filesz = rp_le32(p + 16);
-    ph->p_memsz = rp_le32(p + 20);
-    ph->p_flags = rp_le32(p + 24);
-    ph->p_align = rp_le32(p + 28);
+    get_words(p, (uint32_t *const[]){ &ph->p_type, &ph->p_offset, &ph->p_vaddr,
+                                       &ph->p_paddr, &ph->p_filesz, &ph->p_memsz,
+                                       &ph->p_flags, &ph->p_align }, 8);
     return true;
 }
 
@@ -151,16 +162,10 @@ bool elf32_shdr(const uint8_t *buf, size_t len, const Elf32Header *eh, unsigned 
         !(p = entry(buf, len, eh->e_shoff, i, eh->e_shnum, ELF32_SHDR_SIZE))) {
         return false;
     }
-    sh->sh_name = rp_le32(p);
-    sh->sh_type = rp_le32(p + 4);
-    sh->sh_flags = rp_le32(p + 8);
-    sh->sh_addr = rp_le32(p + 12);
-    sh->sh_offset = rp_le32(p + 16);
-    sh->sh_size = rp_le32(p + 20);
-    sh->sh_link = rp_le32(p + 24);
-    sh->sh_info = rp_le32(p + 28);
-    sh->sh_addralign = rp_le32(p + 32);
-    sh->sh_entsize = rp_le32(p + 36);
+    get_words(p, (uint32_t *const[]){ &sh->sh_name, &sh->sh_type, &sh->sh_flags,
+                                       &sh->sh_addr, &sh->sh_offset, &sh->sh_size,
+                                       &sh->sh_link, &sh->sh_info, &sh->sh_addralign,
+                                       &sh->sh_entsize }, 10);
     return true;
 }
 
@@ -237,28 +242,17 @@ void elf32_put_header(uint8_t *buf, const Elf32Header *eh)
 
 void elf32_put_phdr(uint8_t *buf, const Elf32Phdr *ph)
 {
-    rp_put_le32(buf, ph->p_type);
-    rp_put_le32(buf + 4, ph->p_offset);
-    rp_put_le32(buf + 8, ph->p_vaddr);
-    rp_put_le32(buf + 12, ph->p_paddr);
-    rp_put_le32(buf + 16, ph->p_filesz);
-    rp_put_le32(buf + 20, ph->p_memsz);
-    rp_put_le32(buf + 24, ph->p_flags);
-    rp_put_le32(buf + 28, ph->p_align);
+    put_words(buf, (const uint32_t[]){ ph->p_type, ph->p_offset, ph->p_vaddr,
+                                       ph->p_paddr, ph->p_filesz, ph->p_memsz,
+                                       ph->p_flags, ph->p_align }, 8);
 }
 
 void elf32_put_shdr(uint8_t *buf, const Elf32Shdr *sh)
 {
-    rp_put_le32(buf, sh->sh_name);
-    rp_put_le32(buf + 4, sh->sh_type);
-    rp_put_le32(buf + 8, sh->sh_flags);
-    rp_put_le32(buf + 12, sh->sh_addr);
-    rp_put_le32(buf + 16, sh->sh_offset);
-    rp_put_le32(buf + 20, sh->sh_size);
-    rp_put_le32(buf + 24, sh->sh_link);
-    rp_put_le32(buf + 28, sh->sh_info);
-    rp_put_le32(buf + 32, sh->sh_addralign);
-    rp_put_le32(buf + 36, sh->sh_entsize);
+    put_words(buf, (const uint32_t[]){ sh->sh_name, sh->sh_type, sh->sh_flags,
+                                       sh->sh_addr, sh->sh_offset, sh->sh_size,
+                                       sh->sh_link, sh->sh_info, sh->sh_addralign,
+                                       sh->sh_entsize }, 10);
 }
 
 void elf32_put_sym(uint8_t *buf, const Elf32Sym *sym)

@@ -18,9 +18,11 @@
 
 #include "pas.h"
 #include "smccc.h"
+#include "rprocsim/qcs6490-map.h"
 
 /* TCSR download-mode register (qcom,dload-mode = <&tcsr_2 0x13000>) */
-#define SCM_DLOAD_MODE_ADDR     0x01fd3000u
+#define SCM_DLOAD_MODE_ADDR \
+    ((uint32_t)(QCS6490_SIM_TCSR2_BASE + QCS6490_SIM_DLOAD_MODE_OFFSET))
 
 typedef struct ScmOps {
     PasReadFn read_phys;    /* guest physical memory, false outside RAM */

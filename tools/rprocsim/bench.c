@@ -272,25 +272,22 @@ int rp_cmd_bench(int argc, char **argv)
           "also write the figures as JSON to FILE", "FILE" },
         { NULL }
     };
-    g_autoptr(GOptionContext) ctx =
-        g_option_context_new("[boot|subsystems|all] - benchmark figures");
-    g_autoptr(GError) err = NULL;
-    g_autoptr(JsonBuilder) builder = json_builder_new();
-    Figures f = { builder };
-    const char *which = "all";
-
-    g_option_context_add_main_entries(ctx, entries, NULL);
-    g_option_context_add_group(ctx, rp_options_group(&o));
-    g_option_context_set_description(ctx,
+    const RpCommand cmd = {
+        "bench", "[boot|subsystems|all] - benchmark figures", entries, &o,
         "Benchmarks (default: all):\n"
         "  boot        cold boot to userspace on qcs6490-sim and on plain virt from the\n"
         "              same QEMU binary, kernel and initramfs; medians and their ratio\n"
         "              (JSON keys boot_s_sim, boot_s_virt, boot_ratio)\n"
         "  subsystems  per subsystem, sysfs start to 'is now up' and fatal error to\n"
         "              'is now up' again, wall clock and kernel timestamps\n"
-        "              (JSON keys start_ms_<name>, recover_ms_<name>, and _kernel_)");
-    if (!g_option_context_parse(ctx, &argc, &argv, &err)) {
-        fprintf(stderr, "rprocsim bench: %s\n", err->message);
+        "              (JSON keys start_ms_<name>, recover_ms_<name>, and _kernel_)"
+    };
+    g_autoptr(GError) err = NULL;
+    g_autoptr(JsonBuilder) builder = json_builder_new();
+    Figures f = { builder };
+    const char *which = "all";
+
+    if (!rp_command_parse(&cmd, &argc, &argv)) {
         return 2;
     }
     if (argc > 2 || (argc == 2 && !g_str_equal(argv[1], "boot") &&

@@ -4,6 +4,7 @@
  * SPDX-License-Identifier: GPL-2.0-or-later
  */
 #include "common.h"
+#include "subsys.h"
 
 #include <stdarg.h>
 #include <stdio.h>
@@ -41,6 +42,35 @@ GOptionGroup *rp_options_group(RpOptions *o)
 
     g_option_group_add_entries(g, entries);
     return g;
+}
+
+gboolean rp_command_parse(const RpCommand *cmd, int *argc, char ***argv)
+{
+    g_autoptr(GOptionContext) ctx = g_option_context_new(cmd->params);
+    g_autoptr(GError) err = NULL;
+
+    if (cmd->entries) {
+        g_option_context_add_main_entries(ctx, cmd->entries, NULL);
+    }
+    if (cmd->shared) {
+        g_option_context_add_group(ctx, rp_options_group(cmd->shared));
+    }
+    if (cmd->description) {
+        g_option_context_set_description(ctx, cmd->description);
+    }
+    if (!g_option_context_parse(ctx, argc, argv, &err)) {
+        fprintf(stderr, "rprocsim %s: %s\n", cmd->name, err->message);
+        return FALSE;
+    }
+    return TRUE;
+}
+
+int rp_machine_extra_cores(const char *machine)
+{
+    g_auto(GStrv) parts = g_strsplit(machine, ",", 2);
+    const RprocsimBoard *board = rprocsim_board_find(parts[0]);
+
+    return board ? (int)board->count : 0;
 }
 
 static gboolean need_file(const char *what, const char *path, GError **error)
@@ -91,8 +121,7 @@ RpVmConfig rp_vm_config(const RpOptions *o, const char *machine)
         .qemu = o->qemu,
         .machine = machine,
         .cpu = o->cpu,
-        .smp = g_str_has_prefix(machine, RP_SIM_MACHINE) ? o->smp + RP_SIM_STANDIN_CORES
-                                                         : o->smp,
+        .smp = o->smp + rp_machine_extra_cores(machine),
         .mem_mib = o->mem_mib,
         .kernel = o->kernel,
         .initrd = o->initrd,

@@ -14,7 +14,6 @@
 #define RP_VIRT_MACHINE     "virt,gic-version=3"
 #define RP_DEFAULT_CPU      "cortex-a55"
 #define RP_DEFAULT_SMP      2       /* application cores */
-#define RP_SIM_STANDIN_CORES 3      /* qcs6490-sim adds one core per subsystem to -smp */
 #define RP_DEFAULT_MEM_MIB  1024
 #define RP_DEFAULT_APPEND   "console=ttyAMA0 panic=-1"
 /* Bound on a cold boot to userspace under TCG (a few seconds normally). */
@@ -34,6 +33,25 @@ typedef struct RpOptions {
 
 /* GOption group with the shared options, filling @o (which must outlive it). */
 GOptionGroup *rp_options_group(RpOptions *o);
+
+/* How one rprocsim command reads its command line */
+typedef struct RpCommand {
+    const char *name;               /* "pack": messages read "rprocsim pack: ..." */
+    const char *params;             /* after the command in --help: "ELF - sign ..." */
+    const GOptionEntry *entries;    /* its own options, NULL-terminated; or NULL */
+    RpOptions *shared;              /* where the shared guest options go, or NULL */
+    const char *description;        /* --help text after the options, or NULL */
+} RpCommand;
+
+/*
+ * Parse @argc/@argv (GOption removes what it takes) for @cmd. Returns FALSE
+ * after printing "rprocsim NAME: reason" to stderr if an option is unknown
+ * or malformed; the command then exits with status 2.
+ */
+gboolean rp_command_parse(const RpCommand *cmd, int *argc, char ***argv);
+
+/* Number of stand-in cores @machine adds to -smp: one per subsystem, 0 for others. */
+int rp_machine_extra_cores(const char *machine);
 
 /*
  * Fill in defaults for everything the user did not give and check that the

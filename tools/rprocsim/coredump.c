@@ -57,6 +57,24 @@ static void section_name(const guchar *d, gsize len, const Elf32Header *eh,
     }
 }
 
+/*
+ * Append region @r (segment or section @i, as @what says) if its bytes lie
+ * in the dump; otherwise clear @dump and fail.
+ */
+static gboolean add_region(RpDump *dump, const RpDumpRegion *r, const char *what,
+                           guint i, GError **error)
+{
+    if (!elf32_range_ok(dump->len, r->offset, r->size)) {
+        gsize len = dump->len;
+
+        rp_dump_clear(dump);
+        return bad(error, "%s %u (0x%x, %u bytes at offset 0x%x) lies outside the "
+                   "dump of %zu bytes", what, i, r->addr, r->size, r->offset, len);
+    }
+    g_array_append_val(dump->regions, *r);
+    return TRUE;
+}
+
 gboolean rp_dump_parse(const guchar *d, gsize len, RpDump *dump, GError **error)
 {
     Elf32Header eh;
@@ -79,12 +97,9 @@ gboolean rp_dump_parse(const guchar *d, gsize len, RpDump *dump, GError **error)
         r.addr = ph.p_paddr;
         r.size = ph.p_filesz;
         r.offset = ph.p_offset;
-        if (!elf32_range_ok(len, r.offset, r.size)) {
-            rp_dump_clear(dump);
-            return bad(error, "segment %u (0x%x, %u bytes at offset 0x%x) lies outside the "
-                       "dump of %zu bytes", i, r.addr, r.size, r.offset, len);
+        if (!add_region(dump, &r, "segment", i, error)) {
+            return FALSE;
         }
-        g_array_append_val(dump->regions, r);
     }
     for (guint i = 0; dump->minidump && i < eh.e_shnum; i++) {
         Elf32Shdr sh;
@@ -96,13 +111,10 @@ gboolean rp_dump_parse(const guchar *d, gsize len, RpDump *dump, GError **error)
         r.addr = sh.sh_addr;
         r.size = sh.sh_size;
         r.offset = sh.sh_offset;
-        if (!elf32_range_ok(len, r.offset, r.size)) {
-            rp_dump_clear(dump);
-            return bad(error, "section %u (0x%x, %u bytes at offset 0x%x) lies outside the "
-                       "dump of %zu bytes", i, r.addr, r.size, r.offset, len);
-        }
         section_name(d, len, &eh, &sh, r.name, sizeof(r.name));
-        g_array_append_val(dump->regions, r);
+        if (!add_region(dump, &r, "section", i, error)) {
+            return FALSE;
+        }
     }
     if (!dump->regions->len) {
         rp_dump_clear(dump);

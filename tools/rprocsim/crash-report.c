@@ -12,6 +12,7 @@
 #include "bytes.h"
 #include "coredump.h"
 #include "crash-report.h"
+#include "json-out.h"
 #include "rprocsim/crash-record.h"
 
 #include <capstone/capstone.h>
@@ -204,28 +205,6 @@ static void decode_bits(GString *out, guint32 v, const void *table, gsize n, Jso
     }
 }
 
-static void add_str(JsonBuilder *b, const char *k, const char *v)
-{
-    json_builder_set_member_name(b, k);
-    json_builder_add_string_value(b, v);
-}
-
-static void add_int(JsonBuilder *b, const char *k, gint64 v)
-{
-    json_builder_set_member_name(b, k);
-    json_builder_add_int_value(b, v);
-}
-
-static void add_strv(JsonBuilder *b, const char *k, GPtrArray *a)
-{
-    json_builder_set_member_name(b, k);
-    json_builder_begin_array(b);
-    for (guint i = 0; i < a->len; i++) {
-        json_builder_add_string_value(b, g_ptr_array_index(a, i));
-    }
-    json_builder_end_array(b);
-}
-
 /* Everything about one dump, as text in @out and JSON in @b */
 static gboolean inspect(const RpDump *dump, const RpFirmwareElf *fw, GString *out,
                         JsonBuilder *b, GError **error)
@@ -238,7 +217,7 @@ static gboolean inspect(const RpDump *dump, const RpFirmwareElf *fw, GString *ou
     guint32 where;
 
     json_builder_begin_object(b);
-    add_str(b, "kind", dump->minidump ? "minidump" : "coredump");
+    rp_json_add_string(b, "kind", dump->minidump ? "minidump" : "coredump");
     json_builder_set_member_name(b, "regions");
     json_builder_begin_array(b);
     g_string_append_printf(out, "%s, %u regions:\n", dump->minidump ? "minidump" : "coredump",
@@ -249,9 +228,9 @@ static gboolean inspect(const RpDump *dump, const RpFirmwareElf *fw, GString *ou
         g_string_append_printf(out, "  0x%08x-0x%08x %7u bytes %s\n", r->addr,
                                r->addr + r->size, r->size, r->name);
         json_builder_begin_object(b);
-        add_int(b, "address", r->addr);
-        add_int(b, "size", r->size);
-        add_str(b, "name", r->name);
+        rp_json_add_int(b, "address", r->addr);
+        rp_json_add_int(b, "size", r->size);
+        rp_json_add_string(b, "name", r->name);
         json_builder_end_object(b);
     }
     json_builder_end_array(b);
@@ -261,9 +240,9 @@ static gboolean inspect(const RpDump *dump, const RpFirmwareElf *fw, GString *ou
     }
     g_string_append_printf(out, "crash record at 0x%08x (boot %u)\nreason: %s\n", where,
                            c.boot, c.reason);
-    add_str(b, "reason", c.reason);
-    add_int(b, "boot", c.boot);
-    add_str(b, "exception", c.exception < G_N_ELEMENTS(exception_names)
+    rp_json_add_string(b, "reason", c.reason);
+    rp_json_add_int(b, "boot", c.boot);
+    rp_json_add_string(b, "exception", c.exception < G_N_ELEMENTS(exception_names)
                             ? exception_names[c.exception] : "unknown");
     g_string_append_printf(out, "exception: %s\n", c.exception < G_N_ELEMENTS(exception_names)
                            ? exception_names[c.exception] : "unknown");
@@ -284,10 +263,10 @@ static gboolean inspect(const RpDump *dump, const RpFirmwareElf *fw, GString *ou
     json_builder_end_array(b);
     if (c.cfsr & (1u << 15)) {
         g_string_append_printf(out, "fault address 0x%08x (BFAR)\n", c.bfar);
-        add_int(b, "fault_address", c.bfar);
+        rp_json_add_int(b, "fault_address", c.bfar);
     } else if (c.cfsr & (1u << 7)) {
         g_string_append_printf(out, "fault address 0x%08x (MMFAR)\n", c.mmfar);
-        add_int(b, "fault_address", c.mmfar);
+        rp_json_add_int(b, "fault_address", c.mmfar);
     }
     for (int i = 0; i < 13; i++) {
         g_string_append_printf(out, "%sr%-2d 0x%08x", i % 4 ? "  " : "", i, c.r[i]);
@@ -299,22 +278,22 @@ static gboolean inspect(const RpDump *dump, const RpFirmwareElf *fw, GString *ou
     lr_sym = symbolise(fw, c.lr);
     g_string_append_printf(out, "  sp  0x%08x\npc 0x%08x %s\nlr 0x%08x %s\nxpsr 0x%08x\n",
                            c.sp, c.pc, pc_sym, c.lr, lr_sym, c.xpsr);
-    add_int(b, "pc", c.pc);
-    add_str(b, "pc_symbol", pc_sym);
-    add_int(b, "lr", c.lr);
-    add_str(b, "lr_symbol", lr_sym);
-    add_int(b, "sp", c.sp);
+    rp_json_add_int(b, "pc", c.pc);
+    rp_json_add_string(b, "pc_symbol", pc_sym);
+    rp_json_add_int(b, "lr", c.lr);
+    rp_json_add_string(b, "lr_symbol", lr_sym);
+    rp_json_add_int(b, "sp", c.sp);
     if (disassemble(dump, fw, c.pc, asm_lines, &faulting, &dis_err)) {
         if (faulting) {
             g_string_append_printf(out, "faulting instruction: %s (at %s)\n", faulting,
                                    pc_sym);
-            add_str(b, "faulting_instruction", faulting);
+            rp_json_add_string(b, "faulting_instruction", faulting);
         }
         g_string_append(out, "disassembly:\n");
         for (guint i = 0; i < asm_lines->len; i++) {
             g_string_append_printf(out, "  %s\n", (char *)g_ptr_array_index(asm_lines, i));
         }
-        add_strv(b, "disassembly", asm_lines);
+        rp_json_add_strv(b, "disassembly", asm_lines);
     } else {
         g_string_append_printf(out, "no disassembly: %s\n", dis_err->message);
     }
@@ -324,7 +303,7 @@ static gboolean inspect(const RpDump *dump, const RpFirmwareElf *fw, GString *ou
     for (guint i = 0; i < frames->len; i++) {
         g_string_append_printf(out, "  %s\n", (char *)g_ptr_array_index(frames, i));
     }
-    add_strv(b, "backtrace", frames);
+    rp_json_add_strv(b, "backtrace", frames);
     json_builder_end_object(b);
     return TRUE;
 }

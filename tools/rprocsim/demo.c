@@ -435,23 +435,23 @@ int rp_cmd_demo(int argc, char **argv)
           "folder for console.log, report.json and the dumps (default: BUILD/demo)", "DIR" },
         { NULL }
     };
-    g_autoptr(GOptionContext) ctx =
-        g_option_context_new("- boot, start, crash, recover and dump the subsystems");
+    const RpCommand cmd = {
+        "demo", "- boot, start, crash, recover and dump the subsystems", entries, &d.o,
+        "Boots the stock kernel on qcs6490-sim; aDSP and cDSP come up by themselves,\n"
+        "WPSS is started through sysfs; each gets a fatal error with a message through\n"
+        "its Q6SS fault registers, the kernel recovers it and dumps it. Writes\n"
+        "BUILD/demo/console.log, report.json and <subsystem>.core. Exit status 0 only\n"
+        "if every step held."
+    };
     g_autoptr(GError) err = NULL;
     g_autofree char *report = NULL;
     const RpSubsys *subsys;
     int rc;
 
-    g_option_context_add_main_entries(ctx, entries, NULL);
-    g_option_context_add_group(ctx, rp_options_group(&d.o));
-    g_option_context_set_description(ctx,
-        "Boots the stock kernel on qcs6490-sim; aDSP and cDSP come up by themselves,\n"
-        "WPSS is started through sysfs; each gets a fatal error with a message through\n"
-        "its Q6SS fault registers, the kernel recovers it and dumps it. Writes\n"
-        "BUILD/demo/console.log, report.json and <subsystem>.core. Exit status 0 only\n"
-        "if every step held.");
-    if (!g_option_context_parse(ctx, &argc, &argv, &err) ||
-        !rp_options_resolve(&d.o, &err)) {
+    if (!rp_command_parse(&cmd, &argc, &argv)) {
+        return 2;
+    }
+    if (!rp_options_resolve(&d.o, &err)) {
         fprintf(stderr, "rprocsim demo: %s\n", err->message);
         return 2;
     }

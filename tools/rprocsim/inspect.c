@@ -5,6 +5,7 @@
  * SPDX-License-Identifier: GPL-2.0-or-later
  */
 #include "commands.h"
+#include "common.h"
 #include "crash-report.h"
 #include "json-out.h"
 
@@ -21,23 +22,22 @@ int rp_cmd_inspect(int argc, char **argv)
         { "json", 0, 0, G_OPTION_ARG_NONE, &json, "print JSON instead of text", NULL },
         { NULL }
     };
-    g_autoptr(GOptionContext) ctx = g_option_context_new("DUMP - read a devcoredump");
+    const RpCommand cmd = {
+        "inspect", "DUMP - read a devcoredump", entries, NULL,
+        "DUMP is a remoteproc devcoredump (full or minidump), e.g. BUILD/demo/adsp.core;\n"
+        "ELF is the firmware it ran, e.g. BUILD/meson/firmware-stubs/adsp.elf. Prints the\n"
+        "crash reason, fault status, registers, the faulting instruction in its function,\n"
+        "return addresses found on the stack and the dump's regions. Exit status 1 if\n"
+        "the files are unusable or do not match, or the dump holds no crash record;\n"
+        "2 if they cannot be read."
+    };
     g_autoptr(JsonBuilder) b = json_builder_new();
     g_autoptr(GString) out = g_string_new(NULL);
     g_autoptr(GError) err = NULL;
     gsize dump_len, fw_len;
     gboolean ok;
 
-    g_option_context_add_main_entries(ctx, entries, NULL);
-    g_option_context_set_description(ctx,
-        "DUMP is a remoteproc devcoredump (full or minidump), e.g. BUILD/demo/adsp.core;\n"
-        "ELF is the firmware it ran, e.g. BUILD/meson/firmware-stubs/adsp.elf. Prints the\n"
-        "crash reason, fault status, registers, the faulting instruction in its function,\n"
-        "return addresses found on the stack and the dump's regions. Exit status 1 if\n"
-        "the files are unusable or do not match, or the dump holds no crash record;\n"
-        "2 if they cannot be read.");
-    if (!g_option_context_parse(ctx, &argc, &argv, &err)) {
-        fprintf(stderr, "rprocsim inspect: %s\n", err->message);
+    if (!rp_command_parse(&cmd, &argc, &argv)) {
         return 2;
     }
     if (argc != 2 || !firmware) {

@@ -6,6 +6,7 @@
  * SPDX-License-Identifier: GPL-2.0-or-later
  */
 #include "commands.h"
+#include "common.h"
 #include "subsys.h"
 #include "mbn-build.h"
 #include "pas.h"
@@ -77,7 +78,12 @@ int rp_cmd_pack(int argc, char **argv)
           "truncated-hash-segment", "KIND" },
         { NULL }
     };
-    g_autoptr(GOptionContext) ctx = g_option_context_new("ELF - sign a firmware ELF as an MBN image");
+    const RpCommand cmd = {
+        "pack", "ELF - sign a firmware ELF as an MBN image", entries, NULL,
+        "The image follows Qualcomm's MBN layout (ELF-header and hash-segment\n"
+        "program headers, e_phoff 52, no section headers) and is signed with the\n"
+        "simulator's SIMSIG-1 key; see docs/firmware-images.md."
+    };
     g_autoptr(GError) err = NULL;
     g_autofree char *elf = NULL;
     gsize elf_len;
@@ -85,13 +91,7 @@ int rp_cmd_pack(int argc, char **argv)
     MbnImage img;
     gboolean ok;
 
-    g_option_context_add_main_entries(ctx, entries, NULL);
-    g_option_context_set_description(ctx,
-        "The image follows Qualcomm's MBN layout (ELF-header and hash-segment\n"
-        "program headers, e_phoff 52, no section headers) and is signed with the\n"
-        "simulator's SIMSIG-1 key; see docs/firmware-images.md.");
-    if (!g_option_context_parse(ctx, &argc, &argv, &err)) {
-        fprintf(stderr, "rprocsim pack: %s\n", err->message);
+    if (!rp_command_parse(&cmd, &argc, &argv)) {
         return 2;
     }
     if (argc != 2 || !out) {

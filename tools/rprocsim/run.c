@@ -188,22 +188,20 @@ int rp_cmd_run(int argc, char **argv)
           "DIR" },
         { NULL }
     };
-    g_autoptr(GOptionContext) ctx = g_option_context_new("SCENARIO|FOLDER... - run scenario files");
+    const RpCommand cmd = {
+        "run", "SCENARIO|FOLDER... - run scenario files", entries, &o,
+        "Each SCENARIO file (see docs/scenarios.md; a FOLDER means its *.scenario files,\n"
+        "e.g. scenarios/) boots a fresh guest\n"
+        "and runs its steps once per subsystem it names. TAP goes to stdout, progress\n"
+        "to stderr. Exit status 0 only if every pass held; 2 for unusable input."
+    };
     g_autoptr(GPtrArray) scenarios = g_ptr_array_new_with_free_func(
         (GDestroyNotify)rp_scenario_free);
     g_autoptr(GPtrArray) results = g_ptr_array_new_with_free_func(rp_result_free);
     g_autoptr(GError) err = NULL;
     guint planned = 0, failed = 0;
 
-    g_option_context_add_main_entries(ctx, entries, NULL);
-    g_option_context_add_group(ctx, rp_options_group(&o));
-    g_option_context_set_description(ctx,
-        "Each SCENARIO file (see docs/scenarios.md; a FOLDER means its *.scenario files,\n"
-        "e.g. scenarios/) boots a fresh guest\n"
-        "and runs its steps once per subsystem it names. TAP goes to stdout, progress\n"
-        "to stderr. Exit status 0 only if every pass held; 2 for unusable input.");
-    if (!g_option_context_parse(ctx, &argc, &argv, &err)) {
-        fprintf(stderr, "rprocsim run: %s\n", err->message);
+    if (!rp_command_parse(&cmd, &argc, &argv)) {
         return 2;
     }
     if (argc < 2) {

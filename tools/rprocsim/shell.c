@@ -14,22 +14,23 @@
 int rp_cmd_shell(int argc, char **argv)
 {
     RpOptions o = { 0 };
-    g_autoptr(GOptionContext) ctx =
-        g_option_context_new("- interactive console on qcs6490-sim");
+    const RpCommand cmd = {
+        "shell", "- interactive console on qcs6490-sim", NULL, &o,
+        "The guest console and the QEMU monitor share this terminal:\n"
+        "  Ctrl-A C  switch between console and monitor (try 'info qtree')\n"
+        "  Ctrl-A X  quit QEMU"
+    };
     g_autoptr(GError) err = NULL;
     g_autofree char *smp = NULL, *mem = NULL;
 
-    g_option_context_add_group(ctx, rp_options_group(&o));
-    g_option_context_set_description(ctx,
-        "The guest console and the QEMU monitor share this terminal:\n"
-        "  Ctrl-A C  switch between console and monitor (try 'info qtree')\n"
-        "  Ctrl-A X  quit QEMU");
-    if (!g_option_context_parse(ctx, &argc, &argv, &err) ||
-        !rp_options_resolve(&o, &err)) {
+    if (!rp_command_parse(&cmd, &argc, &argv)) {
+        return 2;
+    }
+    if (!rp_options_resolve(&o, &err)) {
         fprintf(stderr, "rprocsim shell: %s\n", err->message);
         return 2;
     }
-    smp = g_strdup_printf("%d", o.smp + RP_SIM_STANDIN_CORES);
+    smp = g_strdup_printf("%d", o.smp + rp_machine_extra_cores(RP_SIM_MACHINE));
     mem = g_strdup_printf("%dM", o.mem_mib);
     {
         const char *qargv[] = {

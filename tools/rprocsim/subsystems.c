@@ -6,6 +6,7 @@
  * SPDX-License-Identifier: GPL-2.0-or-later
  */
 #include "commands.h"
+#include "common.h"
 #include "json-out.h"
 #include "subsys.h"
 
@@ -96,22 +97,21 @@ int rp_cmd_subsystems(int argc, char **argv)
           "(the firmware build uses it)", "NAME" },
         { NULL }
     };
-    g_autoptr(GOptionContext) ctx = g_option_context_new("[TEMPLATE] - the board's remote processors");
-    g_autoptr(GError) err = NULL;
-    const RprocsimBoard *board;
-
-    g_option_context_add_main_entries(ctx, entries, NULL);
-    g_option_context_set_description(ctx,
+    const RpCommand cmd = {
+        "subsystems", "[TEMPLATE] - the board's remote processors", entries, NULL,
         "Lists each subsystem as the board builds it: pas_id, sw_id, carveout,\n"
         "Q6SS block, whether the kernel boots it at probe, its firmware file.\n\n"
-        "Example:\n  rprocsim subsystems --json | jq '.subsystems[].carveout_base'");
-    if (!g_option_context_parse(ctx, &argc, &argv, &err)) {
-        fprintf(stderr, "rprocsim subsystems: %s\n", err->message);
+        "Example:\n  rprocsim subsystems --json | jq '.subsystems[].carveout_base'"
+    };
+    const RprocsimBoard *board;
+
+    if (!rp_command_parse(&cmd, &argc, &argv)) {
         return 2;
     }
     board = machine ? rprocsim_board_find(machine) : rprocsim_board_default();
     if (!board) {
-        fprintf(stderr, "rprocsim subsystems: unknown board '%s' (qcs6490-sim)\n", machine);
+        fprintf(stderr, "rprocsim subsystems: unknown board '%s' (%s)\n", machine,
+                rprocsim_board_default()->machine);
         return 2;
     }
     if (ld) {
