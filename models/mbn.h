@@ -85,7 +85,7 @@ typedef struct MbnSimm {
     uint32_t key_id;
 } MbnSimm;
 
-/* Why an image was refused; the I-numbers of docs/firmware-images.md */
+/* Why an image was refused; the I-numbers of docs/trustzone.md */
 typedef enum MbnStatus {
     MBN_OK = 0,
     MBN_E_READ = 2,         /* I2: blob not readable (outside DRAM, too big) */

@@ -9,7 +9,7 @@
  *
  * Calls and their arguments follow drivers/firmware/qcom/qcom_scm.c
  * (qcom_scm_pas_*) of Linux 6.12; the checks and their I-numbers follow
- * docs/firmware-images.md. Guest memory is reached only through the
+ * docs/trustzone.md (the image format: docs/firmware-images.md). Guest memory is reached only through the
  * caller's read function, and only inside DRAM (metadata) or the pas_id's
  * carveout (segments); nothing here writes guest memory.
  *
@@ -33,7 +33,7 @@ typedef enum PasState {
     PAS_STATE_RUNNING,
 } PasState;
 
-/* Why a PAS call was refused. I-numbers as in docs/firmware-images.md. */
+/* Why a PAS call was refused. I-numbers as in docs/trustzone.md. */
 typedef enum PasCause {
     PAS_CAUSE_NONE = 0,
     PAS_I1_UNKNOWN_PAS_ID,
