@@ -219,9 +219,7 @@ void fw_fatal(const char *reason, uint32_t exception)
 
 void fw_fault(uint32_t *frame, uint32_t exc_return, uint32_t *callee_saved)
 {
-    static const char *const names[] = {
-        "fault", "fault", "fault", "HardFault", "MemManage", "BusFault", "UsageFault",
-    };
+    static const char *const names[RP_CRASH_EXCEPTIONS] = RP_CRASH_EXCEPTION_NAMES;
     uint32_t ipsr, at = 0;
     char reason[RP_CRASH_REASON_LEN];
 
@@ -245,7 +243,7 @@ void fw_fault(uint32_t *frame, uint32_t exc_return, uint32_t *callee_saved)
 
     put_str(reason, &at, sizeof(reason), cfg ? cfg->name : "fw");
     put_str(reason, &at, sizeof(reason), ": ");
-    put_str(reason, &at, sizeof(reason), ipsr < 7 ? names[ipsr] : "exception");
+    put_str(reason, &at, sizeof(reason), ipsr < RP_CRASH_EXCEPTIONS ? names[ipsr] : "exception");
     put_str(reason, &at, sizeof(reason), " at pc 0x");
     put_hex(reason, &at, sizeof(reason), crash_record.pc);
     put_str(reason, &at, sizeof(reason), " cfsr 0x");

@@ -16,6 +16,15 @@
 #define RP_CRASH_VERSION        1
 #define RP_CRASH_REASON_LEN     96
 
+/*
+ * The record's exception field is the IPSR exception number; names of
+ * numbers 0..6 (ARMv7-M Architecture Reference Manual, B1.5.2), 0 standing
+ * for a fatal error the firmware raised itself. An array initialiser.
+ */
+#define RP_CRASH_EXCEPTIONS     7
+#define RP_CRASH_EXCEPTION_NAMES \
+    { "none", "Reset", "NMI", "HardFault", "MemManage", "BusFault", "UsageFault" }
+
 struct rp_crash_record {
     uint32_t magic;             /* RP_CRASH_MAGIC once written */
     uint32_t version;

@@ -34,10 +34,16 @@ typedef struct Crash {
     char reason[CRASH_REASON_LEN + 1];
 } Crash;
 
-static const char *const exception_names[] = {
-    "none (fatal error raised by the firmware)", "Reset", "NMI", "HardFault", "MemManage",
-    "BusFault", "UsageFault",
-};
+static const char *const exception_names[RP_CRASH_EXCEPTIONS] = RP_CRASH_EXCEPTION_NAMES;
+
+/* The name of exception number @n, as the report prints it */
+static const char *exception_name(guint32 n)
+{
+    if (n == 0) {
+        return "none (fatal error raised by the firmware)";
+    }
+    return n < RP_CRASH_EXCEPTIONS ? exception_names[n] : "unknown";
+}
 
 static const struct {
     guint32 bit;
@@ -242,10 +248,8 @@ static gboolean inspect(const RpDump *dump, const RpFirmwareElf *fw, GString *ou
                            c.boot, c.reason);
     rp_json_add_string(b, "reason", c.reason);
     rp_json_add_int(b, "boot", c.boot);
-    rp_json_add_string(b, "exception", c.exception < G_N_ELEMENTS(exception_names)
-                            ? exception_names[c.exception] : "unknown");
-    g_string_append_printf(out, "exception: %s\n", c.exception < G_N_ELEMENTS(exception_names)
-                           ? exception_names[c.exception] : "unknown");
+    rp_json_add_string(b, "exception", exception_name(c.exception));
+    g_string_append_printf(out, "exception: %s\n", exception_name(c.exception));
     if (c.exception == 0) {
         g_string_append(out, "no CPU fault: the firmware raised the fatal error itself\n");
         json_builder_end_object(b);
