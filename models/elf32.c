@@ -138,35 +138,40 @@ static void put_words(uint8_t *p, const uint32_t words[], unsigned n)
     }
 }
 
+/*
+ * Record @i of the table at @off (@num entries of @entsize bytes, which
+ * must be @want) into @fields, its 32-bit words in file order. False if
+ * the entry size is wrong or the record is not in the buffer.
+ */
+static bool record(const uint8_t *buf, size_t len, uint64_t off, unsigned i, unsigned num,
+                   unsigned entsize, unsigned want, uint32_t *const fields[], unsigned n)
+{
+    const uint8_t *p = entsize == want ? entry(buf, len, off, i, num, entsize) : NULL;
+
+    if (!p) {
+        return false;
+    }
+    get_words(p, fields, n);
+    return true;
+}
+
 bool elf32_phdr(const uint8_t *buf, size_t len, const Elf32Header *eh, unsigned i,
                 Elf32Phdr *ph)
 {
-    const uint8_t *p;
-
-    if (eh->e_phentsize != ELF32_PHDR_SIZE ||
-        !(p = entry(buf, len, eh->e_phoff, i, eh->e_phnum, ELF32_PHDR_SIZE))) {
-        return false;
-    }
-    get_words(p, (uint32_t *const[]){ &ph->p_type, &ph->p_offset, &ph->p_vaddr,
+    return record(buf, len, eh->e_phoff, i, eh->e_phnum, eh->e_phentsize, ELF32_PHDR_SIZE,
+                  (uint32_t *const[]){ &ph->p_type, &ph->p_offset, &ph->p_vaddr,
                                        &ph->p_paddr, &ph->p_filesz, &ph->p_memsz,
                                        &ph->p_flags, &ph->p_align }, 8);
-    return true;
 }
 
 bool elf32_shdr(const uint8_t *buf, size_t len, const Elf32Header *eh, unsigned i,
                 Elf32Shdr *sh)
 {
-    const uint8_t *p;
-
-    if (eh->e_shentsize != ELF32_SHDR_SIZE ||
-        !(p = entry(buf, len, eh->e_shoff, i, eh->e_shnum, ELF32_SHDR_SIZE))) {
-        return false;
-    }
-    get_words(p, (uint32_t *const[]){ &sh->sh_name, &sh->sh_type, &sh->sh_flags,
+    return record(buf, len, eh->e_shoff, i, eh->e_shnum, eh->e_shentsize, ELF32_SHDR_SIZE,
+                  (uint32_t *const[]){ &sh->sh_name, &sh->sh_type, &sh->sh_flags,
                                        &sh->sh_addr, &sh->sh_offset, &sh->sh_size,
                                        &sh->sh_link, &sh->sh_info, &sh->sh_addralign,
                                        &sh->sh_entsize }, 10);
-    return true;
 }
 
 unsigned elf32_sym_count(const Elf32Shdr *symtab)

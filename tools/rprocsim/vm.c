@@ -357,52 +357,23 @@ static void set_exit_error(RpVm *vm, GError **error, const char *waiting_for)
                 g_strstrip(vm->err_text->str));
 }
 
-char *rp_vm_wait_console(RpVm *vm, const char *prefix, double timeout_s,
-                         double *at_s, GError **error)
+/*
+ * Wait for the first console line from index *@from on that starts with
+ * (@prefix) or contains @needle; *@from is left at the line found, or past
+ * the last line looked at.
+ */
+static char *wait_line(RpVm *vm, guint *from, gboolean prefix, const char *needle,
+                       double timeout_s, double *at_s, GError **error)
 {
     gint64 deadline = g_get_monotonic_time() + (gint64)(timeout_s * 1e6);
 
     for (;;) {
-        for (; vm->console_pos < vm->lines->len; vm->console_pos++) {
-            const char *l = g_ptr_array_index(vm->lines, vm->console_pos);
+        for (; *from < vm->lines->len; (*from)++) {
+            const char *l = g_ptr_array_index(vm->lines, *from);
 
-            if (g_str_has_prefix(l, prefix)) {
+            if (prefix ? g_str_has_prefix(l, needle) : strstr(l, needle) != NULL) {
                 if (at_s) {
-                    *at_s = g_array_index(vm->line_at, double, vm->console_pos);
-                }
-                vm->console_pos++;
-                return g_strdup(l);
-            }
-        }
-        if (!pump(vm, deadline)) {
-            set_exit_error(vm, error, prefix);
-            return NULL;
-        }
-        if (g_get_monotonic_time() >= deadline) {
-            g_set_error(error, RP_VM_ERROR, RP_VM_ERROR_TIMEOUT,
-                        "no console line starting with '%s' within %.0f s",
-                        prefix, timeout_s);
-            return NULL;
-        }
-    }
-}
-
-char *rp_vm_wait_console_after(RpVm *vm, guint mark, const char *needle, double timeout_s,
-                               double *at_s, guint *index, GError **error)
-{
-    gint64 deadline = g_get_monotonic_time() + (gint64)(timeout_s * 1e6);
-    guint scanned = mark;
-
-    for (;;) {
-        for (; scanned < vm->lines->len; scanned++) {
-            const char *l = g_ptr_array_index(vm->lines, scanned);
-
-            if (strstr(l, needle)) {
-                if (at_s) {
-                    *at_s = g_array_index(vm->line_at, double, scanned);
-                }
-                if (index) {
-                    *index = scanned;
+                    *at_s = g_array_index(vm->line_at, double, *from);
                 }
                 return g_strdup(l);
             }
@@ -413,10 +384,33 @@ char *rp_vm_wait_console_after(RpVm *vm, guint mark, const char *needle, double 
         }
         if (g_get_monotonic_time() >= deadline) {
             g_set_error(error, RP_VM_ERROR, RP_VM_ERROR_TIMEOUT,
-                        "no console line with '%s' within %.0f s", needle, timeout_s);
+                        "no console line %s '%s' within %.0f s",
+                        prefix ? "starting with" : "with", needle, timeout_s);
             return NULL;
         }
     }
+}
+
+char *rp_vm_wait_console(RpVm *vm, const char *prefix, double timeout_s,
+                         double *at_s, GError **error)
+{
+    char *line = wait_line(vm, &vm->console_pos, TRUE, prefix, timeout_s, at_s, error);
+
+    if (line) {
+        vm->console_pos++;
+    }
+    return line;
+}
+
+char *rp_vm_wait_console_after(RpVm *vm, guint mark, const char *needle, double timeout_s,
+                               double *at_s, guint *index, GError **error)
+{
+    char *line = wait_line(vm, &mark, FALSE, needle, timeout_s, at_s, error);
+
+    if (line && index) {
+        *index = mark;
+    }
+    return line;
 }
 
 char *rp_vm_wait_console_contains(RpVm *vm, const char *needle, double timeout_s,
