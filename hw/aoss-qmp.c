@@ -13,7 +13,10 @@
 #include "hw/registerfields.h"
 #include "migration/vmstate.h"
 #include "hw/rprocsim/hw/aoss-qmp.h"
+#include "hw/rprocsim/hw/reg32.h"
 #include "hw/rprocsim/trace.h"
+
+OBJECT_DEFINE_SIMPLE_TYPE(RprocsimAossQmpState, aoss_qmp, RPROCSIM_AOSS_QMP, SYS_BUS_DEVICE)
 
 /* Message RAM descriptor (drivers/soc/qcom/qcom_aoss.c) */
 REG32(MAGIC, AOSS_DESC_MAGIC)
@@ -52,15 +55,7 @@ static void aoss_qmp_write(void *opaque, hwaddr addr, uint64_t value, unsigned s
     }
 }
 
-static const MemoryRegionOps aoss_qmp_ops = {
-    .read = aoss_qmp_read,
-    .write = aoss_qmp_write,
-    .endianness = DEVICE_LITTLE_ENDIAN,
-    .valid = {
-        .min_access_size = 4,
-        .max_access_size = 4,
-    },
-};
+static const MemoryRegionOps aoss_qmp_ops = RPROCSIM_REG32_OPS(aoss_qmp_read, aoss_qmp_write);
 
 /* The AOP firmware: take the doorbell, answer, ring back. */
 static void aoss_qmp_aop_run(void *opaque)
@@ -225,16 +220,3 @@ static void aoss_qmp_class_init(ObjectClass *klass, void *data)
     rc->phases.hold = aoss_qmp_reset_hold;
     rc->phases.exit = aoss_qmp_reset_exit;
 }
-
-static const TypeInfo aoss_qmp_types[] = {
-    {
-        .name = TYPE_RPROCSIM_AOSS_QMP,
-        .parent = TYPE_SYS_BUS_DEVICE,
-        .instance_size = sizeof(RprocsimAossQmpState),
-        .instance_init = aoss_qmp_init,
-        .instance_finalize = aoss_qmp_finalize,
-        .class_init = aoss_qmp_class_init,
-    },
-};
-
-DEFINE_TYPES(aoss_qmp_types)

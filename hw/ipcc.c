@@ -10,7 +10,10 @@
 #include "hw/registerfields.h"
 #include "migration/vmstate.h"
 #include "hw/rprocsim/hw/ipcc.h"
+#include "hw/rprocsim/hw/reg32.h"
 #include "hw/rprocsim/trace.h"
+
+OBJECT_DEFINE_SIMPLE_TYPE(RprocsimIpccState, ipcc, RPROCSIM_IPCC, SYS_BUS_DEVICE)
 
 /* Registers of one client frame, from rprocsim/ipcc-regs.h */
 REG32(VERSION, IPCC_REG_VERSION)
@@ -106,15 +109,7 @@ void rprocsim_ipcc_client_write(RprocsimIpccState *s, unsigned client, hwaddr re
     ipcc_write(s, (hwaddr)client * IPCC_FRAME_SIZE + reg, value, 4);
 }
 
-static const MemoryRegionOps ipcc_ops = {
-    .read = ipcc_read,
-    .write = ipcc_write,
-    .endianness = DEVICE_LITTLE_ENDIAN,
-    .valid = {
-        .min_access_size = 4,
-        .max_access_size = 4,
-    },
-};
+static const MemoryRegionOps ipcc_ops = RPROCSIM_REG32_OPS(ipcc_read, ipcc_write);
 
 static void ipcc_init(Object *obj)
 {
@@ -126,6 +121,10 @@ static void ipcc_init(Object *obj)
     for (unsigned c = 0; c < IPCC_CLIENTS; c++) {
         sysbus_init_irq(SYS_BUS_DEVICE(obj), &s->irq[c]);
     }
+}
+
+static void ipcc_finalize(Object *obj)
+{
 }
 
 static void ipcc_reset_hold(Object *obj, ResetType type)
@@ -161,15 +160,3 @@ static void ipcc_class_init(ObjectClass *klass, void *data)
     rc->phases.hold = ipcc_reset_hold;
     rc->phases.exit = ipcc_reset_exit;
 }
-
-static const TypeInfo ipcc_types[] = {
-    {
-        .name = TYPE_RPROCSIM_IPCC,
-        .parent = TYPE_SYS_BUS_DEVICE,
-        .instance_size = sizeof(RprocsimIpccState),
-        .instance_init = ipcc_init,
-        .class_init = ipcc_class_init,
-    },
-};
-
-DEFINE_TYPES(ipcc_types)

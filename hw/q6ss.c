@@ -19,7 +19,10 @@
 #include "target/arm/arm-powerctl.h"
 #include "qapi/qapi-events-rprocsim.h"
 #include "hw/rprocsim/hw/q6ss.h"
+#include "hw/rprocsim/hw/reg32.h"
 #include "hw/rprocsim/trace.h"
+
+OBJECT_DEFINE_SIMPLE_TYPE(RprocsimQ6ssState, q6ss, RPROCSIM_Q6SS, SYS_BUS_DEVICE)
 
 /* The map of rprocsim/q6ss-regs.h, in registerfields.h terms */
 REG32(ID, Q6SS_REG_ID)
@@ -288,15 +291,7 @@ static void q6ss_write(void *opaque, hwaddr addr, uint64_t value, unsigned size)
     }
 }
 
-static const MemoryRegionOps q6ss_ops = {
-    .read = q6ss_read,
-    .write = q6ss_write,
-    .endianness = DEVICE_LITTLE_ENDIAN,
-    .valid = {
-        .min_access_size = 4,
-        .max_access_size = 4,
-    },
-};
+static const MemoryRegionOps q6ss_ops = RPROCSIM_REG32_OPS(q6ss_read, q6ss_write);
 
 /*
  * QOM "fault": "ACTION[:ARG][:MESSAGE]" with ACTION one of the names
@@ -489,16 +484,3 @@ static void q6ss_class_init(ObjectClass *klass, void *data)
     rc->phases.hold = q6ss_reset_hold;
     rc->phases.exit = q6ss_reset_exit;
 }
-
-static const TypeInfo q6ss_types[] = {
-    {
-        .name = TYPE_RPROCSIM_Q6SS,
-        .parent = TYPE_SYS_BUS_DEVICE,
-        .instance_size = sizeof(RprocsimQ6ssState),
-        .instance_init = q6ss_init,
-        .instance_finalize = q6ss_finalize,
-        .class_init = q6ss_class_init,
-    },
-};
-
-DEFINE_TYPES(q6ss_types)

@@ -10,7 +10,10 @@
 #include "hw/irq.h"
 #include "migration/vmstate.h"
 #include "hw/rprocsim/hw/rpmh-rsc.h"
+#include "hw/rprocsim/hw/reg32.h"
 #include "hw/rprocsim/trace.h"
+
+OBJECT_DEFINE_SIMPLE_TYPE(RprocsimRpmhRscState, rpmh_rsc, RPROCSIM_RPMH_RSC, SYS_BUS_DEVICE)
 
 /*
  * The DRV 2 register map (layout v2.7, drivers/soc/qcom/rpmh-rsc.c) is
@@ -70,15 +73,7 @@ static void rpmh_rsc_write(void *opaque, hwaddr addr, uint64_t value, unsigned s
     qemu_set_irq(s->irq, rsc_irq_level(&s->state));
 }
 
-static const MemoryRegionOps rpmh_rsc_ops = {
-    .read = rpmh_rsc_read,
-    .write = rpmh_rsc_write,
-    .endianness = DEVICE_LITTLE_ENDIAN,
-    .valid = {
-        .min_access_size = 4,
-        .max_access_size = 4,
-    },
-};
+static const MemoryRegionOps rpmh_rsc_ops = RPROCSIM_REG32_OPS(rpmh_rsc_read, rpmh_rsc_write);
 
 /* "votes": one "name=0xdata" per voted resource, in first-vote order */
 static char *get_votes(Object *obj, Error **errp)
@@ -104,6 +99,10 @@ static void rpmh_rsc_init(Object *obj)
     sysbus_init_mmio(SYS_BUS_DEVICE(obj), &s->iomem);
     sysbus_init_irq(SYS_BUS_DEVICE(obj), &s->irq);
     object_property_add_str(obj, "votes", get_votes, NULL);
+}
+
+static void rpmh_rsc_finalize(Object *obj)
+{
 }
 
 static void rpmh_rsc_reset_hold(Object *obj, ResetType type)
@@ -180,15 +179,3 @@ static void rpmh_rsc_class_init(ObjectClass *klass, void *data)
     rc->phases.hold = rpmh_rsc_reset_hold;
     rc->phases.exit = rpmh_rsc_reset_exit;
 }
-
-static const TypeInfo rpmh_rsc_types[] = {
-    {
-        .name = TYPE_RPROCSIM_RPMH_RSC,
-        .parent = TYPE_SYS_BUS_DEVICE,
-        .instance_size = sizeof(RprocsimRpmhRscState),
-        .instance_init = rpmh_rsc_init,
-        .class_init = rpmh_rsc_class_init,
-    },
-};
-
-DEFINE_TYPES(rpmh_rsc_types)

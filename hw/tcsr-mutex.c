@@ -9,7 +9,10 @@
 #include "hw/registerfields.h"
 #include "migration/vmstate.h"
 #include "hw/rprocsim/hw/tcsr-mutex.h"
+#include "hw/rprocsim/hw/reg32.h"
 #include "hw/rprocsim/trace.h"
+
+OBJECT_DEFINE_SIMPLE_TYPE(RprocsimTcsrMutexState, tcsr_mutex, RPROCSIM_TCSR_MUTEX, SYS_BUS_DEVICE)
 
 /* One register at the start of each lock's 4 KiB stride */
 REG32(MUTEX, 0x0)
@@ -59,15 +62,7 @@ static void tcsr_mutex_write(void *opaque, hwaddr addr, uint64_t value,
     }
 }
 
-static const MemoryRegionOps tcsr_mutex_ops = {
-    .read = tcsr_mutex_read,
-    .write = tcsr_mutex_write,
-    .endianness = DEVICE_LITTLE_ENDIAN,
-    .valid = {
-        .min_access_size = 4,
-        .max_access_size = 4,
-    },
-};
+static const MemoryRegionOps tcsr_mutex_ops = RPROCSIM_REG32_OPS(tcsr_mutex_read, tcsr_mutex_write);
 
 static void tcsr_mutex_init(Object *obj)
 {
@@ -76,6 +71,10 @@ static void tcsr_mutex_init(Object *obj)
     memory_region_init_io(&s->iomem, obj, &tcsr_mutex_ops, s,
                           TYPE_RPROCSIM_TCSR_MUTEX, TCSR_MUTEX_SIZE);
     sysbus_init_mmio(SYS_BUS_DEVICE(obj), &s->iomem);
+}
+
+static void tcsr_mutex_finalize(Object *obj)
+{
 }
 
 static void tcsr_mutex_reset_hold(Object *obj, ResetType type)
@@ -104,15 +103,3 @@ static void tcsr_mutex_class_init(ObjectClass *klass, void *data)
     dc->vmsd = &vmstate_tcsr_mutex;
     rc->phases.hold = tcsr_mutex_reset_hold;
 }
-
-static const TypeInfo tcsr_mutex_types[] = {
-    {
-        .name = TYPE_RPROCSIM_TCSR_MUTEX,
-        .parent = TYPE_SYS_BUS_DEVICE,
-        .instance_size = sizeof(RprocsimTcsrMutexState),
-        .instance_init = tcsr_mutex_init,
-        .class_init = tcsr_mutex_class_init,
-    },
-};
-
-DEFINE_TYPES(tcsr_mutex_types)

@@ -20,6 +20,8 @@
 #include "hw/rprocsim/models/simsig.h"
 #include "hw/rprocsim/trace.h"
 
+OBJECT_DEFINE_SIMPLE_TYPE(RprocsimTzState, rprocsim_tz, RPROCSIM_TZ, SYS_BUS_DEVICE)
+
 /* Guest physical reads for the models; only RAM answers. */
 static bool tz_read_phys(void *opaque, uint64_t addr, void *buf, size_t len)
 {
@@ -371,16 +373,3 @@ static void rprocsim_tz_class_init(ObjectClass *klass, void *data)
     device_class_set_props(dc, rprocsim_tz_properties);
     rc->phases.hold = rprocsim_tz_reset_hold;
 }
-
-static const TypeInfo rprocsim_tz_types[] = {
-    {
-        .name = TYPE_RPROCSIM_TZ,
-        .parent = TYPE_SYS_BUS_DEVICE,
-        .instance_size = sizeof(RprocsimTzState),
-        .instance_init = rprocsim_tz_init,
-        .instance_finalize = rprocsim_tz_finalize,
-        .class_init = rprocsim_tz_class_init,
-    },
-};
-
-DEFINE_TYPES(rprocsim_tz_types)
