@@ -258,6 +258,11 @@ static void rprocsim_tz_reset_hold(Object *obj, ResetType type)
     }
 }
 
+/*
+ * Migration: the fixed-width fields of each PAS slot go as they are
+ * (vmstate_pas_slot); its state, an enum, and its metadata blob, from which
+ * the parsed metadata is rebuilt, go through vm_slot[].
+ */
 static int rprocsim_tz_pre_save(void *opaque)
 {
     RprocsimTzState *s = opaque;
@@ -267,16 +272,22 @@ static int rprocsim_tz_pre_save(void *opaque)
         RprocsimTzSlotVm *vm = &s->vm_slot[i];
 
         vm->state = slot->state;
-        vm->mem_base = slot->mem_base;
-        vm->mem_size = slot->mem_size;
-        vm->load_base = slot->load_base;
-        vm->entry = slot->entry;
-        vm->boots = slot->boots;
-        vm->shutdowns = slot->shutdowns;
-        vm->fail_shutdown = slot->fail_shutdown;
         g_free(vm->blob);
         vm->blob_len = slot->meta.blob_len;
         vm->blob = vm->blob_len ? g_memdup2(slot->meta.blob, vm->blob_len) : NULL;
+    }
+    return 0;
+}
+
+/* Before the slots are loaded into: no metadata, no blob left over */
+static int rprocsim_tz_pre_load(void *opaque)
+{
+    RprocsimTzState *s = opaque;
+
+    pas_reset(&s->scm.pas);
+    for (unsigned i = 0; i < PAS_MAX_SUBSYS; i++) {
+        g_clear_pointer(&s->vm_slot[i].blob, g_free);
+        s->vm_slot[i].blob_len = 0;
     }
     return 0;
 }
@@ -285,13 +296,13 @@ static int rprocsim_tz_post_load(void *opaque, int version_id)
 {
     RprocsimTzState *s = opaque;
 
-    pas_reset(&s->scm.pas);
-    for (unsigned i = 0; i < s->subsys_count; i++) {
+    for (unsigned i = 0; i < PAS_MAX_SUBSYS; i++) {
         PasSlot *slot = &s->scm.pas.slot[i];
         RprocsimTzSlotVm *vm = &s->vm_slot[i];
         MbnError err;
 
-        if (vm->state > PAS_STATE_RUNNING) {
+        if (vm->state > PAS_STATE_RUNNING ||
+            (i >= s->subsys_count && vm->state != PAS_STATE_IDLE)) {
             return -EINVAL;
         }
         if (vm->state != PAS_STATE_IDLE &&
@@ -299,47 +310,54 @@ static int rprocsim_tz_post_load(void *opaque, int version_id)
             return -EINVAL;
         }
         slot->state = vm->state;
-        slot->mem_base = vm->mem_base;
-        slot->mem_size = vm->mem_size;
-        slot->load_base = vm->load_base;
-        slot->entry = vm->entry;
-        slot->boots = vm->boots;
-        slot->shutdowns = vm->shutdowns;
-        slot->fail_shutdown = vm->fail_shutdown;
         vm->last_refusal[sizeof(vm->last_refusal) - 1] = '\0';
+        g_clear_pointer(&vm->blob, g_free);
+        vm->blob_len = 0;
     }
     return 0;
 }
 
-static const VMStateDescription vmstate_rprocsim_tz_slot = {
+static const VMStateDescription vmstate_pas_slot = {
     .name = "rprocsim-trustzone/pas-slot",
-    .version_id = 2,
-    .minimum_version_id = 2,
+    .version_id = 3,
+    .minimum_version_id = 3,
+    .fields = (const VMStateField[]) {
+        VMSTATE_UINT64(mem_base, PasSlot),
+        VMSTATE_UINT64(mem_size, PasSlot),
+        VMSTATE_UINT64(load_base, PasSlot),
+        VMSTATE_UINT64(entry, PasSlot),
+        VMSTATE_UINT32(boots, PasSlot),
+        VMSTATE_UINT32(shutdowns, PasSlot),
+        VMSTATE_BOOL(fail_shutdown, PasSlot),
+        VMSTATE_END_OF_LIST()
+    },
+};
+
+static const VMStateDescription vmstate_rprocsim_tz_slot = {
+    .name = "rprocsim-trustzone/slot",
+    .version_id = 3,
+    .minimum_version_id = 3,
     .fields = (const VMStateField[]) {
         VMSTATE_UINT32(state, RprocsimTzSlotVm),
-        VMSTATE_UINT64(mem_base, RprocsimTzSlotVm),
-        VMSTATE_UINT64(mem_size, RprocsimTzSlotVm),
-        VMSTATE_UINT64(load_base, RprocsimTzSlotVm),
-        VMSTATE_UINT64(entry, RprocsimTzSlotVm),
-        VMSTATE_UINT32(boots, RprocsimTzSlotVm),
-        VMSTATE_UINT32_V(shutdowns, RprocsimTzSlotVm, 2),
-        VMSTATE_BOOL_V(fail_shutdown, RprocsimTzSlotVm, 2),
-        VMSTATE_BUFFER_V(last_refusal, RprocsimTzSlotVm, 2),
+        VMSTATE_BUFFER(last_refusal, RprocsimTzSlotVm),
         VMSTATE_UINT32(blob_len, RprocsimTzSlotVm),
-        VMSTATE_VBUFFER_ALLOC_UINT32(blob, RprocsimTzSlotVm, 1, NULL, blob_len),
+        VMSTATE_VBUFFER_ALLOC_UINT32(blob, RprocsimTzSlotVm, 0, NULL, blob_len),
         VMSTATE_END_OF_LIST()
     },
 };
 
 static const VMStateDescription vmstate_rprocsim_tz = {
     .name = TYPE_RPROCSIM_TZ,
-    .version_id = 2,
-    .minimum_version_id = 2,
+    .version_id = 3,
+    .minimum_version_id = 3,
     .pre_save = rprocsim_tz_pre_save,
+    .pre_load = rprocsim_tz_pre_load,
     .post_load = rprocsim_tz_post_load,
     .fields = (const VMStateField[]) {
         VMSTATE_UINT32(scm.dload_mode, RprocsimTzState),
-        VMSTATE_STRUCT_ARRAY(vm_slot, RprocsimTzState, PAS_MAX_SUBSYS, 2,
+        VMSTATE_STRUCT_ARRAY(scm.pas.slot, RprocsimTzState, PAS_MAX_SUBSYS, 3,
+                             vmstate_pas_slot, PasSlot),
+        VMSTATE_STRUCT_ARRAY(vm_slot, RprocsimTzState, PAS_MAX_SUBSYS, 3,
                              vmstate_rprocsim_tz_slot, RprocsimTzSlotVm),
         VMSTATE_END_OF_LIST()
     },

@@ -16,18 +16,16 @@
 #define TYPE_RPROCSIM_TZ "rprocsim-trustzone"
 OBJECT_DECLARE_SIMPLE_TYPE(RprocsimTzState, RPROCSIM_TZ)
 
-/* Migrated view of one PAS slot (the parsed metadata is rebuilt on load) */
+/*
+ * What TrustZone keeps beside each PAS slot: the last refusal, and for
+ * migration what VMState cannot take from the slot itself (its state, an
+ * enum, and the metadata blob the parsed metadata is rebuilt from: filled
+ * by pre_save, and by a load until its post_load).
+ */
 typedef struct RprocsimTzSlotVm {
-    uint32_t state;
-    uint64_t mem_base;
-    uint64_t mem_size;
-    uint64_t load_base;
-    uint64_t entry;
-    uint32_t boots;
-    uint32_t shutdowns;
-    bool fail_shutdown;
     /* "CALL: CAUSE (segment N): detail" of the last refused PAS call (live) */
     uint8_t last_refusal[256];
+    uint32_t state;
     uint32_t blob_len;
     uint8_t *blob;
 } RprocsimTzSlotVm;
