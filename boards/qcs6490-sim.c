@@ -94,6 +94,7 @@ static hwaddr qcs6490_sim_boot_base(Qcs6490SimState *s)
 static void qcs6490_sim_fdt_root(Qcs6490SimState *s)
 {
     MachineState *ms = MACHINE(s);
+    const char compat[] = "rprocsim,qcs6490-sim\0qcom,qcm6490";
     void *fdt;
     int size;
 
@@ -106,9 +107,7 @@ static void qcs6490_sim_fdt_root(Qcs6490SimState *s)
 
     qemu_fdt_setprop_string(fdt, "/", "model",
                             "Qualcomm Technologies, Inc. QCS6490 (rprocsim qcs6490-sim)");
-    qemu_fdt_setprop_string_array(fdt, "/", "compatible",
-                                  (char *[]){ "rprocsim,qcs6490-sim",
-                                              "qcom,qcm6490" }, 2);
+    qemu_fdt_setprop(fdt, "/", "compatible", compat, sizeof(compat));
     qemu_fdt_setprop_cell(fdt, "/", "#address-cells", 2);
     qemu_fdt_setprop_cell(fdt, "/", "#size-cells", 2);
     qemu_fdt_add_subnode(fdt, "/chosen");
