@@ -466,6 +466,9 @@ void fw_main(const struct fw_config *c)
         }
         if (ipcc_events != seen_ipcc) {
             seen_ipcc = ipcc_events;
+            if (rp_smp2p_follow_version(&edge) > 0) {
+                kick();
+            }
             handle_stop(&last_stop);
         }
     }

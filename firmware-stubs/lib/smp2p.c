@@ -65,13 +65,43 @@ int rp_smp2p_add_entry(struct rp_smp2p *p, const char *name, uint32_t *index)
     return RP_OK;
 }
 
-void rp_smp2p_publish(struct rp_smp2p *p)
+static int peer(struct rp_smp2p *p);
+
+/* The version to speak: Linux's, if its item exists and we know it */
+static uint32_t wanted_version(struct rp_smp2p *p)
+{
+    uint32_t theirs;
+
+    if (peer(p) != RP_OK) {
+        return 1;
+    }
+    theirs = p->m->read32(p->m->ctx, p->in + RP_SMP2P_OFF_VERSION) & 0xff;
+    if (theirs == 0) {
+        return 1;
+    }
+    return theirs < RP_SMP2P_MAX_VERSION ? theirs : RP_SMP2P_MAX_VERSION;
+}
+
+uint32_t rp_smp2p_publish(struct rp_smp2p *p)
 {
     uint32_t v = rd(p, RP_SMP2P_OFF_VERSION);
+    uint32_t version = wanted_version(p);
 
     p->m->barrier(p->m->ctx);
-    wr(p, RP_SMP2P_OFF_VERSION, (v & ~0xffu) | 1);
+    wr(p, RP_SMP2P_OFF_VERSION, (v & ~0xffu) | version);
     p->m->barrier(p->m->ctx);
+    return version;
+}
+
+int rp_smp2p_follow_version(struct rp_smp2p *p)
+{
+    uint32_t ours = rd(p, RP_SMP2P_OFF_VERSION) & 0xff;
+
+    if (ours == 0 || ours == wanted_version(p)) {
+        return 0;
+    }
+    rp_smp2p_publish(p);
+    return 1;
 }
 
 int rp_smp2p_update(struct rp_smp2p *p, uint32_t index, uint32_t mask, uint32_t bits)

@@ -5,9 +5,11 @@
  * value) and signals changes by an interrupt (IPCC on sc7280). The remote
  * writes the item Linux reads as its inbound item and reads Linux's
  * outbound item. Item format and write order follow drivers/soc/qcom/
- * smp2p.c (Linux 6.12): names are written before valid_entries is raised,
- * the version (1) is written last, and SSR acknowledgement is negotiated
- * through the features field. See docs/ipc.md.
+ * smp2p.c (Linux 6.12 and 7.x): names are written before valid_entries is
+ * raised, the version is written last, and SSR acknowledgement is
+ * negotiated through the features field. The version is the one Linux
+ * wrote in its own item (6.12 writes 1, 7.x 2, and lowers its own to the
+ * remote's), as a remote's firmware follows it. See docs/ipc.md.
  *
  * SPDX-License-Identifier: GPL-2.0-or-later
  */
@@ -20,6 +22,7 @@
 #define RP_SMP2P_ITEM_SIZE      340
 #define RP_SMP2P_MAX_ENTRIES    16
 #define RP_SMP2P_NAME_LEN       16
+#define RP_SMP2P_MAX_VERSION    2               /* the item format of versions 1 and 2 */
 #define RP_SMP2P_FEATURE_SSR_ACK 0x1
 #define RP_SMP2P_FLAG_RESTART_DONE 0x1          /* written by the remote */
 #define RP_SMP2P_FLAG_RESTART_ACK  0x2          /* written by Linux */
@@ -58,8 +61,20 @@ int rp_smp2p_open(struct rp_smp2p *p, const struct rp_shmem *m,
  */
 int rp_smp2p_add_entry(struct rp_smp2p *p, const char *name, uint32_t *index);
 
-/* Publish the item: barrier, then version 1 (features kept). */
-void rp_smp2p_publish(struct rp_smp2p *p);
+/*
+ * Publish the item: barrier, then the version (features kept): the one
+ * Linux's item carries, at most RP_SMP2P_MAX_VERSION, or 1 while Linux's
+ * item does not exist. Returns the version written.
+ */
+uint32_t rp_smp2p_publish(struct rp_smp2p *p);
+
+/*
+ * Call on every inbound interrupt once published: if Linux's item now
+ * carries another version than ours (Linux lowered or raised it while
+ * negotiating), publish again with it. Returns 1 if ours changed, so the
+ * caller interrupts Linux, 0 if not.
+ */
+int rp_smp2p_follow_version(struct rp_smp2p *p);
 
 /*
  * value = (value & ~@mask) | (@bits & @mask) for entry @index. Returns 1 if
