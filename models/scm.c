@@ -22,6 +22,7 @@ static const struct {
     { SCM_PIL_AUTH_AND_RESET, "PAS_AUTH_AND_RESET" },
     { SCM_PIL_SHUTDOWN, "PAS_SHUTDOWN" },
     { SCM_PIL_IS_SUPPORTED, "PAS_IS_SUPPORTED" },
+    { SCM_INFO_QSEECOM_VERSION, "QSEECOM_GET_VERSION" },
 };
 
 static const char *call_name(uint16_t fnid)
@@ -32,8 +33,6 @@ static const char *call_name(uint16_t fnid)
         }
     }
     switch (fnid) {
-    case SCM_INFO_QSEECOM_VERSION:
-        return "QSEECOM_GET_VERSION";
     case SCM_WAITQ_GET_INFO:
         return "WAITQ_GET_INFO";
     case SCM_BOOT_SET_DLOAD_MODE:
@@ -155,6 +154,11 @@ bool scm_smc(ScmState *s, const ScmOps *ops, void *opaque,
             break;
         case SCM_BOOT_SDI_CONFIG:
             rep->status = SCM_OK;
+            break;
+        case SCM_INFO_QSEECOM_VERSION:
+            /* as QTEE answers: a version, never 1 or 2 (the kernel's WARN_ON) */
+            rep->status = SCM_OK;
+            rep->result = SCM_QSEECOM_VERSION;
             break;
         case SCM_PIL_INIT_IMAGE:
         case SCM_PIL_MEM_SETUP:

@@ -2,7 +2,7 @@
  * rprocsim models: the TrustZone SCM service as the guest's qcom_scm driver
  * sees it. Decodes a SiP-owned SMC (x0..x7), answers the calls qcom_scm
  * issues at probe (convention probe, download-mode register, SDI config,
- * QSEECOM version) and routes PAS calls to pas.h. Facts: drivers/firmware/
+ * QSEECOM version, answered as QTEE does) and routes PAS calls to pas.h. Facts: drivers/firmware/
  * qcom/qcom_scm.c, qcom_scm-smc.c and qcom_scm.h of Linux 6.12.
  *
  * Never answers INTERRUPTED, WAITQ_SLEEP or EBUSY: sc7280 has no waitq
@@ -23,6 +23,14 @@
 /* TCSR download-mode register (qcom,dload-mode = <&tcsr_2 0x13000>) */
 #define SCM_DLOAD_MODE_ADDR \
     ((uint32_t)(QCS6490_SIM_TCSR2_BASE + QCS6490_SIM_DLOAD_MODE_OFFSET))
+
+/*
+ * QSEECOM_GET_VERSION's answer: QSEE 5.0.0 (major << 22 | minor << 12 |
+ * patch), as the secure world of sc7280-class boards reports it. The
+ * kernel logs "qseecom: found qseecom with version 0x1400000" and, the
+ * machine not being on its allowlist, skips QSEECOM (qcom_scm.c).
+ */
+#define SCM_QSEECOM_VERSION     0x1400000u
 
 typedef struct ScmOps {
     PasReadFn read_phys;    /* guest physical memory, false outside RAM */

@@ -470,11 +470,13 @@ START_TEST(scm_probe_calls)
     ck_assert_uint_eq(out[1], 0x10);
     ck_assert(smc(&s, &c, 0xC2000501, 1, 0x80000000, 0, out));
     ck_assert_int_eq((int64_t)out[0], SCM_EINVAL_ADDR);
-    /* SDI config accepted; QSEECOM and WAITQ not supported */
+    /* SDI config accepted; QSEECOM answers a version (never 1 or 2); WAITQ not supported */
     ck_assert(smc(&s, &c, 0x42000109, 2, 1, 0, out));
     ck_assert_uint_eq(out[0], 0);
     ck_assert(smc(&s, &c, 0x42000603, 1, 10, 0, out));
-    ck_assert_int_eq((int64_t)out[0], SCM_EOPNOTSUPP);
+    ck_assert_uint_eq(out[0], 0);
+    ck_assert_uint_eq(out[1], SCM_QSEECOM_VERSION);
+    ck_assert_uint_gt(out[1], 2);
     ck_assert(smc(&s, &c, 0xC2002404, 0, 0, 0, out));
     ck_assert_int_eq((int64_t)out[0], SCM_EOPNOTSUPP);
     ck_assert(smc(&s, &c, 0xC2000999, 0, 0, 0, out));
