@@ -1,13 +1,13 @@
 /*
  * rprocsim qcs6490-sim: the remote processors, one per subsystem
- * descriptor (boards/qcs6490-subsys.c): a Cortex-M4 stand-in core in its
- * own cluster and address space, its Q6SS block, and the remoteproc node.
+ * descriptor (boards/qcs6490-subsys.c): a subsystem container
+ * (hw/qcom-subsys.c: Cortex-M4 stand-in core in its own cluster and
+ * address space, Q6SS block) wired into the SoC, and the remoteproc node.
  *
  * SPDX-License-Identifier: GPL-2.0-or-later
  */
 
 #include "qemu/osdep.h"
-#include "qemu/units.h"
 #include "qapi/error.h"
 #include "hw/arm/fdt.h"
 #include "hw/clock.h"
@@ -20,9 +20,12 @@
 #include "target/arm/cpu.h"
 
 #include "hw/rprocsim/boards/qcs6490-sim.h"
-#include "hw/rprocsim/hw/tcsr-mutex.h"
 
-/* One subsystem's core, address space and Q6SS block, as @d describes it */
+/*
+ * Subsystem @i, as its descriptor describes it: the container of its
+ * stand-in core and Q6SS block, at the remoteproc node's address, wired to
+ * the GIC and IPCC, and linked as /machine/<name> and TrustZone's q6ss[i].
+ */
 static void qcs6490_sim_create_subsys(Qcs6490SimState *s, unsigned i,
                                       Qcs6490SimSubsys *ss)
 {
@@ -30,84 +33,54 @@ static void qcs6490_sim_create_subsys(Qcs6490SimState *s, unsigned i,
     const RprocsimSubsys *d = ss->desc;
     MemoryRegion *ipcc_mr = sysbus_mmio_get_region(SYS_BUS_DEVICE(s->ipcc), 0);
     MemoryRegion *mutex_mr = sysbus_mmio_get_region(SYS_BUS_DEVICE(s->mutex), 0);
-    g_autofree char *cl_name = g_strdup_printf("%s-cluster", d->name);
+    g_autofree char *child = g_strdup_printf("%s-subsys", d->name);
     g_autofree char *chr_id = g_strdup_printf("%s-uart", d->name);
     g_autofree char *tz_link = g_strdup_printf("q6ss[%u]", i);
-    DeviceState *core, *q6ss;
-    ARMCPU *cpu;
+    DeviceState *dev;
 
-    /* address space: carveout and SMEM where they are, blocks in peripheral space */
-    memory_region_init(&ss->space, OBJECT(s), d->name, 4 * GiB);
-    memory_region_init_alias(&ss->carveout, OBJECT(s), "carveout", ms->ram,
-                             d->carveout_base - QCS6490_SIM_DRAM_BASE,
-                             d->carveout_size);
-    memory_region_add_subregion(&ss->space, d->carveout_base, &ss->carveout);
-    memory_region_init_alias(&ss->smem, OBJECT(s), "smem", ms->ram,
-                             QCS6490_SIM_SMEM_BASE - QCS6490_SIM_DRAM_BASE,
-                             QCS6490_SIM_SMEM_SIZE);
-    memory_region_add_subregion(&ss->space, QCS6490_SIM_SMEM_BASE, &ss->smem);
-    memory_region_init_alias(&ss->ipcc, OBJECT(s), "ipcc-frame", ipcc_mr,
-                             d->ipcc_client * IPCC_FRAME_SIZE, IPCC_FRAME_SIZE);
-    memory_region_add_subregion(&ss->space, QCS6490_SIM_CORE_IPCC_FRAME, &ss->ipcc);
-    memory_region_init_alias(&ss->mutex, OBJECT(s), "tcsr-mutex", mutex_mr, 0,
-                             TCSR_MUTEX_SIZE);
-    memory_region_add_subregion(&ss->space, QCS6490_SIM_CORE_MUTEX, &ss->mutex);
+    object_initialize_child(OBJECT(s), child, &ss->subsys, TYPE_RPROCSIM_QCOM_SUBSYS);
+    dev = DEVICE(&ss->subsys);
+    qdev_prop_set_string(dev, "name", d->name);
+    qdev_prop_set_uint32(dev, "cluster-id", i + 1);
+    /* an Aff2 no application core uses: PSCI CPU_ON cannot reach the core */
+    qdev_prop_set_uint64(dev, "mp-affinity", (uint64_t)(0x80 + i) << ARM_AFF2_SHIFT);
+    object_property_set_link(OBJECT(dev), "ram", OBJECT(ms->ram), &error_abort);
+    qdev_prop_set_uint64(dev, "ram-base", QCS6490_SIM_DRAM_BASE);
+    qdev_prop_set_uint64(dev, "carveout-base", d->carveout_base);
+    qdev_prop_set_uint64(dev, "carveout-size", d->carveout_size);
+    qdev_prop_set_uint64(dev, "smem-base", QCS6490_SIM_SMEM_BASE);
+    qdev_prop_set_uint64(dev, "smem-size", QCS6490_SIM_SMEM_SIZE);
+    object_property_set_link(OBJECT(dev), "ipcc", OBJECT(ipcc_mr), &error_abort);
+    object_property_set_link(OBJECT(dev), "mutex", OBJECT(mutex_mr), &error_abort);
+    qdev_prop_set_uint32(dev, "host-id", d->smem_host);
+    qdev_prop_set_uint32(dev, "ipcc-client", d->ipcc_client);
+    qdev_prop_set_uint32(dev, "smp2p-in-item", d->smp2p_in_item);
+    qdev_prop_set_uint32(dev, "smp2p-out-item", d->smp2p_out_item);
+    qdev_prop_set_uint32(dev, "crash-item", d->crash_item);
+    qdev_prop_set_uint32(dev, "minidump-id", d->minidump_id);
+    qdev_prop_set_chr(dev, "chardev", qemu_chr_find(chr_id));
+    qdev_connect_clock_in(dev, "cpuclk", s->standin_clk);
+    sysbus_realize(SYS_BUS_DEVICE(dev), &error_fatal);
+    sysbus_mmio_map(SYS_BUS_DEVICE(dev), 0, d->reg_base);
 
-    object_initialize_child(OBJECT(s), cl_name, &ss->cluster, TYPE_CPU_CLUSTER);
-    qdev_prop_set_uint32(DEVICE(&ss->cluster), "cluster-id", i + 1);
-    object_initialize_child(OBJECT(&ss->cluster), "armv7m", &ss->core, TYPE_ARMV7M);
-    core = DEVICE(&ss->core);
-    qdev_prop_set_string(core, "cpu-type", ARM_CPU_TYPE_NAME("cortex-m4"));
-    qdev_prop_set_uint32(core, "num-irq", 32);
-    qdev_prop_set_bit(core, "start-powered-off", true);
-    qdev_connect_clock_in(core, "cpuclk", s->standin_clk);
-    object_property_set_link(OBJECT(core), "memory", OBJECT(&ss->space), &error_abort);
-    sysbus_realize(SYS_BUS_DEVICE(core), &error_fatal);
-    cpu = ss->core.cpu;
-    /*
-     * An Aff2 no application core uses: PSCI CPU_ON cannot reach it, and
-     * arm-powerctl finds the core by it when the Q6SS powers it on or off.
-     */
-    cpu->mp_affinity = (uint64_t)(0x80 + i) << ARM_AFF2_SHIFT;
-    qdev_realize(DEVICE(&ss->cluster), NULL, &error_fatal);
-    armv7m_load_kernel(cpu, NULL, 0, 0);
-
-    /* the Q6SS block: at the remoteproc node's address and in the core's space */
-    q6ss = qdev_new(TYPE_RPROCSIM_Q6SS);
-    ss->q6ss = RPROCSIM_Q6SS(q6ss);
-    object_property_add_child(OBJECT(s), d->name, OBJECT(q6ss));
-    qdev_prop_set_string(q6ss, "name", d->name);
-    object_property_set_link(OBJECT(q6ss), "core", OBJECT(core), &error_abort);
-    qdev_prop_set_uint32(q6ss, "host-id", d->smem_host);
-    qdev_prop_set_uint32(q6ss, "ipcc-client", d->ipcc_client);
-    qdev_prop_set_uint32(q6ss, "smp2p-in-item", d->smp2p_in_item);
-    qdev_prop_set_uint32(q6ss, "smp2p-out-item", d->smp2p_out_item);
-    qdev_prop_set_uint32(q6ss, "crash-item", d->crash_item);
-    qdev_prop_set_uint32(q6ss, "minidump-id", d->minidump_id);
-    qdev_prop_set_chr(q6ss, "chardev", qemu_chr_find(chr_id));
-    sysbus_realize_and_unref(SYS_BUS_DEVICE(q6ss), &error_fatal);
-    sysbus_mmio_map(SYS_BUS_DEVICE(q6ss), 0, d->reg_base);
-    memory_region_init_alias(&ss->q6ss_alias, OBJECT(s), "q6ss",
-                             sysbus_mmio_get_region(SYS_BUS_DEVICE(q6ss), 0), 0,
-                             Q6SS_MMIO_SIZE);
-    memory_region_add_subregion(&ss->space, QCS6490_SIM_CORE_Q6SS, &ss->q6ss_alias);
-    object_property_set_link(OBJECT(s->tz), tz_link, OBJECT(q6ss), &error_abort);
-
-    /* interrupts: wdog to the GIC; IPCC frame, fault and bark to the core */
-    sysbus_connect_irq(SYS_BUS_DEVICE(q6ss), 0, qdev_get_gpio_in(s->gic, d->wdog_spi));
-    sysbus_connect_irq(SYS_BUS_DEVICE(q6ss), 1, qdev_get_gpio_in(core, Q6SS_NVIC_FAULT));
-    sysbus_connect_irq(SYS_BUS_DEVICE(q6ss), 2,
-                       qdev_get_gpio_in(core, Q6SS_NVIC_WDOG_BARK));
+    /* interrupts: wdog to the GIC, the subsystem's IPCC frame to its core */
+    qdev_connect_gpio_out_named(dev, "wdog", 0, qdev_get_gpio_in(s->gic, d->wdog_spi));
     sysbus_connect_irq(SYS_BUS_DEVICE(s->ipcc), d->ipcc_client,
-                       qdev_get_gpio_in(core, Q6SS_NVIC_IPCC));
+                       qdev_get_gpio_in(dev, Q6SS_NVIC_IPCC));
+
+    /* the Q6SS block stays /machine/<name>, for faults and state */
+    object_property_add_const_link(OBJECT(s), d->name, OBJECT(&ss->subsys.q6ss));
+    object_property_set_link(OBJECT(s->tz), tz_link, OBJECT(&ss->subsys.q6ss),
+                             &error_abort);
 }
 
 /*
- * One stand-in core per subsystem, after the application cores and after
- * arm_load_kernel() (qemu-integration notes: boot.c would otherwise take
- * them for boot CPUs). Each is a Cortex-M4 in its own cluster and address
- * space, held off until TrustZone releases it through its Q6SS block;
- * TrustZone is realized once it has its links to them.
+ * One subsystem container per descriptor, after the application cores and
+ * after arm_load_kernel(): hw/arm/boot.c gives every CPU that exists by
+ * then the Linux boot set-up (its reset handler, boot info and PSCI
+ * conduit), which the stand-in cores must not get. Each core is held off
+ * until TrustZone releases it through its Q6SS block; TrustZone is
+ * realized once it has its links to them.
  */
 void qcs6490_sim_create_subsystems(Qcs6490SimState *s)
 {
@@ -157,7 +130,8 @@ void qcs6490_sim_fdt_remoteprocs(Qcs6490SimState *s)
         qemu_fdt_setprop_sized_cells(fdt, node, "reg", 2, d->reg_base, 2, d->reg_size);
         qemu_fdt_setprop(fdt, node, "interrupts-extended", irqs, n * sizeof(irqs[0]));
         qemu_fdt_setprop(fdt, node, "interrupt-names", irq_names, sizeof(irq_names));
-        qemu_fdt_setprop_cells(fdt, node, "clocks", s->rpmhcc_phandle, 0 /* RPMH_CXO_CLK */);
+        qemu_fdt_setprop_cells(fdt, node, "clocks", s->rpmhcc_phandle,
+                               0 /* RPMH_CXO_CLK */);
         qemu_fdt_setprop_string(fdt, node, "clock-names", "xo");
         qemu_fdt_setprop_cells(fdt, node, "power-domains", s->rpmhpd_phandle, d->pds[0],
                                s->rpmhpd_phandle, d->pds[1]);

@@ -3,7 +3,7 @@
  * file each: qcs6490-sim.c (machine, CPUs, GIC, UARTs, reserved memory,
  * TrustZone), qcs6490-ipc.c (TCSR mutex, SMEM, IPCC, SMP2P),
  * qcs6490-power.c (cmd-db, RPMh RSC, AOSS QMP) and qcs6490-remoteproc.c
- * (stand-in cores, Q6SS blocks, remoteproc nodes). The memory map is
+ * (the subsystem containers of hw/qcom-subsys.c, remoteproc nodes). The memory map is
  * include/rprocsim/qcs6490-map.h, the subsystems boards/qcs6490-subsys.c.
  *
  * SPDX-License-Identifier: GPL-2.0-or-later
@@ -14,10 +14,9 @@
 
 #include "hw/boards.h"
 #include "hw/arm/boot.h"
-#include "hw/arm/armv7m.h"
 #include "hw/cpu/cluster.h"
 #include "hw/rprocsim/hw/ipcc.h"
-#include "hw/rprocsim/hw/q6ss.h"
+#include "hw/rprocsim/hw/qcom-subsys.h"
 #include "hw/rprocsim/hw/trustzone.h"
 #include "rprocsim/qcs6490-map.h"
 #include "rprocsim/subsys.h"
@@ -25,18 +24,10 @@
 #define TYPE_QCS6490_SIM_MACHINE MACHINE_TYPE_NAME("qcs6490-sim")
 OBJECT_DECLARE_SIMPLE_TYPE(Qcs6490SimState, QCS6490_SIM_MACHINE)
 
-/* One subsystem: its stand-in core, the core's address space, its Q6SS */
+/* One subsystem: its container and the device-tree nodes that refer to it */
 typedef struct Qcs6490SimSubsys {
     const RprocsimSubsys *desc;
-    CPUClusterState cluster;
-    ARMv7MState core;
-    MemoryRegion space;
-    MemoryRegion carveout;
-    MemoryRegion smem;
-    MemoryRegion ipcc;
-    MemoryRegion mutex;
-    MemoryRegion q6ss_alias;
-    RprocsimQ6ssState *q6ss;
+    RprocsimQcomSubsysState subsys;     /* /machine/<name>-subsys */
     uint32_t carveout_phandle;
     uint32_t smp2p_out_phandle;     /* Linux's "master-kernel" entry */
     uint32_t smp2p_in_phandle;      /* the remote's "slave-kernel" entry */
@@ -73,9 +64,10 @@ void qcs6490_sim_create_ipc(Qcs6490SimState *s);
 void qcs6490_sim_create_power(Qcs6490SimState *s);
 
 /*
- * qcs6490-remoteproc.c: the stand-in cores and Q6SS blocks (after the
- * application cores and arm_load_kernel()), linked to TrustZone; and the
- * remoteproc nodes the stock qcom_q6v5_pas binds to.
+ * qcs6490-remoteproc.c: one subsystem container (stand-in core, Q6SS
+ * block) per descriptor, after the application cores and
+ * arm_load_kernel(), linked to TrustZone; and the remoteproc nodes the
+ * stock qcom_q6v5_pas binds to.
  */
 void qcs6490_sim_create_subsystems(Qcs6490SimState *s);
 void qcs6490_sim_fdt_remoteprocs(Qcs6490SimState *s);

@@ -15,18 +15,28 @@
 #include "hw/rprocsim/hw/q6ss.h"
 #include "hw/rprocsim/hw/trustzone.h"
 
-/* Collect the names of the machine's Q6SS blocks and TrustZone */
-static int add_subsystem(Object *child, void *opaque)
+static bool is_subsystem(Object *obj)
 {
-    GString *names = opaque;
+    return obj && (object_dynamic_cast(obj, TYPE_RPROCSIM_Q6SS) ||
+                   object_dynamic_cast(obj, TYPE_RPROCSIM_TZ));
+}
 
-    if (object_dynamic_cast(child, TYPE_RPROCSIM_Q6SS) ||
-        object_dynamic_cast(child, TYPE_RPROCSIM_TZ)) {
-        const char *name = object_get_canonical_path_component(child);
+/*
+ * The names under /machine of its Q6SS blocks and TrustZone, ", "-separated:
+ * children, and links such as /machine/adsp to the Q6SS block inside the
+ * subsystem's container.
+ */
+static void list_subsystems(Object *machine, GString *names)
+{
+    ObjectPropertyIterator iter;
+    ObjectProperty *prop;
 
-        g_string_append_printf(names, "%s%s", names->len ? ", " : "", name);
+    object_property_iter_init(&iter, machine);
+    while ((prop = object_property_iter_next(&iter))) {
+        if (is_subsystem(object_resolve_path_component(machine, prop->name))) {
+            g_string_append_printf(names, "%s%s", names->len ? ", " : "", prop->name);
+        }
     }
-    return 0;
 }
 
 /*
@@ -39,11 +49,10 @@ void qmp_x_rprocsim_inject(const char *subsystem, const char *fault, Error **err
     g_autofree char *path = g_strdup_printf("/machine/%s", subsystem);
     Object *obj = strchr(subsystem, '/') ? NULL : object_resolve_path(path, NULL);
 
-    if (!obj || (!object_dynamic_cast(obj, TYPE_RPROCSIM_Q6SS) &&
-                 !object_dynamic_cast(obj, TYPE_RPROCSIM_TZ))) {
+    if (!is_subsystem(obj)) {
         g_autoptr(GString) names = g_string_new(NULL);
 
-        object_child_foreach(qdev_get_machine(), add_subsystem, names);
+        list_subsystems(qdev_get_machine(), names);
         error_setg(errp, "'%s' is not a subsystem of this machine (it has %s)",
                    subsystem, names->str);
         return;
