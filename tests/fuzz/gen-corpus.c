@@ -9,10 +9,9 @@
  */
 #include <glib.h>
 #include <stdio.h>
-#include <string.h>
 
+#include "../unit/elf-fixture.h"
 #include "../unit/image-fixture.h"
-#include "elf32.h"
 
 static void put_len(GByteArray *a, size_t n)
 {
@@ -42,42 +41,28 @@ static GByteArray *symbols_elf(void)
     static const char strtab[] = "\0main\0crash_record\0";
     enum { PHOFF = 52, CODE = 0x60, SHOFF = 0x80, SYMTAB = SHOFF + 3 * 40,
            STRTAB = SYMTAB + 3 * 16, SIZE = STRTAB + sizeof(strtab) };
-    GByteArray *a = g_byte_array_new();
-    Elf32Header eh;
-    Elf32Phdr ph = { .p_type = PT_LOAD, .p_offset = CODE, .p_vaddr = 0x1000,
-                     .p_paddr = 0x86100000, .p_filesz = 0x20, .p_memsz = 0x100,
-                     .p_flags = PF_R | PF_X, .p_align = 4 };
-    Elf32Shdr sh[3] = {
+    static const Elf32Phdr ph = {
+        .p_type = PT_LOAD, .p_offset = CODE, .p_vaddr = 0x1000, .p_paddr = 0x86100000,
+        .p_filesz = 0x20, .p_memsz = 0x100, .p_flags = PF_R | PF_X, .p_align = 4,
+    };
+    static const Elf32Shdr sh[3] = {
         { 0 },
         { .sh_type = SHT_SYMTAB, .sh_offset = SYMTAB, .sh_size = 3 * 16, .sh_link = 2,
           .sh_entsize = 16 },
         { .sh_type = SHT_STRTAB, .sh_offset = STRTAB, .sh_size = sizeof(strtab) },
     };
-    Elf32Sym sym[3] = {
+    static const Elf32Sym sym[3] = {
         { 0 },
         { .st_name = 1, .st_value = 0x1001, .st_size = 0x20, .st_info = STT_FUNC },
         { .st_name = 6, .st_value = 0x1080, .st_size = 196, .st_info = STT_OBJECT },
     };
+    const FxElfSpec spec = {
+        .size = SIZE, .type = ET_EXEC, .machine = EM_ARM, .entry = 0x1001,
+        .phoff = PHOFF, .ph = &ph, .phnum = 1, .shoff = SHOFF, .sh = sh, .shnum = 3,
+        .shstrndx = 2, .sym = sym, .nsym = 3, .strtab = strtab, .strtab_len = sizeof(strtab),
+    };
 
-    g_byte_array_set_size(a, SIZE);
-    memset(a->data, 0, SIZE);
-    elf32_header_init(&eh, ET_EXEC, EM_ARM);
-    eh.e_entry = 0x1001;
-    eh.e_phoff = PHOFF;
-    eh.e_phentsize = ELF32_PHDR_SIZE;
-    eh.e_phnum = 1;
-    eh.e_shoff = SHOFF;
-    eh.e_shentsize = ELF32_SHDR_SIZE;
-    eh.e_shnum = 3;
-    eh.e_shstrndx = 2;
-    elf32_put_header(a->data, &eh);
-    elf32_put_phdr(a->data + PHOFF, &ph);
-    for (int i = 0; i < 3; i++) {
-        elf32_put_shdr(a->data + SHOFF + ELF32_SHDR_SIZE * i, &sh[i]);
-        elf32_put_sym(a->data + SYMTAB + ELF32_SYM_SIZE * i, &sym[i]);
-    }
-    memcpy(a->data + STRTAB, strtab, sizeof(strtab));
-    return a;
+    return fx_elf_build(&spec);
 }
 
 static void write_elf32_seeds(const char *dir)

@@ -14,8 +14,6 @@
 #include "ipcc.h"
 #include "qtest-fixture.h"
 
-const bool rp_test_nofork = false;
-
 #define MUTEX_BASE      0x01f40000ull
 #define IPCC_BASE       0x00400000ull
 #define FRAME(c)        (IPCC_BASE + (c) * 0x1000ull)
@@ -26,6 +24,7 @@ const bool rp_test_nofork = false;
 #define CLEAR           0x1c
 #define CLIENT_CLEAR    0x38
 
+/* Each test's QEMU (checked fixture): no guest code, registers through qtest */
 static void start(void)
 {
     qt_start("qtest", NULL);
@@ -35,7 +34,6 @@ START_TEST(mutex_owner_and_contention)
 {
     const uint64_t lock3 = MUTEX_BASE + 3 * 0x1000;
 
-    start();
     ck_assert_uint_eq(qt_rd(lock3), 0);
     qt_wr(lock3, 3);                       /* aDSP (host 2) takes it */
     ck_assert_uint_eq(qt_rd(lock3), 3);
@@ -53,7 +51,6 @@ START_TEST(mutex_owner_and_contention)
     qt_wr(MUTEX_BASE + 0x1004, 5);
     ck_assert_uint_eq(qt_rd(MUTEX_BASE + 0x1004), 0);
     ck_assert_uint_eq(qt_rd(MUTEX_BASE + 0x1000), 0);
-    qt_stop();
 }
 END_TEST
 
@@ -63,7 +60,6 @@ START_TEST(ipcc_send_to_each_client)
                                  IPCC_CLIENT_WPSS };
     const uint32_t from_apss = IPCC_CLIENT_APSS << 16 | IPCC_SIGNAL_SMP2P;
 
-    start();
     ck_assert_uint_eq(qt_rd(FRAME(IPCC_CLIENT_APSS)), 0x10200);
     for (size_t i = 0; i < G_N_ELEMENTS(clients); i++) {
         uint64_t f = FRAME(clients[i]);
@@ -77,7 +73,6 @@ START_TEST(ipcc_send_to_each_client)
         qt_wr(f + CLEAR, from_apss);
         ck_assert_uint_eq(qt_rd(f + RECV_ID), IPCC_NO_PENDING);
     }
-    qt_stop();
 }
 END_TEST
 
@@ -90,7 +85,6 @@ START_TEST(ipcc_receive_order_enable_and_irq)
     const uint32_t wpss_glink = IPCC_CLIENT_WPSS << 16 | IPCC_SIGNAL_GLINK_QMP;
     g_autoptr(GError) err = NULL;
 
-    start();
     ck_assert_msg(rp_qtest_irq_intercept_out(qt, "/machine/ipcc", "sysbus-irq", &err),
                   "%s", err ? err->message : "?");
     qt_wr(FRAME(IPCC_CLIENT_WPSS) + SEND_ID, IPCC_CLIENT_APSS << 16 | IPCC_SIGNAL_SMP2P);
@@ -131,7 +125,6 @@ START_TEST(ipcc_receive_order_enable_and_irq)
     qt_wr(apss + SEND_ID, 40u << 16 | 2);
     qt_wr(apss + ENABLE, 0xffffffff);
     ck_assert_uint_eq(qt_rd(apss + RECV_ID), IPCC_NO_PENDING);
-    qt_stop();
 }
 END_TEST
 
@@ -143,7 +136,6 @@ START_TEST(rsc_trigger_completion_interrupt_vote)
     g_autoptr(GError) err = NULL;
     g_autofree char *votes = NULL;
 
-    qt_start("qtest", NULL);
     ck_assert_msg(rp_qtest_irq_intercept_out(qt, "/machine/rpmh-rsc", "sysbus-irq", &err),
                   "%s", err ? err->message : "?");
     ck_assert_uint_eq(qt_rd(RSC_DRV2), 0x00020700);
@@ -164,7 +156,6 @@ START_TEST(rsc_trigger_completion_interrupt_vote)
     ck_assert_int_eq(rp_qtest_irq(qt, 0), 0);
     votes = qt_qom_str("/machine/rpmh-rsc", "votes");
     ck_assert_str_eq(votes, "cx.lvl=0x3");
-    qt_stop();
 }
 END_TEST
 
@@ -191,7 +182,6 @@ START_TEST(aoss_handshake_and_ack)
     g_autofree char *messages = NULL;
     uint32_t mbox;
 
-    qt_start("qtest", NULL);
     ck_assert_uint_eq(qt_rd(AOSS), 0x4d41494c);
     ck_assert_uint_eq(qt_rd(AOSS + 0x04), 1);
     mbox = qt_rd(AOSS + 0x38);
@@ -212,27 +202,20 @@ START_TEST(aoss_handshake_and_ack)
     ck_assert_uint_eq(qt_rd(AOSS + mbox), 0);              /* acknowledged */
     messages = qt_qom_str("/machine/aoss-qmp", "messages");
     ck_assert_str_eq(messages, "{class: image, res: load_state, name: cdsp, val: on}\n");
-    qt_stop();
 }
 END_TEST
 
 Suite *rp_test_suite(void)
 {
-    Suite *s = suite_create("devices");
-    TCase *mutex = tcase_create("tcsr-mutex");
-    TCase *ipcc = tcase_create("ipcc");
-    TCase *power = tcase_create("power");
+    const RpTest tests[] = {
+        { "power", rsc_trigger_completion_interrupt_vote },
+        { "power", aoss_handshake_and_ack },
+        { "tcsr-mutex", mutex_owner_and_contention },
+        { "ipcc", ipcc_send_to_each_client },
+        { "ipcc", ipcc_receive_order_enable_and_irq },
+    };
 
-    tcase_set_timeout(mutex, 60);
-    tcase_set_timeout(ipcc, 60);
-    tcase_add_test(mutex, mutex_owner_and_contention);
-    tcase_add_test(ipcc, ipcc_send_to_each_client);
-    tcase_add_test(ipcc, ipcc_receive_order_enable_and_irq);
-    tcase_set_timeout(power, 60);
-    tcase_add_test(power, rsc_trigger_completion_interrupt_vote);
-    tcase_add_test(power, aoss_handshake_and_ack);
-    suite_add_tcase(s, power);
-    suite_add_tcase(s, mutex);
-    suite_add_tcase(s, ipcc);
-    return s;
+    return rp_suite_new("devices", tests, G_N_ELEMENTS(tests),
+                        &(RpSuiteOptions){ .timeout_s = 60, .setup = start,
+                                           .teardown = qt_stop });
 }

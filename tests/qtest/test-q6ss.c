@@ -24,8 +24,6 @@
 #include "mbn.h"
 #include "qtest-fixture.h"
 
-const bool rp_test_nofork = false;
-
 #define Q6SS            0x03700000ull   /* the aDSP's block, in the AP's view */
 #define STATUS          (Q6SS + 0x004)
 #define BOOT_COUNT      (Q6SS + 0x008)
@@ -169,7 +167,6 @@ START_TEST(release_wfi_bite_and_halt)
     ck_assert_uint_eq(qt_rd(STATUS) & (ST_POWERED | ST_RUNNING), 0);
     st3 = state();
     ck_assert(g_str_equal(st3, "bitten") || g_str_equal(st3, "off"));
-    qt_stop();
     fx_rm_dir(dir);
 }
 END_TEST
@@ -200,7 +197,6 @@ START_TEST(watchdog_times_in_virtual_time)
     qt_wr(WDOG_CTL, 0);
     ck_assert(rp_qtest_clock_step(qt, 10ll * 1000 * 1000 * 1000, NULL));
     ck_assert_uint_eq(rp_qtest_irq_raises(qt, IRQ_WDOG), 1);
-    qt_stop();
 }
 END_TEST
 
@@ -237,19 +233,17 @@ START_TEST(fault_registers_and_interrupt)
     ck_assert_uint_eq(qt_rd(FAULT_ACTION), 2);
     ck_assert(set_fault("none", NULL));
     ck_assert_uint_eq(qt_rd(FAULT_ACTION), 0);
-    qt_stop();
 }
 END_TEST
 
 Suite *rp_test_suite(void)
 {
-    Suite *s = suite_create("q6ss");
-    TCase *tc = tcase_create("adsp");
+    const RpTest tests[] = {
+        { "adsp", release_wfi_bite_and_halt },
+        { "adsp", watchdog_times_in_virtual_time },
+        { "adsp", fault_registers_and_interrupt },
+    };
 
-    tcase_set_timeout(tc, 120);
-    tcase_add_test(tc, release_wfi_bite_and_halt);
-    tcase_add_test(tc, watchdog_times_in_virtual_time);
-    tcase_add_test(tc, fault_registers_and_interrupt);
-    suite_add_tcase(s, tc);
-    return s;
+    return rp_suite_new("q6ss", tests, G_N_ELEMENTS(tests),
+                        &(RpSuiteOptions){ .timeout_s = 120, .teardown = qt_stop });
 }

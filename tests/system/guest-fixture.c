@@ -20,29 +20,35 @@ RpQmp *sys_qmp;
 RpReadyMark sys_ready;
 char *sys_boot_error;
 
-void sys_boot(bool qtest, bool qmp, bool wait_modules)
+void sys_boot(const SysBootOptions *o)
 {
     g_autoptr(GError) err = NULL;
     g_autofree char *line = NULL;
     RpVmConfig cfg;
 
-    sys_opts.build = g_strdup(g_getenv("RPROCSIM_BUILD") ?: "build");
-    if (!rp_options_resolve(&sys_opts, &err)) {
-        sys_boot_error = g_strdup(err->message);
-        return;
+    g_clear_pointer(&sys_boot_error, g_free);
+    g_clear_pointer(&sys_ready.kernel, g_free);
+    sys_ready.uptime_s = 0;
+    if (!sys_opts.build) {
+        sys_opts.build = g_strdup(g_getenv("RPROCSIM_BUILD") ?: "build");
+        if (!rp_options_resolve(&sys_opts, &err)) {
+            sys_boot_error = g_strdup(err->message);
+            g_clear_pointer(&sys_opts.build, g_free);
+            return;
+        }
     }
     cfg = rp_vm_config(&sys_opts, RP_SIM_MACHINE);
     cfg.agent = TRUE;
-    cfg.qtest = qtest;
-    cfg.qmp = qmp;
+    cfg.qtest = o->qtest;
+    cfg.qmp = o->qmp;
     sys_vm = rp_vm_start(&cfg, &err);
-    if (sys_vm && qtest) {
+    if (sys_vm && o->qtest) {
         sys_qt = rp_vm_qtest(sys_vm, 30, &err);
     }
-    if (sys_vm && (!qtest || sys_qt)) {
+    if (sys_vm && (!o->qtest || sys_qt)) {
         line = rp_vm_wait_console(sys_vm, RP_MARK_READY, RP_BOOT_TIMEOUT_S, NULL, &err);
     }
-    if (line && qmp) {
+    if (line && o->qmp) {
         sys_qmp = rp_vm_qmp(sys_vm, 30, &err);
         if (!sys_qmp) {
             g_clear_pointer(&line, g_free);
@@ -52,7 +58,7 @@ void sys_boot(bool qtest, bool qmp, bool wait_modules)
         sys_boot_error = g_strdup(err ? err->message : line);
         return;
     }
-    if (wait_modules) {
+    if (o->wait_modules) {
         g_autofree char *done = rp_vm_wait_console(sys_vm, RP_MARK_MODULES_DONE,
                                                    RP_BOOT_TIMEOUT_S, NULL, &err);
 
@@ -67,6 +73,23 @@ void sys_shutdown(void)
     g_clear_pointer(&sys_vm, rp_vm_free);
     sys_qt = NULL;
     sys_qmp = NULL;
+}
+
+/* What sys_suite()'s tcases boot with */
+static SysBootOptions suite_boot;
+
+static void suite_boot_guest(void)
+{
+    sys_boot(&suite_boot);
+}
+
+Suite *sys_suite(const char *name, const RpTest *tests, size_t n,
+                 const SysBootOptions *boot)
+{
+    suite_boot = *boot;
+    return rp_suite_new(name, tests, n, &(RpSuiteOptions){
+        .timeout_s = RP_NO_TIMEOUT, .nofork = true,
+        .tcase_setup = suite_boot_guest, .tcase_teardown = sys_shutdown });
 }
 
 char *sys_guest(const char *cmd)

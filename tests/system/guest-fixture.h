@@ -10,6 +10,7 @@
 
 #include <stdbool.h>
 
+#include "../tap-main.h"
 #include "common.h"
 #include "guest-proto.h"
 #include "qtest.h"
@@ -21,16 +22,33 @@ extern struct RpQmp *sys_qmp;   /* NULL unless booted with a QMP monitor */
 extern RpReadyMark sys_ready;   /* /init's ready marker */
 extern char *sys_boot_error;    /* why the boot failed, or NULL */
 
-/*
- * Boot the stock kernel on qcs6490-sim with the agent (and a qtest channel
- * if @qtest, a QMP monitor in sys_qmp if @qmp) and wait, within RP_BOOT_TIMEOUT_S, for the ready marker and,
- * if @wait_modules, for the modules to be loaded. Failures land in
- * sys_boot_error; tests then fail with it.
- */
-void sys_boot(bool qtest, bool qmp, bool wait_modules);
+/* What a system test's guest is booted with */
+typedef struct SysBootOptions {
+    bool qtest;             /* a qtest channel in sys_qt, to play a remote processor */
+    bool qmp;               /* a QMP monitor in sys_qmp */
+    bool wait_modules;      /* wait for /init's modules-loaded marker too */
+} SysBootOptions;
 
-/* Stop the guest (fixture teardown). */
+/*
+ * Boot the stock kernel on qcs6490-sim with the agent and what @o asks for,
+ * and wait, within RP_BOOT_TIMEOUT_S, for the ready marker (and the
+ * modules). Failures land in sys_boot_error; tests then fail with it.
+ */
+void sys_boot(const SysBootOptions *o);
+
+/* Stop the guest (fixture teardown); the next sys_boot() starts afresh. */
 void sys_shutdown(void);
+
+/*
+ * The suite of a system test file, from the table @tests (tap-main.h):
+ * the tests run in-process, without check's timeout (every wait inside
+ * has its own bound), and each tcase boots its own guest with @boot before
+ * its first test and stops it after its last. Tests that share a tcase
+ * must therefore leave the guest as they found it (they only look); a
+ * test that changes it gets a tcase of its own.
+ */
+Suite *sys_suite(const char *name, const RpTest *tests, size_t n,
+                 const SysBootOptions *boot);
 
 /* qom-set of a string property through sys_qmp; the test fails on error. */
 void sys_qom_set(const char *path, const char *property, const char *value);

@@ -15,10 +15,7 @@
 #include <stdio.h>
 #include <string.h>
 
-#include "../tap-main.h"
 #include "guest-fixture.h"
-
-const bool rp_test_nofork = true;
 
 static const char *build_dir(void)
 {
@@ -33,11 +30,6 @@ static char *read_build_file(const char *rel)
     ck_assert_msg(g_file_get_contents(path, &text, NULL, NULL),
                   "cannot read %s", path);
     return g_strstrip(text);
-}
-
-static void boot(void)
-{
-    sys_boot(false, false, false);
 }
 
 START_TEST(reaches_ready_marker)
@@ -269,17 +261,16 @@ END_TEST
 
 Suite *rp_test_suite(void)
 {
-    Suite *s = suite_create("boot");
-    TCase *tc = tcase_create("qcs6490-sim");
+    /* all only look at the guest */
+    const RpTest tests[] = {
+        { "qcs6490-sim", reaches_ready_marker },
+        { "qcs6490-sim", kernel_is_the_debian_package_file },
+        { "qcs6490-sim", stock_modules_loaded },
+        { "qcs6490-sim", device_tree_layout },
+        { "qcs6490-sim", board_refuses_bad_configuration },
+        { "qcs6490-sim", scm_probes_smc64_without_errors },
+    };
 
-    tcase_add_unchecked_fixture(tc, boot, sys_shutdown);
-    tcase_set_timeout(tc, 0);   /* every wait inside has its own bound */
-    tcase_add_test(tc, reaches_ready_marker);
-    tcase_add_test(tc, kernel_is_the_debian_package_file);
-    tcase_add_test(tc, stock_modules_loaded);
-    tcase_add_test(tc, device_tree_layout);
-    tcase_add_test(tc, board_refuses_bad_configuration);
-    tcase_add_test(tc, scm_probes_smc64_without_errors);
-    suite_add_tcase(s, tc);
-    return s;
+    /* the modules are not waited for: stock_modules_loaded does */
+    return sys_suite("boot", tests, G_N_ELEMENTS(tests), &(SysBootOptions){ 0 });
 }

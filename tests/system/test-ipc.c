@@ -17,12 +17,9 @@
 #include <stdio.h>
 #include <string.h>
 
-#include "../tap-main.h"
 #include "guest-fixture.h"
 #include "ipcc.h"
 #include "smp2p.h"
-
-const bool rp_test_nofork = true;
 
 #define SMEM_BASE       0x80900000ull
 #define SMEM_SIZE       0x200000u
@@ -33,11 +30,6 @@ const bool rp_test_nofork = true;
 #define WPSS_IN_ITEM    616         /* written by Linux */
 #define IPCC_FRAME(c)   (0x00400000ull + (c) * 0x1000ull)
 #define IRQ_WAIT_S      30.0
-
-static void boot(void)
-{
-    sys_boot(true, false, true);
-}
 
 /* Sum of the per-CPU counts of the /proc/interrupts line ending in @name */
 static unsigned long irq_count(const char *name)
@@ -182,14 +174,13 @@ END_TEST
 
 Suite *rp_test_suite(void)
 {
-    Suite *s = suite_create("ipc");
-    TCase *tc = tcase_create("qcs6490-sim");
+    /* the last two change what they look at: a guest each */
+    const RpTest tests[] = {
+        { "qcs6490-sim", ipc_drivers_bind_without_errors },
+        { "guest-kick", guest_kick_reaches_the_remote_frame },
+        { "remote-bit", remote_bit_raises_guest_interrupt },
+    };
 
-    tcase_add_unchecked_fixture(tc, boot, sys_shutdown);
-    tcase_set_timeout(tc, 0);   /* every wait inside has its own bound */
-    tcase_add_test(tc, ipc_drivers_bind_without_errors);
-    tcase_add_test(tc, guest_kick_reaches_the_remote_frame);
-    tcase_add_test(tc, remote_bit_raises_guest_interrupt);
-    suite_add_tcase(s, tc);
-    return s;
+    return sys_suite("ipc", tests, G_N_ELEMENTS(tests),
+                     &(SysBootOptions){ .qtest = true, .wait_modules = true });
 }

@@ -13,17 +13,9 @@
 #include <stdio.h>
 #include <string.h>
 
-#include "../tap-main.h"
 #include "guest-fixture.h"
 
-const bool rp_test_nofork = true;
-
 #define AOSS_WAIT_S 30.0
-
-static void boot(void)
-{
-    sys_boot(false, true, true);
-}
 
 START_TEST(power_drivers_probe_without_errors)
 {
@@ -95,15 +87,13 @@ END_TEST
 
 Suite *rp_test_suite(void)
 {
-    Suite *s = suite_create("power");
-    TCase *tc = tcase_create("qcs6490-sim");
+    const RpTest tests[] = {
+        { "qcs6490-sim", power_drivers_probe_without_errors },
+        { "qcs6490-sim", domains_and_clocks_exist },
+        { "qcs6490-sim", consumer_vote_recorded },
+        { "aoss-message", aoss_message_reaches_aop },     /* changes the AOP's state */
+    };
 
-    tcase_add_unchecked_fixture(tc, boot, sys_shutdown);
-    tcase_set_timeout(tc, 0);   /* every wait inside has its own bound */
-    tcase_add_test(tc, power_drivers_probe_without_errors);
-    tcase_add_test(tc, domains_and_clocks_exist);
-    tcase_add_test(tc, consumer_vote_recorded);
-    tcase_add_test(tc, aoss_message_reaches_aop);
-    suite_add_tcase(s, tc);
-    return s;
+    return sys_suite("power", tests, G_N_ELEMENTS(tests),
+                     &(SysBootOptions){ .qmp = true, .wait_modules = true });
 }

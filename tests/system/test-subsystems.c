@@ -7,6 +7,9 @@
  * stops petting gets bitten, the kernel sees the watchdog, and the bitten
  * core is reported as not running.
  *
+ * Each test that starts, stops or crashes a subsystem has a guest of its
+ * own. The remoteprocs are found as the tools find them (rproc.h).
+ *
  * Needs RPROCSIM_BUILD (the build folder with qemu/ and guest/).
  *
  * SPDX-License-Identifier: GPL-2.0-or-later
@@ -14,25 +17,27 @@
 #include <glib.h>
 #include <string.h>
 
-#include "../tap-main.h"
+#include "bytes.h"
 #include "guest-fixture.h"
 #include "qmp.h"
-
-const bool rp_test_nofork = true;
+#include "rproc.h"
 
 #define UP_TIMEOUT_S 60.0
 #define STATE_WAIT_S 30.0
 
-static void boot(void)
-{
-    sys_boot(false, true, true);
-}
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC(RpRproc, rp_rproc_clear)
 
-static void wait_console(const char *needle)
+/* Wait until a console line, earlier or later, contains the formatted text */
+static void G_GNUC_PRINTF(1, 2) wait_console(const char *fmt, ...)
 {
     g_autoptr(GError) err = NULL;
-    g_autofree char *line = rp_vm_wait_console_contains(sys_vm, needle, UP_TIMEOUT_S, &err);
+    g_autofree char *needle = NULL, *line = NULL;
+    va_list ap;
 
+    va_start(ap, fmt);
+    needle = g_strdup_vprintf(fmt, ap);
+    va_end(ap);
+    line = rp_vm_wait_console_contains(sys_vm, needle, UP_TIMEOUT_S, &err);
     ck_assert_msg(line, "%s", err ? err->message : "?");
 }
 
@@ -57,61 +62,95 @@ static void wait_q6ss(const char *name, const char *want)
     ck_assert_msg(g_str_equal(st, want), "%s is '%s', want '%s'", name, st, want);
 }
 
-/* The sysfs folder of the remoteproc named @name */
-static char *rproc_dir(const char *name)
+/* The guest's remoteproc of subsystem @name, through its device link */
+static void find_rproc(const char *name, RpRproc *r)
 {
-    g_autofree char *cmd = g_strdup_printf(
-        "for d in /sys/class/remoteproc/*; do [ \"$(cat $d/name)\" = %s ] && echo $d; done; true",
-        name);
-    char *dir = sys_guest(cmd);
+    const RpSubsys *ss = rprocsim_subsys_find(rprocsim_board_default(), name);
+    g_autoptr(GError) err = NULL;
 
-    g_strstrip(dir);
-    ck_assert_msg(*dir, "no remoteproc named %s", name);
-    return dir;
+    ck_assert_msg(!sys_boot_error, "boot failed: %s", sys_boot_error);
+    ck_assert_msg(ss, "no subsystem %s on the board", name);
+    ck_assert_msg(rp_rproc_find(sys_vm, ss, UP_TIMEOUT_S, r, &err), "%s", err->message);
 }
 
-static char *rproc_state(const char *name)
+/* The kernel's "state" of @r (caller frees) */
+static char *rproc_state(const RpRproc *r)
 {
-    g_autofree char *dir = rproc_dir(name);
-    g_autofree char *cmd = g_strdup_printf("cat %s/state", dir);
+    g_autoptr(GError) err = NULL;
+    char *st = rp_rproc_read(sys_vm, r, "state", &err);
 
-    return g_strstrip(sys_guest(cmd));
+    ck_assert_msg(st, "%s", err ? err->message : "?");
+    return st;
 }
 
-/* Wait (bounded) until the kernel reports remoteproc @name in @want */
-static void wait_rproc(const char *name, const char *want)
+/* Wait (bounded) until the kernel reports @r in @want */
+static void wait_rproc(const RpRproc *r, const char *want)
+{
+    g_autoptr(GError) err = NULL;
+
+    ck_assert_msg(rp_rproc_wait_state(sys_vm, r, want, STATE_WAIT_S, &err), "%s",
+                  err ? err->message : "?");
+}
+
+static void rproc_write(const RpRproc *r, const char *attr, const char *value)
+{
+    g_autoptr(GError) err = NULL;
+
+    ck_assert_msg(rp_rproc_write(sys_vm, r, attr, value, &err), "%s",
+                  err ? err->message : "?");
+}
+
+/* A subsystem that boots by itself (aDSP, cDSP) is up and idle */
+static void wait_up(const RpRproc *r)
+{
+    wait_console("remote processor %s is now up", r->name);
+    wait_rproc(r, "running");
+    wait_q6ss(r->ss->name, "wfi");
+}
+
+/* Start the WPSS (which does not boot by itself) through sysfs; it comes up */
+static void start_wpss(const RpRproc *wpss)
+{
+    g_autofree char *st = rproc_state(wpss);
+
+    ck_assert_str_eq(st, "offline");
+    rproc_write(wpss, "state", "start");
+    wait_console("remote processor %s is now up", wpss->name);
+    wait_q6ss("wpss", "wfi");
+}
+
+/* The devcoredump the kernel made for @r, waited for (bounded) and released */
+static GBytes *take_dump(const RpRproc *r)
 {
     gint64 deadline = g_get_monotonic_time() + (gint64)(STATE_WAIT_S * G_USEC_PER_SEC);
-    g_autofree char *st = rproc_state(name);
+    g_autoptr(GError) err = NULL;
+    GBytes *dump;
 
-    while (!g_str_equal(st, want) && g_get_monotonic_time() < deadline) {
-        g_free(st);
+    while (!(dump = rp_rproc_take_dump(sys_vm, r, &err)) &&
+           g_get_monotonic_time() < deadline) {
+        g_clear_error(&err);
         g_usleep(20000);
-        st = rproc_state(name);
     }
-    ck_assert_msg(g_str_equal(st, want), "%s is '%s', want '%s'", name, st, want);
-}
-
-static void rproc_write(const char *name, const char *file, const char *value)
-{
-    g_autofree char *dir = rproc_dir(name);
-    g_autofree char *cmd = g_strdup_printf("echo %s > %s/%s", value, dir, file);
-    g_autofree char *out = sys_guest(cmd);
+    ck_assert_msg(dump, "%s", err ? err->message : "?");
+    return dump;
 }
 
 START_TEST(adsp_and_cdsp_boot_by_themselves)
 {
-    g_autofree char *adsp = NULL, *cdsp = NULL, *wpss = NULL;
+    g_auto(RpRproc) adsp = { 0 }, cdsp = { 0 }, wpss = { 0 };
+    g_autofree char *adsp_st = NULL, *cdsp_st = NULL, *wpss_st = NULL;
 
-    ck_assert_msg(!sys_boot_error, "boot failed: %s", sys_boot_error);
-    wait_console("remote processor adsp is now up");
-    wait_console("remote processor cdsp is now up");
-    adsp = rproc_state("adsp");
-    cdsp = rproc_state("cdsp");
-    wpss = rproc_state("wpss");
-    ck_assert_str_eq(adsp, "running");
-    ck_assert_str_eq(cdsp, "running");
-    ck_assert_str_eq(wpss, "offline");
+    find_rproc("adsp", &adsp);
+    find_rproc("cdsp", &cdsp);
+    find_rproc("wpss", &wpss);
+    wait_console("remote processor %s is now up", adsp.name);
+    wait_console("remote processor %s is now up", cdsp.name);
+    adsp_st = rproc_state(&adsp);
+    cdsp_st = rproc_state(&cdsp);
+    wpss_st = rproc_state(&wpss);
+    ck_assert_str_eq(adsp_st, "running");
+    ck_assert_str_eq(cdsp_st, "running");
+    ck_assert_str_eq(wpss_st, "offline");
     /* idle firmware waits for interrupts */
     wait_q6ss("adsp", "wfi");
     wait_q6ss("cdsp", "wfi");
@@ -143,6 +182,7 @@ static char *inject(const char *subsystem, const char *fault)
 {
     g_autoptr(GError) err = NULL;
 
+    ck_assert_msg(sys_qmp, "no QMP monitor: %s", sys_boot_error);
     return rp_qmp_inject(sys_qmp, subsystem, fault, &err) ? NULL : g_strdup(err->message);
 }
 
@@ -162,24 +202,27 @@ END_TEST
 
 START_TEST(wpss_starts_through_sysfs)
 {
+    g_auto(RpRproc) wpss = { 0 };
     g_autofree char *st = NULL;
 
-    rproc_write("wpss", "state", "start");
-    wait_console("remote processor wpss is now up");
-    st = rproc_state("wpss");
+    find_rproc("wpss", &wpss);
+    start_wpss(&wpss);
+    st = rproc_state(&wpss);
     ck_assert_str_eq(st, "running");
-    wait_q6ss("wpss", "wfi");
     assert_state_event("wpss", "running");
 }
 END_TEST
 
 START_TEST(stop_is_acknowledged)
 {
+    g_auto(RpRproc) adsp = { 0 };
     g_autofree char *st = NULL, *dmesg = NULL;
 
-    rproc_write("adsp", "state", "stop");
-    wait_console("stopped remote processor adsp");
-    st = rproc_state("adsp");
+    find_rproc("adsp", &adsp);
+    wait_up(&adsp);
+    rproc_write(&adsp, "state", "stop");
+    wait_console("stopped remote processor %s", adsp.name);
+    st = rproc_state(&adsp);
     ck_assert_str_eq(st, "offline");
     wait_q6ss("adsp", "off");
     assert_state_event("adsp", "off");
@@ -191,15 +234,17 @@ END_TEST
 
 START_TEST(bitten_core_is_not_running)
 {
-    g_autofree char *dir = rproc_dir("cdsp");
+    g_auto(RpRproc) cdsp = { 0 };
     g_autofree char *dbg = NULL, *out = NULL;
 
+    find_rproc("cdsp", &cdsp);
+    wait_up(&cdsp);
     /* keep the bitten core as it is: no recovery */
     dbg = g_strdup_printf("echo disabled > /sys/kernel/debug/remoteproc/%s/recovery",
-                          strrchr(dir, '/') + 1);
+                          strrchr(cdsp.dir, '/') + 1);
     out = sys_guest(dbg);
     ck_assert_ptr_null(inject("cdsp", "hang"));
-    wait_console("crash detected in cdsp: type watchdog");
+    wait_console("crash detected in %s: type watchdog", cdsp.name);
     wait_q6ss("cdsp", "bitten");
     assert_state_event("cdsp", "bitten");
 }
@@ -208,32 +253,25 @@ END_TEST
 /* A requested fatal error: the reason reaches the kernel, WPSS leaves a minidump */
 START_TEST(wpss_fatal_reason_and_minidump)
 {
-    g_autofree char *magic = NULL;
-    gint64 deadline;
+    g_auto(RpRproc) wpss = { 0 };
+    g_autoptr(GBytes) dump = NULL;
+    const uint8_t *d;
+    gsize len;
 
-    rproc_write("wpss", "coredump", "enabled");     /* off by default */
+    find_rproc("wpss", &wpss);
+    start_wpss(&wpss);
+    rproc_write(&wpss, "coredump", "enabled");     /* off by default */
     sys_qom_set("/machine/wpss", "fault", "fatal::wpss test crash");
     wait_console("fatal error received: wpss test crash");
-    wait_console("crash detected in wpss: type fatal error");
-    /* the minidump becomes a devcoredump */
-    deadline = g_get_monotonic_time() + (gint64)(STATE_WAIT_S * G_USEC_PER_SEC);
-    do {
-        g_free(magic);
-        magic = sys_guest("for d in /sys/class/devcoredump/devcd*; do "
-                          "[ -e $d/data ] && head -c 4 $d/data | od -An -tx1; done; true");
-        g_strstrip(magic);
-    } while (!*magic && g_get_monotonic_time() < deadline && (g_usleep(20000), TRUE));
-    ck_assert_msg(g_str_has_prefix(magic, "7f 45 4c 46"), "no ELF devcoredump: '%s'", magic);
+    wait_console("crash detected in %s: type fatal error", wpss.name);
+    /* the minidump becomes a devcoredump of the WPSS */
+    dump = take_dump(&wpss);
+    d = g_bytes_get_data(dump, &len);
+    ck_assert_msg(len >= 52 && !memcmp(d, "\x7f" "ELF", 4), "no ELF devcoredump (%zu bytes)",
+                  len);
     /* a minidump is section-based (rproc_coredump_using_sections): e_shnum > 0 */
-    {
-        g_autofree char *shnum = sys_guest("for d in /sys/class/devcoredump/devcd*; do "
-                                           "od -An -tu2 -j48 -N2 $d/data; done");
-        guint64 n = 0;
-
-        g_strstrip(shnum);
-        ck_assert_msg(g_ascii_string_to_unsigned(shnum, 10, 1, 100, &n, NULL),
-                      "the dump has no sections (e_shnum '%s'): not a minidump", shnum);
-    }
+    ck_assert_msg(rp_le16(d + 48) >= 1 && rp_le16(d + 48) <= 100,
+                  "the dump has %u sections (e_shnum): not a minidump", rp_le16(d + 48));
 }
 END_TEST
 
@@ -244,42 +282,42 @@ END_TEST
  */
 START_TEST(adsp_wild_pointer_crash_record)
 {
-    g_autofree char *found = NULL;
-    gint64 deadline;
+    static const char reason[] = "adsp: BusFault";
+    g_auto(RpRproc) adsp = { 0 };
+    g_autoptr(GBytes) dump = NULL;
+    const uint8_t *d;
+    gsize len;
 
-    rproc_write("adsp", "coredump", "enabled");
+    find_rproc("adsp", &adsp);
+    wait_up(&adsp);
+    rproc_write(&adsp, "coredump", "enabled");
     sys_qom_set("/machine/adsp", "fault", "wild-pointer");
     wait_console("fatal error received: adsp: BusFault at pc 0x");
     wait_console("addr 0x30000000");
     /* the full coredump's writable segment holds the crash record and its reason */
-    deadline = g_get_monotonic_time() + (gint64)(STATE_WAIT_S * G_USEC_PER_SEC);
-    do {
-        g_free(found);
-        found = sys_guest("for d in /sys/class/devcoredump/devcd*; do "
-                          "grep -l 'adsp: BusFault' $d/data; done; true");
-        g_strstrip(found);
-    } while (!*found && g_get_monotonic_time() < deadline && (g_usleep(20000), TRUE));
-    ck_assert_msg(*found, "no coredump holds the aDSP crash record");
+    dump = take_dump(&adsp);
+    d = g_bytes_get_data(dump, &len);
+    ck_assert_msg(memmem(d, len, reason, strlen(reason)),
+                  "the aDSP coredump (%zu bytes) does not hold the crash record", len);
     /* recovery brings it back */
-    wait_rproc("adsp", "running");
+    wait_rproc(&adsp, "running");
     wait_q6ss("adsp", "wfi");
 }
 END_TEST
 
 Suite *rp_test_suite(void)
 {
-    Suite *s = suite_create("subsystems");
-    TCase *tc = tcase_create("qcs6490-sim");
+    /* one guest for the two that only look, one for each of the others */
+    const RpTest tests[] = {
+        { "qcs6490-sim", adsp_and_cdsp_boot_by_themselves },
+        { "wpss-start", wpss_starts_through_sysfs },
+        { "wpss-fatal", wpss_fatal_reason_and_minidump },
+        { "adsp-wild-pointer", adsp_wild_pointer_crash_record },
+        { "adsp-stop", stop_is_acknowledged },
+        { "cdsp-bite", bitten_core_is_not_running },
+        { "qcs6490-sim", inject_command_refuses_bad_input },
+    };
 
-    tcase_add_unchecked_fixture(tc, boot, sys_shutdown);
-    tcase_set_timeout(tc, 0);   /* every wait inside has its own bound */
-    tcase_add_test(tc, adsp_and_cdsp_boot_by_themselves);
-    tcase_add_test(tc, wpss_starts_through_sysfs);
-    tcase_add_test(tc, wpss_fatal_reason_and_minidump);
-    tcase_add_test(tc, adsp_wild_pointer_crash_record);
-    tcase_add_test(tc, stop_is_acknowledged);
-    tcase_add_test(tc, bitten_core_is_not_running);
-    tcase_add_test(tc, inject_command_refuses_bad_input);
-    suite_add_tcase(s, tc);
-    return s;
+    return sys_suite("subsystems", tests, G_N_ELEMENTS(tests),
+                     &(SysBootOptions){ .qmp = true, .wait_modules = true });
 }

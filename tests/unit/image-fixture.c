@@ -4,7 +4,7 @@
  * SPDX-License-Identifier: GPL-2.0-or-later
  */
 #include "image-fixture.h"
-#include "elf32.h"
+#include "elf-fixture.h"
 #include "simsig.h"
 
 #include <glib/gstdio.h>
@@ -19,40 +19,27 @@ const RprocsimSubsys fx_subsys[1] = {
 GByteArray *fx_elf(const FxSeg *segs, unsigned n)
 {
     unsigned phnum = n + 1;
-    size_t off = ELF32_EHDR_SIZE + ELF32_PHDR_SIZE * phnum;
-    GByteArray *a = g_byte_array_new();
-    Elf32Header eh;
-    Elf32Phdr stack = { .p_type = 0x6474e551 };     /* PT_GNU_STACK */
-    uint8_t *e;
-    size_t total = off;
+    g_autofree Elf32Phdr *ph = g_new0(Elf32Phdr, phnum);
+    FxElfSpec spec = { .size = ELF32_EHDR_SIZE + ELF32_PHDR_SIZE * phnum, .type = ET_EXEC, .machine = EM_ARM,
+                       .entry = segs[0].paddr, .phoff = ELF32_EHDR_SIZE, .ph = ph,
+                       .phnum = phnum };
+    GByteArray *a;
 
     for (unsigned i = 0; i < n; i++) {
-        total += segs[i].filesz;
-    }
-    g_byte_array_set_size(a, total);
-    e = a->data;
-    memset(e, 0, total);
-    elf32_header_init(&eh, ET_EXEC, EM_ARM);
-    eh.e_entry = segs[0].paddr;
-    eh.e_phoff = ELF32_EHDR_SIZE;
-    eh.e_phentsize = ELF32_PHDR_SIZE;
-    eh.e_phnum = phnum;
-    elf32_put_header(e, &eh);
-    for (unsigned i = 0; i < n; i++) {
-        Elf32Phdr ph = {
-            .p_type = PT_LOAD, .p_offset = off, .p_vaddr = segs[i].paddr,
+        ph[i] = (Elf32Phdr){
+            .p_type = PT_LOAD, .p_offset = spec.size, .p_vaddr = segs[i].paddr,
             .p_paddr = segs[i].paddr, .p_filesz = segs[i].filesz,
             .p_memsz = segs[i].memsz, .p_flags = segs[i].flags, .p_align = 4,
         };
-
-        elf32_put_phdr(e + ELF32_EHDR_SIZE + ELF32_PHDR_SIZE * i, &ph);
-        for (uint32_t b = 0; b < segs[i].filesz; b++) {
-            e[off + b] = (uint8_t)(b * 7 + i * 31 + 1);
-        }
-        off += segs[i].filesz;
+        spec.size += segs[i].filesz;
     }
-    /* dropped by the packer */
-    elf32_put_phdr(e + ELF32_EHDR_SIZE + ELF32_PHDR_SIZE * n, &stack);
+    ph[n].p_type = 0x6474e551;          /* PT_GNU_STACK: dropped by the packer */
+    a = fx_elf_build(&spec);
+    for (unsigned i = 0; i < n; i++) {
+        for (uint32_t b = 0; b < segs[i].filesz; b++) {
+            a->data[ph[i].p_offset + b] = (uint8_t)(b * 7 + i * 31 + 1);
+        }
+    }
     return a;
 }
 

@@ -10,8 +10,7 @@
 #include "../tap-main.h"
 #include "coredump.h"
 #include "crash-report.h"
-
-const bool rp_test_nofork = false;
+#include "elf-fixture.h"
 
 #define CODE_ADDR   0x86100000u
 #define DATA_ADDR   0x86101000u
@@ -31,28 +30,25 @@ static void put16(GByteArray *a, guint off, guint16 v)
     a->data[off + 1] = v >> 8;
 }
 
-static GByteArray *zeroes(guint n)
-{
-    GByteArray *a = g_byte_array_sized_new(n);
+/* The crash record full_dump() puts in the data segment, or not */
+typedef enum { NO_RECORD, WITH_RECORD } DumpRecord;
 
-    g_byte_array_set_size(a, n);
-    memset(a->data, 0, n);
-    return a;
-}
+/* The symbol table firmware() gives the firmware ELF, or not */
+typedef enum { NO_SYMBOLS, WITH_SYMBOLS } FwSymbols;
 
-static void ehdr(GByteArray *a, guint phoff, guint phnum, guint shoff, guint shnum,
-                 guint shstrndx)
+/*
+ * The two PT_LOADs of the dump and the firmware, code then data, each
+ * 0x100 bytes in memory and @filesz in the file (at 0x100 and 0x200)
+ */
+static void load_segments(Elf32Phdr ph[2], guint32 filesz)
 {
-    memcpy(a->data, "\x7f" "ELF\x01\x01\x01", 7);
-    put16(a, 16, 4);            /* ET_CORE */
-    put32(a, 28, phoff);
-    put32(a, 32, shoff);
-    put16(a, 40, 52);
-    put16(a, 42, 32);
-    put16(a, 44, phnum);
-    put16(a, 46, 40);
-    put16(a, 48, shnum);
-    put16(a, 50, shstrndx);
+    for (int i = 0; i < 2; i++) {
+        ph[i] = (Elf32Phdr){
+            .p_type = PT_LOAD, .p_vaddr = i ? DATA_ADDR : CODE_ADDR,
+            .p_paddr = i ? DATA_ADDR : CODE_ADDR, .p_memsz = 0x100,
+            .p_offset = filesz ? 0x100 * (i + 1) : 0, .p_filesz = filesz,
+        };
+    }
 }
 
 /*
@@ -60,26 +56,19 @@ static void ehdr(GByteArray *a, guint phoff, guint phnum, guint shoff, guint shn
  * FAULT_PC "ldr r0, [r0]") and PT_LOAD data (0x100 bytes at DATA_ADDR,
  * a BusFault crash record at RECORD_ADDR if @record).
  */
-static GByteArray *full_dump(gboolean record)
+static GByteArray *full_dump(DumpRecord record)
 {
-    GByteArray *a = zeroes(0x300);
+    Elf32Phdr ph[2];
+    GByteArray *a;
 
-    ehdr(a, 52, 2, 0, 0, 0);
-    for (int i = 0; i < 2; i++) {
-        guint ph = 52 + 32 * i;
-
-        put32(a, ph, 1);
-        put32(a, ph + 4, 0x100 + 0x100 * i);
-        put32(a, ph + 8, i ? DATA_ADDR : CODE_ADDR);
-        put32(a, ph + 12, i ? DATA_ADDR : CODE_ADDR);
-        put32(a, ph + 16, 0x100);
-        put32(a, ph + 20, 0x100);
-    }
+    load_segments(ph, 0x100);
+    a = fx_elf_build(&(FxElfSpec){ .size = 0x300, .type = ET_CORE,
+                                   .phoff = ELF32_EHDR_SIZE, .ph = ph, .phnum = 2 });
     for (guint off = 0x100; off < 0x200; off += 2) {
         put16(a, off, 0xbf00);                          /* nop */
     }
     put16(a, 0x100 + (FAULT_PC - CODE_ADDR), 0x6800);   /* ldr r0, [r0] */
-    if (record) {
+    if (record == WITH_RECORD) {
         guint r = 0x200 + (RECORD_ADDR - DATA_ADDR);
 
         put32(a, r, 0x48535243);            /* magic */
@@ -98,44 +87,32 @@ static GByteArray *full_dump(gboolean record)
 }
 
 /* A firmware ELF with PT_LOADs as above and symbols "faulty" and "crash_record" */
-static GByteArray *firmware(gboolean with_symbols)
+static GByteArray *firmware(FwSymbols symbols)
 {
     static const char strtab[] = "\0faulty\0crash_record\0";
-    GByteArray *a = zeroes(0x200);
-
-    ehdr(a, 52, 2, 0x100, with_symbols ? 3 : 0, 0);
-    put16(a, 16, 2);
-    for (int i = 0; i < 2; i++) {
-        guint ph = 52 + 32 * i;
-
-        put32(a, ph, 1);
-        put32(a, ph + 8, i ? DATA_ADDR : CODE_ADDR);
-        put32(a, ph + 12, i ? DATA_ADDR : CODE_ADDR);
-        put32(a, ph + 20, 0x100);
-    }
     /* section 1: .symtab at 0x180 (3 entries), section 2: .strtab at 0x1c0 */
-    put32(a, 0x100 + 40 + 4, 2);
-    put32(a, 0x100 + 40 + 16, 0x180);
-    put32(a, 0x100 + 40 + 20, 48);
-    put32(a, 0x100 + 40 + 24, 2);
-    put32(a, 0x100 + 80 + 4, 3);
-    put32(a, 0x100 + 80 + 16, 0x1c0);
-    put32(a, 0x100 + 80 + 20, sizeof(strtab));
-    put32(a, 0x180 + 16, 1);                    /* faulty */
-    put32(a, 0x180 + 20, FUNC_ADDR | 1);
-    put32(a, 0x180 + 24, 16);
-    a->data[0x180 + 28] = 0x02;                 /* STT_FUNC */
-    put32(a, 0x180 + 32, 8);                    /* crash_record */
-    put32(a, 0x180 + 36, RECORD_ADDR);
-    put32(a, 0x180 + 40, 196);
-    a->data[0x180 + 44] = 0x01;                 /* STT_OBJECT */
-    memcpy(a->data + 0x1c0, strtab, sizeof(strtab));
-    return a;
+    static const Elf32Shdr sh[3] = {
+        { 0 },
+        { .sh_type = SHT_SYMTAB, .sh_offset = 0x180, .sh_size = 48, .sh_link = 2 },
+        { .sh_type = SHT_STRTAB, .sh_offset = 0x1c0, .sh_size = sizeof(strtab) },
+    };
+    static const Elf32Sym sym[3] = {
+        { 0 },
+        { .st_name = 1, .st_value = FUNC_ADDR | 1, .st_size = 16, .st_info = STT_FUNC },
+        { .st_name = 8, .st_value = RECORD_ADDR, .st_size = 196, .st_info = STT_OBJECT },
+    };
+    Elf32Phdr ph[2];
+
+    load_segments(ph, 0);
+    return fx_elf_build(&(FxElfSpec){
+        .size = 0x200, .type = ET_EXEC, .phoff = ELF32_EHDR_SIZE, .ph = ph, .phnum = 2,
+        .shoff = 0x100, .sh = sh, .shnum = symbols == WITH_SYMBOLS ? 3 : 0,
+        .sym = sym, .nsym = 3, .strtab = strtab, .strtab_len = sizeof(strtab) });
 }
 
 START_TEST(full_dump_regions)
 {
-    g_autoptr(GByteArray) d = full_dump(FALSE);
+    g_autoptr(GByteArray) d = full_dump(NO_RECORD);
     g_autoptr(GError) err = NULL;
     RpDump dump;
 
@@ -152,8 +129,8 @@ END_TEST
 
 START_TEST(inspector_marks_the_faulting_load)
 {
-    g_autoptr(GByteArray) d = full_dump(TRUE);
-    g_autoptr(GByteArray) fw = firmware(TRUE);
+    g_autoptr(GByteArray) d = full_dump(WITH_RECORD);
+    g_autoptr(GByteArray) fw = firmware(WITH_SYMBOLS);
     g_autoptr(GString) out = g_string_new(NULL);
     g_autoptr(JsonBuilder) b = json_builder_new();
     g_autoptr(GError) err = NULL;
@@ -170,50 +147,32 @@ START_TEST(inspector_marks_the_faulting_load)
 }
 END_TEST
 
-/* rp_inspect() on @d with @fw must fail; its error message (caller frees) */
-static char *inspect_error(GByteArray *d, GByteArray *fw)
+/* A dump and firmware rp_inspect() must refuse together, and its error */
+static const struct {
+    DumpRecord record;
+    FwSymbols symbols;
+    guint32 fw_data_addr;       /* moves the firmware's data segment if not 0 */
+    const char *error;
+} refused_pairs[] = {
+    { NO_RECORD, WITH_SYMBOLS, 0, "no crash record" },
+    { WITH_RECORD, NO_SYMBOLS, 0, "no symbol table" },
+    { WITH_RECORD, WITH_SYMBOLS, 0x90000000, "does not match" },   /* another dump's */
+};
+
+START_TEST(inspector_refuses_what_does_not_fit)
 {
+    g_autoptr(GByteArray) d = full_dump(refused_pairs[_i].record);
+    g_autoptr(GByteArray) fw = firmware(refused_pairs[_i].symbols);
     g_autoptr(GString) out = g_string_new(NULL);
     g_autoptr(JsonBuilder) b = json_builder_new();
-    GError *err = NULL;
-    char *msg;
+    g_autoptr(GError) err = NULL;
 
+    if (refused_pairs[_i].fw_data_addr) {
+        put32(fw, ELF32_EHDR_SIZE + ELF32_PHDR_SIZE + 12, refused_pairs[_i].fw_data_addr);
+    }
     ck_assert(!rp_inspect(d->data, d->len, fw->data, fw->len, out, b, &err));
     ck_assert(err != NULL);
-    msg = g_strdup(err->message);
-    g_error_free(err);
-    return msg;
-}
-
-START_TEST(no_crash_record_is_an_error)
-{
-    g_autoptr(GByteArray) d = full_dump(FALSE);
-    g_autoptr(GByteArray) fw = firmware(TRUE);
-    g_autofree char *msg = inspect_error(d, fw);
-
-    ck_assert_msg(strstr(msg, "no crash record"), "%s", msg);
-}
-END_TEST
-
-START_TEST(firmware_without_symbols_is_an_error)
-{
-    g_autoptr(GByteArray) d = full_dump(TRUE);
-    g_autoptr(GByteArray) fw = firmware(FALSE);
-    g_autofree char *msg = inspect_error(d, fw);
-
-    ck_assert_msg(strstr(msg, "no symbol table"), "%s", msg);
-}
-END_TEST
-
-START_TEST(firmware_of_another_dump_is_refused)
-{
-    g_autoptr(GByteArray) d = full_dump(TRUE);
-    g_autoptr(GByteArray) fw = firmware(TRUE);
-    g_autofree char *msg = NULL;
-
-    put32(fw, 52 + 32 + 12, 0x90000000);    /* its data segment lies elsewhere */
-    msg = inspect_error(d, fw);
-    ck_assert_msg(strstr(msg, "does not match"), "%s", msg);
+    ck_assert_msg(strstr(err->message, refused_pairs[_i].error), "%s", err->message);
 }
 END_TEST
 
@@ -236,7 +195,7 @@ static void damage(GByteArray *a, int how)
 
 START_TEST(damaged_dumps_are_refused)
 {
-    g_autoptr(GByteArray) d = full_dump(TRUE);
+    g_autoptr(GByteArray) d = full_dump(WITH_RECORD);
     g_autoptr(GError) err = NULL;
     RpDump dump;
 
@@ -248,21 +207,19 @@ END_TEST
 
 START_TEST(minidump_sections_are_regions)
 {
-    g_autoptr(GByteArray) a = zeroes(0x200);
+    /* sections: [0] null, [1] strtab "code", [2] PROGBITS code at 0x100 */
+    static const Elf32Shdr sh[3] = {
+        { 0 },
+        { .sh_type = SHT_STRTAB, .sh_offset = 0xc0, .sh_size = 6 },
+        { .sh_name = 1, .sh_type = SHT_PROGBITS, .sh_addr = CODE_ADDR, .sh_offset = 0x100,
+          .sh_size = 0x100 },
+    };
+    g_autoptr(GByteArray) a = fx_elf_build(&(FxElfSpec){
+        .size = 0x200, .type = ET_CORE, .shoff = 0x40, .sh = sh, .shnum = 3, .shstrndx = 1 });
     g_autoptr(GError) err = NULL;
     RpDump dump;
 
-    /* sections: [0] null, [1] strtab "code", [2] PROGBITS code at 0x100 */
-    ehdr(a, 0, 0, 0x40, 3, 1);
-    put32(a, 0x40 + 40 + 4, 3);
-    put32(a, 0x40 + 40 + 16, 0xc0);
-    put32(a, 0x40 + 40 + 20, 6);
     memcpy(a->data + 0xc0, "\0code", 6);
-    put32(a, 0x40 + 80, 1);
-    put32(a, 0x40 + 80 + 4, 1);
-    put32(a, 0x40 + 80 + 12, CODE_ADDR);
-    put32(a, 0x40 + 80 + 16, 0x100);
-    put32(a, 0x40 + 80 + 20, 0x100);
     ck_assert_msg(rp_dump_parse(a->data, a->len, &dump, &err), "%s", err ? err->message : "");
     ck_assert(dump.minidump);
     ck_assert_uint_eq(dump.regions->len, 1);
@@ -276,16 +233,13 @@ END_TEST
 
 Suite *rp_test_suite(void)
 {
-    Suite *s = suite_create("coredump");
-    TCase *tc = tcase_create("inspect");
+    const RpTest tests[] = {
+        { "inspect", full_dump_regions },
+        { "inspect", inspector_marks_the_faulting_load },
+        { "inspect", inspector_refuses_what_does_not_fit, G_N_ELEMENTS(refused_pairs) },
+        { "inspect", damaged_dumps_are_refused, 10 },
+        { "inspect", minidump_sections_are_regions },
+    };
 
-    tcase_add_test(tc, full_dump_regions);
-    tcase_add_test(tc, inspector_marks_the_faulting_load);
-    tcase_add_test(tc, no_crash_record_is_an_error);
-    tcase_add_test(tc, firmware_without_symbols_is_an_error);
-    tcase_add_test(tc, firmware_of_another_dump_is_refused);
-    tcase_add_loop_test(tc, damaged_dumps_are_refused, 0, 10);
-    tcase_add_test(tc, minidump_sections_are_regions);
-    suite_add_tcase(s, tc);
-    return s;
+    return rp_suite_new("coredump", tests, G_N_ELEMENTS(tests), NULL);
 }

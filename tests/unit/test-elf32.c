@@ -12,9 +12,7 @@
 
 #include "../tap-main.h"
 #include "bytes.h"
-#include "elf32.h"
-
-const bool rp_test_nofork = false;
+#include "elf-fixture.h"
 
 /*
  * The test file, 0x200 bytes:
@@ -32,52 +30,33 @@ static const char strtab[] = "\0main\0data\0";
 
 static GByteArray *test_file(void)
 {
-    GByteArray *a = g_byte_array_sized_new(FILE_SIZE);
-    Elf32Header eh;
-    Elf32Phdr ph[2] = {
+    static const Elf32Phdr ph[2] = {
         { .p_type = PT_LOAD, .p_offset = 0x80, .p_vaddr = 0x1000, .p_paddr = 0x86100000,
           .p_filesz = 0x20, .p_memsz = 0x40, .p_flags = PF_R | PF_X, .p_align = 4 },
         { .p_type = PT_NULL },
     };
-    Elf32Shdr sh[4] = {
+    static const Elf32Shdr sh[4] = {
         { 0 },
         { .sh_type = SHT_SYMTAB, .sh_offset = SYMTAB_OFF, .sh_size = 3 * ELF32_SYM_SIZE,
           .sh_link = 2, .sh_entsize = ELF32_SYM_SIZE },
         { .sh_type = SHT_STRTAB, .sh_offset = STRTAB_OFF, .sh_size = sizeof(strtab) },
         { .sh_type = SHT_PROGBITS, .sh_addr = 0x1000, .sh_offset = 0x80, .sh_size = 0x20 },
     };
-    Elf32Sym sym[3] = {
+    static const Elf32Sym sym[3] = {
         { 0 },
         { .st_name = 1, .st_value = 0x1001, .st_size = 0x20, .st_info = STT_FUNC,
           .st_shndx = 3 },
         { .st_name = 6, .st_value = 0x2000, .st_size = 4, .st_info = 0x10 | STT_OBJECT,
           .st_other = 2, .st_shndx = 0xfff1 },
     };
+    const FxElfSpec spec = {
+        .size = FILE_SIZE, .type = ET_EXEC, .machine = EM_ARM, .entry = 0x1001,
+        .flags = 0x5000200, .phoff = ELF32_EHDR_SIZE, .ph = ph, .phnum = 2,
+        .shoff = SHOFF, .sh = sh, .shnum = 4, .shstrndx = 2, .sym = sym, .nsym = 3,
+        .strtab = strtab, .strtab_len = sizeof(strtab),
+    };
 
-    g_byte_array_set_size(a, FILE_SIZE);
-    memset(a->data, 0, FILE_SIZE);
-    elf32_header_init(&eh, ET_EXEC, EM_ARM);
-    eh.e_entry = 0x1001;
-    eh.e_phoff = ELF32_EHDR_SIZE;
-    eh.e_phentsize = ELF32_PHDR_SIZE;
-    eh.e_phnum = 2;
-    eh.e_shoff = SHOFF;
-    eh.e_shentsize = ELF32_SHDR_SIZE;
-    eh.e_shnum = 4;
-    eh.e_shstrndx = 2;
-    eh.e_flags = 0x5000200;
-    elf32_put_header(a->data, &eh);
-    for (int i = 0; i < 2; i++) {
-        elf32_put_phdr(a->data + ELF32_EHDR_SIZE + ELF32_PHDR_SIZE * i, &ph[i]);
-    }
-    for (int i = 0; i < 4; i++) {
-        elf32_put_shdr(a->data + SHOFF + ELF32_SHDR_SIZE * i, &sh[i]);
-    }
-    for (int i = 0; i < 3; i++) {
-        elf32_put_sym(a->data + SYMTAB_OFF + ELF32_SYM_SIZE * i, &sym[i]);
-    }
-    memcpy(a->data + STRTAB_OFF, strtab, sizeof(strtab));
-    return a;
+    return fx_elf_build(&spec);
 }
 
 /* Parse @a's header and both tables; the error text in @err */
@@ -88,10 +67,23 @@ static bool parse_all(const GByteArray *a, Elf32Header *eh, char *err, size_t er
            elf32_check_shdrs(a->len, eh, err, errlen);
 }
 
+/* Each test's copy of the test file and its header, parsed (checked fixture) */
+static GByteArray *elf;
+static Elf32Header eh;
+
+static void elf_setup(void)
+{
+    elf = test_file();
+    ck_assert(elf32_parse_header(elf->data, elf->len, &eh, NULL, 0));
+}
+
+static void elf_teardown(void)
+{
+    g_clear_pointer(&elf, g_byte_array_unref);
+}
+
 START_TEST(valid_file_reads_back)
 {
-    g_autoptr(GByteArray) a = test_file();
-    Elf32Header eh;
     Elf32Phdr ph;
     Elf32Shdr sh, str;
     Elf32Sym sym;
@@ -99,7 +91,7 @@ START_TEST(valid_file_reads_back)
     size_t n;
     char err[160] = "";
 
-    ck_assert_msg(parse_all(a, &eh, err, sizeof(err)), "%s", err);
+    ck_assert_msg(parse_all(elf, &eh, err, sizeof(err)), "%s", err);
     ck_assert_mem_eq(eh.e_ident, "\177ELF\1\1\1", 7);
     ck_assert_uint_eq(eh.e_type, ET_EXEC);
     ck_assert_uint_eq(eh.e_machine, EM_ARM);
@@ -115,7 +107,7 @@ START_TEST(valid_file_reads_back)
     ck_assert_uint_eq(eh.e_shnum, 4);
     ck_assert_uint_eq(eh.e_shstrndx, 2);
 
-    ck_assert(elf32_phdr(a->data, a->len, &eh, 0, &ph));
+    ck_assert(elf32_phdr(elf->data, elf->len, &eh, 0, &ph));
     ck_assert_uint_eq(ph.p_type, PT_LOAD);
     ck_assert_uint_eq(ph.p_offset, 0x80);
     ck_assert_uint_eq(ph.p_vaddr, 0x1000);
@@ -124,28 +116,28 @@ START_TEST(valid_file_reads_back)
     ck_assert_uint_eq(ph.p_memsz, 0x40);
     ck_assert_uint_eq(ph.p_flags, PF_R | PF_X);
     ck_assert_uint_eq(ph.p_align, 4);
-    ck_assert(elf32_range_ok(a->len, ph.p_offset, ph.p_filesz));
-    ck_assert(elf32_phdr(a->data, a->len, &eh, 1, &ph));
+    ck_assert(elf32_range_ok(elf->len, ph.p_offset, ph.p_filesz));
+    ck_assert(elf32_phdr(elf->data, elf->len, &eh, 1, &ph));
     ck_assert_uint_eq(ph.p_type, PT_NULL);
 
-    ck_assert(elf32_shdr(a->data, a->len, &eh, 1, &sh));
+    ck_assert(elf32_shdr(elf->data, elf->len, &eh, 1, &sh));
     ck_assert_uint_eq(sh.sh_type, SHT_SYMTAB);
     ck_assert_uint_eq(sh.sh_link, 2);
     ck_assert_uint_eq(sh.sh_entsize, ELF32_SYM_SIZE);
     ck_assert_uint_eq(elf32_sym_count(&sh), 3);
-    ck_assert(elf32_shdr(a->data, a->len, &eh, sh.sh_link, &str));
+    ck_assert(elf32_shdr(elf->data, elf->len, &eh, sh.sh_link, &str));
     ck_assert_uint_eq(str.sh_type, SHT_STRTAB);
 
-    ck_assert(elf32_sym(a->data, a->len, &sh, 1, &sym));
+    ck_assert(elf32_sym(elf->data, elf->len, &sh, 1, &sym));
     ck_assert_uint_eq(sym.st_value, 0x1001);
     ck_assert_uint_eq(sym.st_size, 0x20);
     ck_assert_uint_eq(elf32_st_type(sym.st_info), STT_FUNC);
     ck_assert_uint_eq(sym.st_shndx, 3);
-    s = elf32_str(a->data, a->len, &str, sym.st_name, &n);
+    s = elf32_str(elf->data, elf->len, &str, sym.st_name, &n);
     ck_assert_ptr_nonnull(s);
     ck_assert_uint_eq(n, 4);
     ck_assert_mem_eq(s, "main", 4);
-    ck_assert(elf32_sym(a->data, a->len, &sh, 2, &sym));
+    ck_assert(elf32_sym(elf->data, elf->len, &sh, 2, &sym));
     ck_assert_uint_eq(elf32_st_type(sym.st_info), STT_OBJECT);
     ck_assert_uint_eq(sym.st_info >> 4, 1);
     ck_assert_uint_eq(sym.st_other, 2);
@@ -156,17 +148,17 @@ END_TEST
 START_TEST(writer_is_the_reader_inverse)
 {
     uint8_t b[ELF32_EHDR_SIZE];
-    Elf32Header eh, back;
+    Elf32Header w, back;
 
-    elf32_header_init(&eh, ET_CORE, EM_NONE);
-    ck_assert_uint_eq(eh.e_ehsize, ELF32_EHDR_SIZE);
-    eh.e_entry = 0xdeadbeef;
-    eh.e_shstrndx = 0xabcd;
-    elf32_put_header(b, &eh);
+    elf32_header_init(&w, ET_CORE, EM_NONE);
+    ck_assert_uint_eq(w.e_ehsize, ELF32_EHDR_SIZE);
+    w.e_entry = 0xdeadbeef;
+    w.e_shstrndx = 0xabcd;
+    elf32_put_header(b, &w);
     ck_assert_uint_eq(rp_le32(b + 24), 0xdeadbeef);    /* e_entry, ELF spec offset */
     ck_assert_uint_eq(rp_le16(b + 50), 0xabcd);        /* e_shstrndx */
     ck_assert(elf32_parse_header(b, sizeof(b), &back, NULL, 0));
-    ck_assert_mem_eq(&back, &eh, sizeof(eh));
+    ck_assert_mem_eq(&back, &w, sizeof(w));
 }
 END_TEST
 
@@ -174,11 +166,9 @@ END_TEST
 START_TEST(truncated_file_is_refused)
 {
     static const size_t lens[] = { 0, 3, 4, 51 };
-    g_autoptr(GByteArray) a = test_file();
-    Elf32Header eh;
     char err[160] = "";
 
-    ck_assert(!elf32_parse_header(a->data, lens[_i], &eh, err, sizeof(err)));
+    ck_assert(!elf32_parse_header(elf->data, lens[_i], &eh, err, sizeof(err)));
     ck_assert_msg(strstr(err, lens[_i] < 4 ? "not an ELF file" : "shorter than the 52-byte"),
                   "%s", err);
 }
@@ -200,67 +190,60 @@ START_TEST(bad_identification_is_refused)
         { 40, 51, "e_ehsize 51" },                      /* e_ehsize too small */
         { 41, 0x02, "e_ehsize 564" },                   /* e_ehsize past the end */
     };
-    g_autoptr(GByteArray) a = test_file();
-    Elf32Header eh;
     char err[160] = "";
 
-    a->data[cases[_i].off] = cases[_i].val;
-    ck_assert(!elf32_parse_header(a->data, a->len, &eh, err, sizeof(err)));
+    elf->data[cases[_i].off] = cases[_i].val;
+    ck_assert(!elf32_parse_header(elf->data, elf->len, &eh, err, sizeof(err)));
     ck_assert_msg(strstr(err, cases[_i].why), "case %d: %s", _i, err);
 }
 END_TEST
 
 START_TEST(tables_outside_the_file_are_refused)
 {
-    g_autoptr(GByteArray) a = test_file();
-    Elf32Header eh;
     Elf32Phdr ph;
     Elf32Shdr sh;
     char err[200] = "";
 
-    ck_assert(elf32_parse_header(a->data, 100, &eh, NULL, 0));
+    ck_assert(elf32_parse_header(elf->data, 100, &eh, NULL, 0));
     /* the example of the documentation: a 100-byte file holds 1 of 2 phdrs */
     ck_assert(!elf32_check_phdrs(100, &eh, err, sizeof(err)));
     ck_assert_str_eq(err, "program header table (offset 0x34, 2 entries of 32 bytes) "
                      "runs past the end of the 100-byte file");
-    ck_assert(elf32_phdr(a->data, 100, &eh, 0, &ph));
-    ck_assert(!elf32_phdr(a->data, 100, &eh, 1, &ph));
+    ck_assert(elf32_phdr(elf->data, 100, &eh, 0, &ph));
+    ck_assert(!elf32_phdr(elf->data, 100, &eh, 1, &ph));
 
-    ck_assert(elf32_parse_header(a->data, a->len, &eh, NULL, 0));
+    ck_assert(elf32_parse_header(elf->data, elf->len, &eh, NULL, 0));
     eh.e_shoff = FILE_SIZE - 4 * ELF32_SHDR_SIZE + 1;
-    ck_assert(!elf32_check_shdrs(a->len, &eh, err, sizeof(err)));
+    ck_assert(!elf32_check_shdrs(elf->len, &eh, err, sizeof(err)));
     ck_assert_msg(strstr(err, "section header table (offset 0x161, 4 entries of 40 bytes)"),
                   "%s", err);
-    ck_assert(!elf32_shdr(a->data, a->len, &eh, 3, &sh));
+    ck_assert(!elf32_shdr(elf->data, elf->len, &eh, 3, &sh));
     eh.e_shoff = FILE_SIZE - 4 * ELF32_SHDR_SIZE;              /* exactly at the end */
-    ck_assert(elf32_check_shdrs(a->len, &eh, err, sizeof(err)));
-    ck_assert(elf32_shdr(a->data, a->len, &eh, 3, &sh));
-    ck_assert(!elf32_shdr(a->data, a->len, &eh, 4, &sh));     /* index past e_shnum */
+    ck_assert(elf32_check_shdrs(elf->len, &eh, err, sizeof(err)));
+    ck_assert(elf32_shdr(elf->data, elf->len, &eh, 3, &sh));
+    ck_assert(!elf32_shdr(elf->data, elf->len, &eh, 4, &sh));     /* index past e_shnum */
 }
 END_TEST
 
 /* e_phoff + e_phnum * e_phentsize must not wrap in 32 bits */
 START_TEST(table_offset_overflow_is_refused)
 {
-    g_autoptr(GByteArray) a = test_file();
-    Elf32Header eh;
     Elf32Phdr ph;
     Elf32Shdr sh;
     char err[200] = "";
 
-    ck_assert(elf32_parse_header(a->data, a->len, &eh, NULL, 0));
     eh.e_phoff = 0xffffffe0;
     eh.e_phnum = 0xffff;
-    ck_assert(!elf32_check_phdrs(a->len, &eh, err, sizeof(err)));
+    ck_assert(!elf32_check_phdrs(elf->len, &eh, err, sizeof(err)));
     ck_assert_msg(strstr(err, "offset 0xffffffe0, 65535 entries"), "%s", err);
-    ck_assert(!elf32_phdr(a->data, a->len, &eh, 0, &ph));
-    ck_assert(!elf32_phdr(a->data, a->len, &eh, 0xfffe, &ph));
+    ck_assert(!elf32_phdr(elf->data, elf->len, &eh, 0, &ph));
+    ck_assert(!elf32_phdr(elf->data, elf->len, &eh, 0xfffe, &ph));
     /* 0xffffffe0 + 1 * 32 is 0 in 32 bits: a wrapped sum would point at the header */
-    ck_assert(!elf32_phdr(a->data, a->len, &eh, 1, &ph));
+    ck_assert(!elf32_phdr(elf->data, elf->len, &eh, 1, &ph));
 
     eh.e_shoff = 0xffffffff;
-    ck_assert(!elf32_check_shdrs(a->len, &eh, err, sizeof(err)));
-    ck_assert(!elf32_shdr(a->data, a->len, &eh, 0, &sh));
+    ck_assert(!elf32_check_shdrs(elf->len, &eh, err, sizeof(err)));
+    ck_assert(!elf32_shdr(elf->data, elf->len, &eh, 0, &sh));
 
     ck_assert(elf32_range_ok(10, 10, 0));
     ck_assert(elf32_range_ok(10, 0, 10));
@@ -274,98 +257,91 @@ END_TEST
 
 START_TEST(wrong_entry_size_is_refused)
 {
-    g_autoptr(GByteArray) a = test_file();
-    Elf32Header eh;
     Elf32Phdr ph;
     Elf32Shdr sh;
     char err[200] = "";
 
-    ck_assert(elf32_parse_header(a->data, a->len, &eh, NULL, 0));
     eh.e_phentsize = 56;                                /* an ELF64 phdr */
-    ck_assert(!elf32_check_phdrs(a->len, &eh, err, sizeof(err)));
+    ck_assert(!elf32_check_phdrs(elf->len, &eh, err, sizeof(err)));
     ck_assert_msg(strstr(err, "entries of 56 bytes (e_phentsize), want 32"), "%s", err);
-    ck_assert(!elf32_phdr(a->data, a->len, &eh, 0, &ph));
+    ck_assert(!elf32_phdr(elf->data, elf->len, &eh, 0, &ph));
     eh.e_shentsize = 64;
-    ck_assert(!elf32_check_shdrs(a->len, &eh, err, sizeof(err)));
+    ck_assert(!elf32_check_shdrs(elf->len, &eh, err, sizeof(err)));
     ck_assert_msg(strstr(err, "(e_shentsize), want 40"), "%s", err);
-    ck_assert(!elf32_shdr(a->data, a->len, &eh, 0, &sh));
+    ck_assert(!elf32_shdr(elf->data, elf->len, &eh, 0, &sh));
 
     /* without entries, neither the size nor the offset matters */
     eh.e_phnum = 0;
     eh.e_phoff = 0xffffffff;
-    ck_assert(elf32_check_phdrs(a->len, &eh, err, sizeof(err)));
-    ck_assert(!elf32_phdr(a->data, a->len, &eh, 0, &ph));
+    ck_assert(elf32_check_phdrs(elf->len, &eh, err, sizeof(err)));
+    ck_assert(!elf32_phdr(elf->data, elf->len, &eh, 0, &ph));
 }
 END_TEST
 
 START_TEST(symbol_reads_out_of_range_fail)
 {
-    g_autoptr(GByteArray) a = test_file();
-    Elf32Header eh;
     Elf32Shdr sh, str;
     Elf32Sym sym = { .st_name = 0x5a5a };
     const char *s;
     size_t n;
 
-    ck_assert(parse_all(a, &eh, NULL, 0));
-    ck_assert(elf32_shdr(a->data, a->len, &eh, 1, &sh));
-    ck_assert(elf32_shdr(a->data, a->len, &eh, 2, &str));
-    ck_assert(!elf32_sym(a->data, a->len, &sh, 3, &sym));      /* past sh_size */
-    ck_assert(!elf32_sym(a->data, a->len, &sh, UINT32_MAX, &sym));
+    ck_assert(parse_all(elf, &eh, NULL, 0));
+    ck_assert(elf32_shdr(elf->data, elf->len, &eh, 1, &sh));
+    ck_assert(elf32_shdr(elf->data, elf->len, &eh, 2, &str));
+    ck_assert(!elf32_sym(elf->data, elf->len, &sh, 3, &sym));      /* past sh_size */
+    ck_assert(!elf32_sym(elf->data, elf->len, &sh, UINT32_MAX, &sym));
     ck_assert_uint_eq(sym.st_name, 0x5a5a);                    /* untouched */
 
     sh.sh_size = 0xfffffff0;                                    /* a huge table */
-    ck_assert(elf32_sym(a->data, a->len, &sh, 2, &sym));
-    ck_assert(!elf32_sym(a->data, a->len, &sh, (FILE_SIZE - SYMTAB_OFF) / ELF32_SYM_SIZE,
+    ck_assert(elf32_sym(elf->data, elf->len, &sh, 2, &sym));
+    ck_assert(!elf32_sym(elf->data, elf->len, &sh, (FILE_SIZE - SYMTAB_OFF) / ELF32_SYM_SIZE,
                          &sym));
     sh.sh_offset = 0xfffffff8;                                  /* offset + 16 wraps */
-    ck_assert(!elf32_sym(a->data, a->len, &sh, 0, &sym));
+    ck_assert(!elf32_sym(elf->data, elf->len, &sh, 0, &sym));
     sh.sh_offset = FILE_SIZE - 8;                               /* half an entry */
-    ck_assert(!elf32_sym(a->data, a->len, &sh, 0, &sym));
+    ck_assert(!elf32_sym(elf->data, elf->len, &sh, 0, &sym));
 
     /* strings: bounded by the section, terminated or not */
-    ck_assert_ptr_null(elf32_str(a->data, a->len, &str, sizeof(strtab), &n));
-    ck_assert_ptr_null(elf32_str(a->data, a->len, &str, UINT32_MAX, &n));
+    ck_assert_ptr_null(elf32_str(elf->data, elf->len, &str, sizeof(strtab), &n));
+    ck_assert_ptr_null(elf32_str(elf->data, elf->len, &str, UINT32_MAX, &n));
     str.sh_size = 3;                                            /* cuts "main" */
-    s = elf32_str(a->data, a->len, &str, 1, &n);
+    s = elf32_str(elf->data, elf->len, &str, 1, &n);
     ck_assert_ptr_nonnull(s);
     ck_assert_uint_eq(n, 2);
     str.sh_offset = FILE_SIZE - 2;
-    ck_assert_ptr_null(elf32_str(a->data, a->len, &str, 0, &n));
+    ck_assert_ptr_null(elf32_str(elf->data, elf->len, &str, 0, &n));
     str.sh_offset = 0xffffffff;
-    ck_assert_ptr_null(elf32_str(a->data, a->len, &str, 0, &n));
+    ck_assert_ptr_null(elf32_str(elf->data, elf->len, &str, 0, &n));
 }
 END_TEST
 
 START_TEST(error_text_is_bounded)
 {
-    g_autoptr(GByteArray) a = test_file();
-    Elf32Header eh;
     char err[8];
 
     memset(err, 'x', sizeof(err));
-    a->data[EI_DATA] = 2;
-    ck_assert(!elf32_parse_header(a->data, a->len, &eh, err, sizeof(err)));
+    elf->data[EI_DATA] = 2;
+    ck_assert(!elf32_parse_header(elf->data, elf->len, &eh, err, sizeof(err)));
     ck_assert_uint_eq(strlen(err), sizeof(err) - 1);
-    ck_assert(!elf32_parse_header(a->data, a->len, &eh, NULL, 0));
-    ck_assert(!elf32_parse_header(a->data, a->len, &eh, err, 0));
+    ck_assert(!elf32_parse_header(elf->data, elf->len, &eh, NULL, 0));
+    ck_assert(!elf32_parse_header(elf->data, elf->len, &eh, err, 0));
 }
 END_TEST
 
 Suite *rp_test_suite(void)
 {
-    Suite *s = suite_create("elf32");
-    TCase *tc = tcase_create("reader");
+    const RpTest tests[] = {
+        { "reader", valid_file_reads_back },
+        { "reader", writer_is_the_reader_inverse },
+        { "reader", truncated_file_is_refused, 4 },
+        { "reader", bad_identification_is_refused, 7 },
+        { "reader", tables_outside_the_file_are_refused },
+        { "reader", table_offset_overflow_is_refused },
+        { "reader", wrong_entry_size_is_refused },
+        { "reader", symbol_reads_out_of_range_fail },
+        { "reader", error_text_is_bounded },
+    };
 
-    tcase_add_test(tc, valid_file_reads_back);
-    tcase_add_test(tc, writer_is_the_reader_inverse);
-    tcase_add_loop_test(tc, truncated_file_is_refused, 0, 4);
-    tcase_add_loop_test(tc, bad_identification_is_refused, 0, 7);
-    tcase_add_test(tc, tables_outside_the_file_are_refused);
-    tcase_add_test(tc, table_offset_overflow_is_refused);
-    tcase_add_test(tc, wrong_entry_size_is_refused);
-    tcase_add_test(tc, symbol_reads_out_of_range_fail);
-    tcase_add_test(tc, error_text_is_bounded);
-    suite_add_tcase(s, tc);
-    return s;
+    return rp_suite_new("elf32", tests, G_N_ELEMENTS(tests),
+                        &(RpSuiteOptions){ .setup = elf_setup, .teardown = elf_teardown });
 }

@@ -9,8 +9,6 @@
 #include "../tap-main.h"
 #include "guest-proto.h"
 
-const bool rp_test_nofork = false;
-
 START_TEST(ready_ok)
 {
     RpReadyMark m = { 0 };
@@ -122,16 +120,15 @@ END_TEST
 
 Suite *rp_test_suite(void)
 {
-    Suite *s = suite_create("guest-proto");
-    TCase *tc = tcase_create("parse");
+    const RpTest tests[] = {
+        { "parse", ready_ok },
+        { "parse", ready_rejects },
+        { "parse", module_lines },
+        { "parse", agent_end },
+        { "parse", agent_end_rejects },
+        { "parse", agent_request },
+        { "parse", kernel_time },
+    };
 
-    tcase_add_test(tc, ready_ok);
-    tcase_add_test(tc, ready_rejects);
-    tcase_add_test(tc, module_lines);
-    tcase_add_test(tc, agent_end);
-    tcase_add_test(tc, agent_end_rejects);
-    tcase_add_test(tc, agent_request);
-    tcase_add_test(tc, kernel_time);
-    suite_add_tcase(s, tc);
-    return s;
+    return rp_suite_new("guest-proto", tests, G_N_ELEMENTS(tests), NULL);
 }

@@ -18,8 +18,6 @@
 #include "rprocsim/crash-record.h"
 #include <stddef.h>
 
-const bool rp_test_nofork = false;
-
 #define BASE    0x80900000ull
 #define SIZE    0x200000u
 
@@ -391,20 +389,15 @@ END_TEST
 
 Suite *rp_test_suite(void)
 {
-    Suite *s = suite_create("ipc");
-    TCase *smem = tcase_create("smem");
-    TCase *smp2p = tcase_create("smp2p");
-    TCase *ipcc = tcase_create("ipcc");
+    const RpTest tests[] = {
+        { "smem", image_passes_linux_probe_checks },
+        { "smem", bad_layouts_refused },
+        { "smem", remote_allocates_items_linux_finds },
+        { "smp2p", smp2p_item_written_in_linux_order },
+        { "smp2p", smp2p_entries_limited_to_16 },
+        { "smp2p", crash_record_layout },
+        { "ipcc", ipcc_routes_signals },
+    };
 
-    tcase_add_test(smem, image_passes_linux_probe_checks);
-    tcase_add_test(smem, bad_layouts_refused);
-    tcase_add_test(smem, remote_allocates_items_linux_finds);
-    tcase_add_test(smp2p, smp2p_item_written_in_linux_order);
-    tcase_add_test(smp2p, smp2p_entries_limited_to_16);
-    tcase_add_test(ipcc, ipcc_routes_signals);
-    tcase_add_test(smp2p, crash_record_layout);
-    suite_add_tcase(s, smem);
-    suite_add_tcase(s, smp2p);
-    suite_add_tcase(s, ipcc);
-    return s;
+    return rp_suite_new("ipc", tests, G_N_ELEMENTS(tests), NULL);
 }

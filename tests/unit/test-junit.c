@@ -12,8 +12,6 @@
 #include "../tap-main.h"
 #include "junit.h"
 
-const bool rp_test_nofork = false;
-
 /* What the parser saw */
 typedef struct Seen {
     GPtrArray *elements;    /* char *: element names in document order */
@@ -236,14 +234,13 @@ END_TEST
 
 Suite *rp_test_suite(void)
 {
-    Suite *s = suite_create("junit");
-    TCase *tc = tcase_create("junit");
+    const RpTest tests[] = {
+        { "junit", counts_and_plain_results },
+        { "junit", markup_characters_escaped },
+        { "junit", control_characters_and_bad_utf8 },
+        { "junit", write_to_file },
+        { "junit", no_results },
+    };
 
-    tcase_add_test(tc, counts_and_plain_results);
-    tcase_add_test(tc, markup_characters_escaped);
-    tcase_add_test(tc, control_characters_and_bad_utf8);
-    tcase_add_test(tc, write_to_file);
-    tcase_add_test(tc, no_results);
-    suite_add_tcase(s, tc);
-    return s;
+    return rp_suite_new("junit", tests, G_N_ELEMENTS(tests), NULL);
 }

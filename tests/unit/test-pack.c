@@ -18,8 +18,6 @@
 #include "scm.h"
 #include "simsig.h"
 
-const bool rp_test_nofork = false;
-
 /* Run rprocsim pack on TINY_FW into @dir/adsp.mbn with @extra options */
 static void pack(const char *dir, const char *extra)
 {
@@ -174,13 +172,12 @@ END_TEST
 
 Suite *rp_test_suite(void)
 {
-    Suite *s = suite_create("pack");
-    TCase *tc = tcase_create("tiny-fw");
+    const RpTest tests[] = {
+        { "tiny-fw", real_elf_boots_through_smcs },
+        { "tiny-fw", each_defect_has_its_cause, 4 },
+        { "tiny-fw", bad_input_is_refused },
+    };
 
-    tcase_set_timeout(tc, 60);
-    tcase_add_test(tc, real_elf_boots_through_smcs);
-    tcase_add_loop_test(tc, each_defect_has_its_cause, 0, 4);
-    tcase_add_test(tc, bad_input_is_refused);
-    suite_add_tcase(s, tc);
-    return s;
+    return rp_suite_new("pack", tests, G_N_ELEMENTS(tests),
+                        &(RpSuiteOptions){ .timeout_s = 60 });
 }

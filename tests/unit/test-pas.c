@@ -14,8 +14,6 @@
 #include "simsig.h"
 #include "subsys.h"
 
-const bool rp_test_nofork = false;
-
 typedef struct Env {
     FxMem mem;
     MbnImage img;
@@ -37,31 +35,55 @@ static void env_free(Env *e)
     fx_mem_free(&e->mem);
 }
 
-static PasResult init_image(Env *e)
+/*
+ * Each test's image, loaded, and PAS service (checked fixture): the
+ * default image unless the test rebuilds it with env_rebuild()
+ */
+static Env env;
+
+static void env_default(void)
 {
-    return pas_init_image(&e->pas, PAS_ID_ADSP, FX_META_PHYS, fx_mem_read, &e->mem);
+    env_setup(&env, &(MbnBuildOptions){ 0 });
 }
 
-static void poke32(Env *e, uint64_t off, uint32_t v)
+static void env_teardown(void)
+{
+    env_free(&env);
+}
+
+/* Replace the fixture's image with one built with @o */
+static void env_rebuild(const MbnBuildOptions *o)
+{
+    env_free(&env);
+    env_setup(&env, o);
+}
+
+static PasResult init_image(void)
+{
+    return pas_init_image(&env.pas, PAS_ID_ADSP, FX_META_PHYS, fx_mem_read, &env.mem);
+}
+
+/* Write or read a word of the loaded metadata blob at offset @off */
+static void poke32(uint64_t off, uint32_t v)
 {
     uint8_t b[4];
 
     rp_put_le32(b, v);
-    ck_assert(fx_mem_write(&e->mem, FX_META_PHYS + off, b, 4));
+    ck_assert(fx_mem_write(&env.mem, FX_META_PHYS + off, b, 4));
 }
 
-static uint32_t peek32(Env *e, uint64_t off)
+static uint32_t peek32(uint64_t off)
 {
     uint8_t b[4];
 
-    ck_assert(fx_mem_read(&e->mem, FX_META_PHYS + off, b, 4));
+    ck_assert(fx_mem_read(&env.mem, FX_META_PHYS + off, b, 4));
     return rp_le32(b);
 }
 
 /* offset of the hash segment in the metadata blob */
-static size_t hashseg(Env *e)
+static size_t hashseg(void)
 {
-    return 52 + 32 * e->img.phnum;
+    return 52 + 32 * env.img.phnum;
 }
 
 #define ck_refused(r, want_cause, want_status) do { \
@@ -80,68 +102,64 @@ static size_t hashseg(Env *e)
 START_TEST(valid_image_boots_and_shuts_down)
 {
     static const uint32_t versions[] = { 6, 5, 3 };
-    Env e;
     MbnBuildOptions o = { .version = versions[_i] };
     uint8_t text[0x300];
 
-    env_setup(&e, &o);
-    ck_ok(init_image(&e));
-    ck_assert_int_eq(e.pas.slot[0].state, PAS_STATE_INITED);
-    ck_assert_uint_eq(e.pas.slot[0].meta.digest_len, versions[_i] == 6 ? 48 : 32);
-    ck_ok(pas_auth_and_reset(&e.pas, PAS_ID_ADSP, fx_mem_read, &e.mem));
-    ck_assert_int_eq(e.pas.slot[0].state, PAS_STATE_RUNNING);
-    ck_assert_uint_eq(e.pas.slot[0].entry, FX_CARVEOUT_BASE);
-    ck_assert_uint_eq(e.pas.slot[0].load_base, FX_CARVEOUT_BASE);
-    ck_assert_uint_eq(e.pas.slot[0].boots, 1);
+    env_rebuild(&o);
+    ck_ok(init_image());
+    ck_assert_int_eq(env.pas.slot[0].state, PAS_STATE_INITED);
+    ck_assert_uint_eq(env.pas.slot[0].meta.digest_len, versions[_i] == 6 ? 48 : 32);
+    ck_ok(pas_auth_and_reset(&env.pas, PAS_ID_ADSP, fx_mem_read, &env.mem));
+    ck_assert_int_eq(env.pas.slot[0].state, PAS_STATE_RUNNING);
+    ck_assert_uint_eq(env.pas.slot[0].entry, FX_CARVEOUT_BASE);
+    ck_assert_uint_eq(env.pas.slot[0].load_base, FX_CARVEOUT_BASE);
+    ck_assert_uint_eq(env.pas.slot[0].boots, 1);
 
     /* a second INIT while running is refused, SHUTDOWN keeps memory */
-    ck_refused(init_image(&e), PAS_I13_BUSY, SCM_EINVAL_ADDR);
-    ck_ok(pas_shutdown(&e.pas, PAS_ID_ADSP));
-    ck_assert_int_eq(e.pas.slot[0].state, PAS_STATE_IDLE);
-    ck_assert(fx_mem_read(&e.mem, FX_CARVEOUT_BASE, text, sizeof(text)));
-    ck_assert_mem_eq(text, e.img.mbn->data + e.img.phdr[2].offset, sizeof(text));
+    ck_refused(init_image(), PAS_I13_BUSY, SCM_EINVAL_ADDR);
+    ck_ok(pas_shutdown(&env.pas, PAS_ID_ADSP));
+    ck_assert_int_eq(env.pas.slot[0].state, PAS_STATE_IDLE);
+    ck_assert(fx_mem_read(&env.mem, FX_CARVEOUT_BASE, text, sizeof(text)));
+    ck_assert_mem_eq(text, env.img.mbn->data + env.img.phdr[2].offset, sizeof(text));
 
     /* and the subsystem boots again */
-    ck_ok(init_image(&e));
-    ck_ok(pas_auth_and_reset(&e.pas, PAS_ID_ADSP, fx_mem_read, &e.mem));
-    ck_assert_uint_eq(e.pas.slot[0].boots, 2);
+    ck_ok(init_image());
+    ck_ok(pas_auth_and_reset(&env.pas, PAS_ID_ADSP, fx_mem_read, &env.mem));
+    ck_assert_uint_eq(env.pas.slot[0].boots, 2);
 
     /* an injected SHUTDOWN failure is one-shot and leaves the slot running */
-    e.pas.slot[0].fail_shutdown = true;
-    ck_refused(pas_shutdown(&e.pas, PAS_ID_ADSP), PAS_F1_SHUTDOWN_INJECTED, SCM_ERROR);
-    ck_assert_int_eq(e.pas.slot[0].state, PAS_STATE_RUNNING);
-    ck_assert(!e.pas.slot[0].fail_shutdown);
-    ck_ok(pas_shutdown(&e.pas, PAS_ID_ADSP));
-    ck_assert_int_eq(e.pas.slot[0].state, PAS_STATE_IDLE);
-    ck_assert_uint_eq(e.pas.slot[0].shutdowns, 3);
-    env_free(&e);
+    env.pas.slot[0].fail_shutdown = true;
+    ck_refused(pas_shutdown(&env.pas, PAS_ID_ADSP), PAS_F1_SHUTDOWN_INJECTED, SCM_ERROR);
+    ck_assert_int_eq(env.pas.slot[0].state, PAS_STATE_RUNNING);
+    ck_assert(!env.pas.slot[0].fail_shutdown);
+    ck_ok(pas_shutdown(&env.pas, PAS_ID_ADSP));
+    ck_assert_int_eq(env.pas.slot[0].state, PAS_STATE_IDLE);
+    ck_assert_uint_eq(env.pas.slot[0].shutdowns, 3);
 }
 END_TEST
 
 START_TEST(relocatable_image_needs_mem_setup)
 {
-    Env e;
     MbnBuildOptions o = { .relocatable = true };
 
-    env_setup(&e, &o);
-    ck_refused(pas_mem_setup(&e.pas, PAS_ID_ADSP, FX_CARVEOUT_BASE, 0x3000),
+    env_rebuild(&o);
+    ck_refused(pas_mem_setup(&env.pas, PAS_ID_ADSP, FX_CARVEOUT_BASE, 0x3000),
                PAS_M1_MEMSETUP_WRONG_STATE, SCM_EINVAL_ADDR);
-    ck_ok(init_image(&e));
-    ck_assert(e.pas.slot[0].meta.relocatable);
-    ck_refused(pas_auth_and_reset(&e.pas, PAS_ID_ADSP, fx_mem_read, &e.mem),
+    ck_ok(init_image());
+    ck_assert(env.pas.slot[0].meta.relocatable);
+    ck_refused(pas_auth_and_reset(&env.pas, PAS_ID_ADSP, fx_mem_read, &env.mem),
                PAS_A1_AUTH_WRONG_STATE, SCM_EINVAL_ADDR);
-    ck_refused(pas_mem_setup(&e.pas, PAS_ID_ADSP, FX_CARVEOUT_BASE + 0x10, 0x3000),
+    ck_refused(pas_mem_setup(&env.pas, PAS_ID_ADSP, FX_CARVEOUT_BASE + 0x10, 0x3000),
                PAS_M2_MEMSETUP_RANGE, SCM_EINVAL_ARG);
-    ck_refused(pas_mem_setup(&e.pas, PAS_ID_ADSP, FX_CARVEOUT_BASE, 0x1000),
+    ck_refused(pas_mem_setup(&env.pas, PAS_ID_ADSP, FX_CARVEOUT_BASE, 0x1000),
                PAS_M2_MEMSETUP_RANGE, SCM_EINVAL_ARG);
-    ck_refused(pas_mem_setup(&e.pas, PAS_ID_ADSP, FX_CARVEOUT_BASE + FX_CARVEOUT_SIZE - 0x1000,
+    ck_refused(pas_mem_setup(&env.pas, PAS_ID_ADSP, FX_CARVEOUT_BASE + FX_CARVEOUT_SIZE - 0x1000,
                              0x3000), PAS_M2_MEMSETUP_RANGE, SCM_EINVAL_ARG);
-    ck_refused(pas_mem_setup(&e.pas, PAS_ID_ADSP, G_MAXUINT64 - 0xfff, 0x3000),
+    ck_refused(pas_mem_setup(&env.pas, PAS_ID_ADSP, G_MAXUINT64 - 0xfff, 0x3000),
                PAS_M2_MEMSETUP_RANGE, SCM_EINVAL_ARG);
-    ck_ok(pas_mem_setup(&e.pas, PAS_ID_ADSP, FX_CARVEOUT_BASE, 0x3000));
-    ck_ok(pas_auth_and_reset(&e.pas, PAS_ID_ADSP, fx_mem_read, &e.mem));
-    ck_assert_uint_eq(e.pas.slot[0].load_base, FX_CARVEOUT_BASE);
-    env_free(&e);
+    ck_ok(pas_mem_setup(&env.pas, PAS_ID_ADSP, FX_CARVEOUT_BASE, 0x3000));
+    ck_ok(pas_auth_and_reset(&env.pas, PAS_ID_ADSP, fx_mem_read, &env.mem));
+    ck_assert_uint_eq(env.pas.slot[0].load_base, FX_CARVEOUT_BASE);
 }
 END_TEST
 
@@ -168,181 +186,137 @@ END_TEST
 
 START_TEST(unknown_pas_id_is_i1)
 {
-    Env e;
-    MbnBuildOptions o = { 0 };
-
-    env_setup(&e, &o);
-    ck_refused(pas_init_image(&e.pas, 99, FX_META_PHYS, fx_mem_read, &e.mem),
+    ck_refused(pas_init_image(&env.pas, 99, FX_META_PHYS, fx_mem_read, &env.mem),
                PAS_I1_UNKNOWN_PAS_ID, SCM_EOPNOTSUPP);
-    ck_refused(pas_auth_and_reset(&e.pas, 4, fx_mem_read, &e.mem),
+    ck_refused(pas_auth_and_reset(&env.pas, 4, fx_mem_read, &env.mem),
                PAS_I1_UNKNOWN_PAS_ID, SCM_EOPNOTSUPP);
-    ck_refused(pas_shutdown(&e.pas, 0), PAS_I1_UNKNOWN_PAS_ID, SCM_EOPNOTSUPP);
-    env_free(&e);
+    ck_refused(pas_shutdown(&env.pas, 0), PAS_I1_UNKNOWN_PAS_ID, SCM_EOPNOTSUPP);
 }
 END_TEST
 
 START_TEST(unreadable_metadata_is_i2)
 {
-    Env e;
-    MbnBuildOptions o = { 0 };
-
-    env_setup(&e, &o);
     /* outside DRAM, at its very end, wrapping around, and unbacked */
-    ck_refused(pas_init_image(&e.pas, PAS_ID_ADSP, 0x1000, fx_mem_read, &e.mem),
+    ck_refused(pas_init_image(&env.pas, PAS_ID_ADSP, 0x1000, fx_mem_read, &env.mem),
                PAS_I2_METADATA_UNREADABLE, SCM_EINVAL_ARG);
-    ck_refused(pas_init_image(&e.pas, PAS_ID_ADSP, FX_DRAM_BASE + FX_DRAM_SIZE - 20,
-                              fx_mem_read, &e.mem),
+    ck_refused(pas_init_image(&env.pas, PAS_ID_ADSP, FX_DRAM_BASE + FX_DRAM_SIZE - 20,
+                              fx_mem_read, &env.mem),
                PAS_I2_METADATA_UNREADABLE, SCM_EINVAL_ARG);
-    ck_refused(pas_init_image(&e.pas, PAS_ID_ADSP, G_MAXUINT64 - 8, fx_mem_read, &e.mem),
+    ck_refused(pas_init_image(&env.pas, PAS_ID_ADSP, G_MAXUINT64 - 8, fx_mem_read, &env.mem),
                PAS_I2_METADATA_UNREADABLE, SCM_EINVAL_ARG);
-    ck_refused(pas_init_image(&e.pas, PAS_ID_ADSP, FX_DRAM_BASE, fx_mem_read, &e.mem),
+    ck_refused(pas_init_image(&env.pas, PAS_ID_ADSP, FX_DRAM_BASE, fx_mem_read, &env.mem),
                PAS_I2_METADATA_UNREADABLE, SCM_EINVAL_ARG);
     /* a hash segment that would make the blob exceed 64 KiB */
-    poke32(&e, 52 + 32 + 16, MBN_MAX_BLOB);
-    ck_refused(init_image(&e), PAS_I2_METADATA_UNREADABLE, SCM_EINVAL_ARG);
-    env_free(&e);
+    poke32(52 + 32 + 16, MBN_MAX_BLOB);
+    ck_refused(init_image(), PAS_I2_METADATA_UNREADABLE, SCM_EINVAL_ARG);
 }
 END_TEST
 
 /* One header defect per iteration; each must be I3 */
 START_TEST(not_elf32_is_i3)
 {
-    Env e;
-    MbnBuildOptions o = { 0 };
-
-    env_setup(&e, &o);
     switch (_i) {
-    case 0: poke32(&e, 0, 0x464c457e); break;                 /* magic */
-    case 1: poke32(&e, 4, 0x00010102); break;                 /* ELFCLASS64 */
-    case 2: poke32(&e, 4, 0x00010201); break;                 /* big-endian */
-    case 3: poke32(&e, 28, 64); break;                        /* e_phoff */
-    case 4: poke32(&e, 40, (peek32(&e, 40) & 0xffff) | (56u << 16)); break; /* e_phentsize */
-    case 5: poke32(&e, 44, (peek32(&e, 44) & 0xffff0000) | 1); break;      /* e_phnum 1 */
-    case 6: poke32(&e, 44, (peek32(&e, 44) & 0xffff0000) | 101); break;    /* e_phnum 101 */
+    case 0: poke32(0, 0x464c457e); break;                 /* magic */
+    case 1: poke32(4, 0x00010102); break;                 /* ELFCLASS64 */
+    case 2: poke32(4, 0x00010201); break;                 /* big-endian */
+    case 3: poke32(28, 64); break;                        /* e_phoff */
+    case 4: poke32(40, (peek32(40) & 0xffff) | (56u << 16)); break; /* e_phentsize */
+    case 5: poke32(44, (peek32(44) & 0xffff0000) | 1); break;      /* e_phnum 1 */
+    case 6: poke32(44, (peek32(44) & 0xffff0000) | 101); break;    /* e_phnum 101 */
     }
-    ck_refused(init_image(&e), PAS_I3_NOT_ELF32, SCM_EINVAL_ADDR);
-    env_free(&e);
+    ck_refused(init_image(), PAS_I3_NOT_ELF32, SCM_EINVAL_ADDR);
 }
 END_TEST
 
 START_TEST(bad_phdr0_is_i4)
 {
-    Env e;
-    MbnBuildOptions o = { 0 };
-
-    env_setup(&e, &o);
     if (_i == 0) {
-        poke32(&e, 52 + 24, 0);                 /* not PHDR type */
+        poke32(52 + 24, 0);                 /* not PHDR type */
     } else if (_i == 1) {
-        poke32(&e, 52 + 16, 52);                /* wrong p_filesz */
+        poke32(52 + 16, 52);                /* wrong p_filesz */
     } else {
-        poke32(&e, 52, PT_LOAD);
+        poke32(52, PT_LOAD);
     }
-    ck_refused(init_image(&e), PAS_I4_BAD_PHDR0, SCM_EINVAL_ADDR);
-    env_free(&e);
+    ck_refused(init_image(), PAS_I4_BAD_PHDR0, SCM_EINVAL_ADDR);
 }
 END_TEST
 
 START_TEST(bad_hash_segment_is_i5)
 {
-    Env e;
     MbnBuildOptions o = { .truncate_hash_segment = _i == 0 };
 
-    env_setup(&e, &o);
+    env_rebuild(&o);
     if (_i == 1) {
-        poke32(&e, 52 + 64 + 24, MBN_TYPE_HASH);        /* a second hash segment */
+        poke32(52 + 64 + 24, MBN_TYPE_HASH);        /* a second hash segment */
     } else if (_i == 2) {
-        poke32(&e, hashseg(&e) + 0x10, peek32(&e, hashseg(&e) + 0x10) + 4); /* total_size */
+        poke32(hashseg() + 0x10, peek32(hashseg() + 0x10) + 4); /* total_size */
     } else if (_i == 3) {
-        poke32(&e, 52 + 32 + 24, 0);                    /* no hash segment */
+        poke32(52 + 32 + 24, 0);                    /* no hash segment */
     }
-    ck_refused(init_image(&e), PAS_I5_BAD_HASH_SEGMENT, SCM_EINVAL_ADDR);
-    env_free(&e);
+    ck_refused(init_image(), PAS_I5_BAD_HASH_SEGMENT, SCM_EINVAL_ADDR);
 }
 END_TEST
 
 START_TEST(unsupported_version_is_i6)
 {
-    Env e;
-    MbnBuildOptions o = { 0 };
-
-    env_setup(&e, &o);
-    poke32(&e, hashseg(&e) + 4, _i ? 7 : 4);
-    ck_refused(init_image(&e), PAS_I6_UNSUPPORTED_VERSION, SCM_EINVAL_ADDR);
-    env_free(&e);
+    poke32(hashseg() + 4, _i ? 7 : 4);
+    ck_refused(init_image(), PAS_I6_UNSUPPORTED_VERSION, SCM_EINVAL_ADDR);
 }
 END_TEST
 
 START_TEST(hash_table_size_is_i7)
 {
-    Env e;
-    MbnBuildOptions o = { 0 };
     size_t h;
 
-    env_setup(&e, &o);
-    h = hashseg(&e);
+    h = hashseg();
     /* one digest fewer, the certificate slot taking up the slack */
-    poke32(&e, h + 0x14, peek32(&e, h + 0x14) - 48);
-    poke32(&e, h + 0x24, peek32(&e, h + 0x24) + 48);
-    ck_refused(init_image(&e), PAS_I7_HASH_TABLE_SIZE, SCM_EINVAL_ADDR);
-    env_free(&e);
+    poke32(h + 0x14, peek32(h + 0x14) - 48);
+    poke32(h + 0x24, peek32(h + 0x24) + 48);
+    ck_refused(init_image(), PAS_I7_HASH_TABLE_SIZE, SCM_EINVAL_ADDR);
 }
 END_TEST
 
 START_TEST(tampered_hash_table_is_i8)
 {
-    Env e;
-    MbnBuildOptions o = { 0 };
     size_t entry;
 
-    env_setup(&e, &o);
-    entry = hashseg(&e) + MBN_HDR_V6_SIZE + MBN_OEM_METADATA_SIZE + 2 * 48;
-    poke32(&e, entry, peek32(&e, entry) ^ 1);
-    ck_refused(init_image(&e), PAS_I8_BAD_SIGNATURE, SCM_ERROR);
-    env_free(&e);
+    entry = hashseg() + MBN_HDR_V6_SIZE + MBN_OEM_METADATA_SIZE + 2 * 48;
+    poke32(entry, peek32(entry) ^ 1);
+    ck_refused(init_image(), PAS_I8_BAD_SIGNATURE, SCM_ERROR);
 }
 END_TEST
 
 START_TEST(untrusted_key_is_i9)
 {
-    Env e;
     MbnBuildOptions o = { .key_id = SIMSIG_KEY_ID + 1 };
 
-    env_setup(&e, &o);
+    env_rebuild(&o);
     if (_i == 1) {
         /* a trusted key id over a MAC made with the wrong key */
-        poke32(&e, hashseg(&e) + MBN_HDR_V6_SIZE + 16, SIMSIG_KEY_ID);
-        ck_refused(init_image(&e), PAS_I8_BAD_SIGNATURE, SCM_ERROR);
+        poke32(hashseg() + MBN_HDR_V6_SIZE + 16, SIMSIG_KEY_ID);
+        ck_refused(init_image(), PAS_I8_BAD_SIGNATURE, SCM_ERROR);
     } else {
-        ck_refused(init_image(&e), PAS_I9_UNTRUSTED_KEY, SCM_ERROR);
-        poke32(&e, hashseg(&e) + MBN_HDR_V6_SIZE, 0);      /* no SIMM block at all */
-        ck_refused(init_image(&e), PAS_I9_UNTRUSTED_KEY, SCM_ERROR);
+        ck_refused(init_image(), PAS_I9_UNTRUSTED_KEY, SCM_ERROR);
+        poke32(hashseg() + MBN_HDR_V6_SIZE, 0);      /* no SIMM block at all */
+        ck_refused(init_image(), PAS_I9_UNTRUSTED_KEY, SCM_ERROR);
     }
-    env_free(&e);
 }
 END_TEST
 
 START_TEST(wrong_sw_id_is_i10)
 {
-    Env e;
     MbnBuildOptions o = { .sw_id = _i ? PAS_SW_ID_ADSP : PAS_SW_ID_CDSP,
                           .hw_id = _i ? 0x1234 : 0 };
 
-    env_setup(&e, &o);
-    ck_refused(init_image(&e), PAS_I10_WRONG_SW_ID, SCM_ERROR);
-    env_free(&e);
+    env_rebuild(&o);
+    ck_refused(init_image(), PAS_I10_WRONG_SW_ID, SCM_ERROR);
 }
 END_TEST
 
 START_TEST(changed_header_is_i11)
 {
-    Env e;
-    MbnBuildOptions o = { 0 };
-
-    env_setup(&e, &o);
-    poke32(&e, 52 + 64 + 28, 0x40);     /* p_align of the first segment */
-    ck_refused(init_image(&e), PAS_I11_HEADER_HASH, SCM_EINVAL_ADDR);
-    env_free(&e);
+    poke32(52 + 64 + 28, 0x40);     /* p_align of the first segment */
+    ck_refused(init_image(), PAS_I11_HEADER_HASH, SCM_EINVAL_ADDR);
 }
 END_TEST
 
@@ -357,30 +331,28 @@ START_TEST(bad_layout_is_i12)
     g_autoptr(GByteArray) elf = fx_elf(cases[_i], counts[_i]);
     MbnBuildOptions o = { .sw_id = PAS_SW_ID_ADSP, .hw_id = SIMSIG_HW_ID,
                           .key_id = SIMSIG_KEY_ID };
-    Env e;
 
-    fx_mem_init(&e.mem);
-    ck_assert(mbn_build(elf->data, elf->len, &o, &e.img, NULL));
-    ck_assert(fx_mem_write(&e.mem, FX_META_PHYS, e.img.mdt->data, e.img.mdt->len));
-    pas_init(&e.pas, fx_subsys, 1, FX_DRAM_BASE, FX_DRAM_SIZE, SIMSIG_HW_ID);
-    ck_refused(init_image(&e), PAS_I12_BAD_LAYOUT, SCM_EINVAL_ADDR);
-    env_free(&e);
+    /* only the metadata is loaded: the segments lie where nothing backs them */
+    env_free(&env);
+    fx_mem_init(&env.mem);
+    ck_assert(mbn_build(elf->data, elf->len, &o, &env.img, NULL));
+    ck_assert(fx_mem_write(&env.mem, FX_META_PHYS, env.img.mdt->data, env.img.mdt->len));
+    pas_init(&env.pas, fx_subsys, 1, FX_DRAM_BASE, FX_DRAM_SIZE, SIMSIG_HW_ID);
+    ck_refused(init_image(), PAS_I12_BAD_LAYOUT, SCM_EINVAL_ADDR);
 }
 END_TEST
 
 START_TEST(tampered_segment_is_a2)
 {
-    Env e;
     MbnBuildOptions o = { .tamper_segment = true };
     PasResult r;
 
-    env_setup(&e, &o);
-    ck_ok(init_image(&e));
-    r = pas_auth_and_reset(&e.pas, PAS_ID_ADSP, fx_mem_read, &e.mem);
+    env_rebuild(&o);
+    ck_ok(init_image());
+    r = pas_auth_and_reset(&env.pas, PAS_ID_ADSP, fx_mem_read, &env.mem);
     ck_refused(r, PAS_A2_SEGMENT_HASH, SCM_EINVAL_ADDR);
     ck_assert_int_eq(r.segment, 2);
-    ck_assert_int_eq(e.pas.slot[0].state, PAS_STATE_INITED);
-    env_free(&e);
+    ck_assert_int_eq(env.pas.slot[0].state, PAS_STATE_INITED);
 }
 END_TEST
 
@@ -391,18 +363,13 @@ static bool read_no_carveout(void *opaque, uint64_t addr, void *buf, size_t len)
 
 START_TEST(unreadable_segment_is_a3)
 {
-    Env e;
-    MbnBuildOptions o = { 0 };
-
-    env_setup(&e, &o);
-    ck_ok(init_image(&e));
-    ck_refused(pas_auth_and_reset(&e.pas, PAS_ID_ADSP, read_no_carveout, &e.mem),
+    ck_ok(init_image());
+    ck_refused(pas_auth_and_reset(&env.pas, PAS_ID_ADSP, read_no_carveout, &env.mem),
                PAS_A3_SEGMENT_UNREADABLE, SCM_EINVAL_ADDR);
     /* and AUTH without INIT */
-    ck_ok(pas_shutdown(&e.pas, PAS_ID_ADSP));
-    ck_refused(pas_auth_and_reset(&e.pas, PAS_ID_ADSP, fx_mem_read, &e.mem),
+    ck_ok(pas_shutdown(&env.pas, PAS_ID_ADSP));
+    ck_refused(pas_auth_and_reset(&env.pas, PAS_ID_ADSP, fx_mem_read, &env.mem),
                PAS_A1_AUTH_WRONG_STATE, SCM_EINVAL_ADDR);
-    env_free(&e);
 }
 END_TEST
 
@@ -497,15 +464,9 @@ END_TEST
 START_TEST(scm_pas_path)
 {
     ScmState s;
-    FxMem mem;
-    MbnImage img;
-    MbnBuildOptions o = { 0 };
-    Calls c = { .mem = &mem };
+    Calls c = { .mem = &env.mem };
     uint64_t out[4];
 
-    fx_mem_init(&mem);
-    fx_pack(&img, &o);
-    fx_load(&mem, &img);
     scm_init(&s, fx_subsys, 1, FX_DRAM_BASE, FX_DRAM_SIZE, SIMSIG_HW_ID);
     ck_assert(smc(&s, &c, 0x42000207, 1, PAS_ID_ADSP, 0, out));
     ck_assert_uint_eq(out[1], 1);
@@ -526,8 +487,6 @@ START_TEST(scm_pas_path)
     ck_assert_int_eq((int64_t)out[0], SCM_EOPNOTSUPP);
     ck_assert_int_eq(c.halted, 1);
     pas_reset(&s.pas);
-    mbn_image_clear(&img);
-    fx_mem_free(&mem);
 }
 END_TEST
 
@@ -566,33 +525,29 @@ END_TEST
 
 Suite *rp_test_suite(void)
 {
-    Suite *s = suite_create("pas");
-    TCase *ok = tcase_create("accepted");
-    TCase *bad = tcase_create("refused");
-    TCase *scm = tcase_create("scm");
+    const RpTest tests[] = {
+        { "accepted", valid_image_boots_and_shuts_down, 3 },
+        { "accepted", relocatable_image_needs_mem_setup },
+        { "accepted", fixture_ids_are_the_boards },
+        { "refused", unknown_pas_id_is_i1 },
+        { "refused", unreadable_metadata_is_i2 },
+        { "refused", not_elf32_is_i3, 7 },
+        { "refused", bad_phdr0_is_i4, 3 },
+        { "refused", bad_hash_segment_is_i5, 4 },
+        { "refused", unsupported_version_is_i6, 2 },
+        { "refused", hash_table_size_is_i7 },
+        { "refused", tampered_hash_table_is_i8 },
+        { "refused", untrusted_key_is_i9, 2 },
+        { "refused", wrong_sw_id_is_i10, 2 },
+        { "refused", changed_header_is_i11 },
+        { "refused", bad_layout_is_i12, 3 },
+        { "refused", tampered_segment_is_a2 },
+        { "refused", unreadable_segment_is_a3 },
+        { "scm", scm_probe_calls },
+        { "scm", scm_pas_path },
+        { "scm", scm_never_answers_retry_codes },
+    };
 
-    tcase_add_loop_test(ok, valid_image_boots_and_shuts_down, 0, 3);
-    tcase_add_test(ok, relocatable_image_needs_mem_setup);
-    tcase_add_test(ok, fixture_ids_are_the_boards);
-    tcase_add_test(bad, unknown_pas_id_is_i1);
-    tcase_add_test(bad, unreadable_metadata_is_i2);
-    tcase_add_loop_test(bad, not_elf32_is_i3, 0, 7);
-    tcase_add_loop_test(bad, bad_phdr0_is_i4, 0, 3);
-    tcase_add_loop_test(bad, bad_hash_segment_is_i5, 0, 4);
-    tcase_add_loop_test(bad, unsupported_version_is_i6, 0, 2);
-    tcase_add_test(bad, hash_table_size_is_i7);
-    tcase_add_test(bad, tampered_hash_table_is_i8);
-    tcase_add_loop_test(bad, untrusted_key_is_i9, 0, 2);
-    tcase_add_loop_test(bad, wrong_sw_id_is_i10, 0, 2);
-    tcase_add_test(bad, changed_header_is_i11);
-    tcase_add_loop_test(bad, bad_layout_is_i12, 0, 3);
-    tcase_add_test(bad, tampered_segment_is_a2);
-    tcase_add_test(bad, unreadable_segment_is_a3);
-    tcase_add_test(scm, scm_probe_calls);
-    tcase_add_test(scm, scm_pas_path);
-    tcase_add_test(scm, scm_never_answers_retry_codes);
-    suite_add_tcase(s, ok);
-    suite_add_tcase(s, bad);
-    suite_add_tcase(s, scm);
-    return s;
+    return rp_suite_new("pas", tests, G_N_ELEMENTS(tests),
+                        &(RpSuiteOptions){ .setup = env_default, .teardown = env_teardown });
 }

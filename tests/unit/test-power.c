@@ -15,8 +15,6 @@
 #include "cmd-db.h"
 #include "rpmh-rsc.h"
 
-const bool rp_test_nofork = false;
-
 /* cmd_db_get_header(): walk the slave headers, compare 8-byte ids */
 static const uint8_t *linux_lookup(const uint8_t *db, const char *id, const uint8_t **aux,
                                    uint16_t *aux_len)
@@ -248,17 +246,12 @@ END_TEST
 
 Suite *rp_test_suite(void)
 {
-    Suite *s = suite_create("power");
-    TCase *db = tcase_create("cmd-db");
-    TCase *rsc = tcase_create("rsc");
-    TCase *aoss = tcase_create("aoss");
+    const RpTest tests[] = {
+        { "cmd-db", cmd_db_has_everything_sc7280_looks_up },
+        { "cmd-db", cmd_db_refuses_bad_tables },
+        { "rsc", rsc_probe_trigger_complete },
+        { "aoss", aoss_open_and_send },
+    };
 
-    tcase_add_test(db, cmd_db_has_everything_sc7280_looks_up);
-    tcase_add_test(db, cmd_db_refuses_bad_tables);
-    tcase_add_test(rsc, rsc_probe_trigger_complete);
-    tcase_add_test(aoss, aoss_open_and_send);
-    suite_add_tcase(s, db);
-    suite_add_tcase(s, rsc);
-    suite_add_tcase(s, aoss);
-    return s;
+    return rp_suite_new("power", tests, G_N_ELEMENTS(tests), NULL);
 }

@@ -14,8 +14,6 @@
 #include "lineio.h"
 #include "qmp.h"
 
-const bool rp_test_nofork = false;
-
 /* A string that needs every kind of JSON escape */
 #define NASTY "fatal::say \"hi\" \\ back\\slash\nnew line\ttab \x01 </x> caf\xc3\xa9"
 
@@ -227,14 +225,13 @@ END_TEST
 
 Suite *rp_test_suite(void)
 {
-    Suite *s = suite_create("qmp");
-    TCase *tc = tcase_create("qmp");
+    const RpTest tests[] = {
+        { "qmp", command_text_is_escaped_json },
+        { "qmp", qom_set_and_inject_arguments },
+        { "qmp", pmemsave_arguments },
+        { "qmp", qom_get_values },
+        { "qmp", errors_and_events },
+    };
 
-    tcase_add_test(tc, command_text_is_escaped_json);
-    tcase_add_test(tc, qom_set_and_inject_arguments);
-    tcase_add_test(tc, pmemsave_arguments);
-    tcase_add_test(tc, qom_get_values);
-    tcase_add_test(tc, errors_and_events);
-    suite_add_tcase(s, tc);
-    return s;
+    return rp_suite_new("qmp", tests, G_N_ELEMENTS(tests), NULL);
 }

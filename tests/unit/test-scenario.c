@@ -9,8 +9,6 @@
 #include "../tap-main.h"
 #include "scenario.h"
 
-const bool rp_test_nofork = false;
-
 static RpScenario *parse(const char *text, GError **error)
 {
     return rp_scenario_parse("t", text, strlen(text), error);
@@ -125,13 +123,12 @@ END_TEST
 
 Suite *rp_test_suite(void)
 {
-    Suite *s = suite_create("scenario");
-    TCase *tc = tcase_create("parse");
+    const RpTest tests[] = {
+        { "parse", steps_in_number_order },
+        { "parse", bad_input_is_refused, G_N_ELEMENTS(bad) },
+        { "parse", expand_variables },
+        { "parse", shipped_scenarios_parse },
+    };
 
-    tcase_add_test(tc, steps_in_number_order);
-    tcase_add_loop_test(tc, bad_input_is_refused, 0, G_N_ELEMENTS(bad));
-    tcase_add_test(tc, expand_variables);
-    tcase_add_test(tc, shipped_scenarios_parse);
-    suite_add_tcase(s, tc);
-    return s;
+    return rp_suite_new("scenario", tests, G_N_ELEMENTS(tests), NULL);
 }

@@ -8,8 +8,6 @@
 #include "../tap-main.h"
 #include "stats.h"
 
-const bool rp_test_nofork = false;
-
 START_TEST(median_odd)
 {
     const double v[] = { 3.0, 1.0, 2.0 };
@@ -39,12 +37,11 @@ END_TEST
 
 Suite *rp_test_suite(void)
 {
-    Suite *s = suite_create("stats");
-    TCase *tc = tcase_create("median");
+    const RpTest tests[] = {
+        { "median", median_odd },
+        { "median", median_even },
+        { "median", median_single_and_empty },
+    };
 
-    tcase_add_test(tc, median_odd);
-    tcase_add_test(tc, median_even);
-    tcase_add_test(tc, median_single_and_empty);
-    suite_add_tcase(s, tc);
-    return s;
+    return rp_suite_new("stats", tests, G_N_ELEMENTS(tests), NULL);
 }

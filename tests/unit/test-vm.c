@@ -13,8 +13,6 @@
 #include "../tap-main.h"
 #include "vm.h"
 
-const bool rp_test_nofork = false;
-
 static RpVm *start(const char *mode, gboolean agent, const char *log)
 {
     RpVmConfig cfg = {
@@ -164,18 +162,17 @@ END_TEST
 
 Suite *rp_test_suite(void)
 {
-    Suite *s = suite_create("vm");
-    TCase *tc = tcase_create("fake-qemu");
+    const RpTest tests[] = {
+        { "fake-qemu", missing_binary },
+        { "fake-qemu", console_marker_and_log },
+        { "fake-qemu", console_timeout_is_bounded },
+        { "fake-qemu", qemu_exit_is_reported },
+        { "fake-qemu", agent_roundtrip },
+        { "fake-qemu", agent_hang_is_bounded },
+        { "fake-qemu", agent_channel_closed },
+        { "fake-qemu", agent_refuses_bad_requests },
+    };
 
-    tcase_set_timeout(tc, 60);
-    tcase_add_test(tc, missing_binary);
-    tcase_add_test(tc, console_marker_and_log);
-    tcase_add_test(tc, console_timeout_is_bounded);
-    tcase_add_test(tc, qemu_exit_is_reported);
-    tcase_add_test(tc, agent_roundtrip);
-    tcase_add_test(tc, agent_hang_is_bounded);
-    tcase_add_test(tc, agent_channel_closed);
-    tcase_add_test(tc, agent_refuses_bad_requests);
-    suite_add_tcase(s, tc);
-    return s;
+    return rp_suite_new("vm", tests, G_N_ELEMENTS(tests),
+                        &(RpSuiteOptions){ .timeout_s = 60 });
 }
