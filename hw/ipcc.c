@@ -17,6 +17,8 @@ OBJECT_DEFINE_SIMPLE_TYPE(RprocsimIpccState, ipcc, RPROCSIM_IPCC, SYS_BUS_DEVICE
 
 /* Registers of one client frame, from rprocsim/ipcc-regs.h */
 REG32(VERSION, IPCC_REG_VERSION)
+REG32(CONFIG, IPCC_REG_CONFIG)
+    FIELD(CONFIG, CLEAR_ON_RECV_RD, 0, 1)
 REG32(SEND_ID, IPCC_REG_SEND_ID)
     FIELD(SEND_ID, SIGNAL, 0, IPCC_CLIENT_SHIFT)
     FIELD(SEND_ID, CLIENT, IPCC_CLIENT_SHIFT, 16)
@@ -43,8 +45,12 @@ static uint64_t ipcc_read(void *opaque, hwaddr addr, unsigned size)
     case A_VERSION:
         val = IPCC_VERSION_VALUE;
         break;
+    case A_CONFIG:
+        val = ipcc_config(&s->state, client);
+        break;
     case A_RECV_ID:
-        val = ipcc_recv_id(&s->state, client);
+        val = ipcc_read_recv_id(&s->state, client);
+        ipcc_update_irqs(s);
         break;
     default:
         qemu_log_mask(LOG_GUEST_ERROR, "%s: client %u reads offset 0x%" HWADDR_PRIx
@@ -64,6 +70,9 @@ static void ipcc_write(void *opaque, hwaddr addr, uint64_t value, unsigned size)
 
     trace_rprocsim_ipcc_write(client, reg, value);
     switch (reg) {
+    case A_CONFIG:
+        ipcc_set_config(&s->state, client, value);
+        break;
     case A_SEND_ID:
         ok = ipcc_send(&s->state, client, value);
         if (ok) {
@@ -139,13 +148,14 @@ static void ipcc_reset_exit(Object *obj, ResetType type)
 
 static const VMStateDescription vmstate_ipcc = {
     .name = TYPE_RPROCSIM_IPCC,
-    .version_id = 1,
-    .minimum_version_id = 1,
+    .version_id = 2,
+    .minimum_version_id = 2,
     .fields = (const VMStateField[]) {
         VMSTATE_UINT32_2DARRAY(state.pending, RprocsimIpccState,
                                IPCC_CLIENTS, IPCC_CLIENTS),
         VMSTATE_UINT32_2DARRAY(state.enabled, RprocsimIpccState,
                                IPCC_CLIENTS, IPCC_CLIENTS),
+        VMSTATE_UINT32_ARRAY(state.config, RprocsimIpccState, IPCC_CLIENTS),
         VMSTATE_END_OF_LIST()
     },
 };

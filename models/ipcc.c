@@ -67,6 +67,28 @@ static bool signal_op(IpccState *s, unsigned dst, uint32_t hwirq, int op)
     return true;
 }
 
+uint32_t ipcc_read_recv_id(IpccState *s, unsigned dst)
+{
+    uint32_t id = ipcc_recv_id(s, dst);
+
+    if (id != IPCC_NO_PENDING && (ipcc_config(s, dst) & IPCC_CONFIG_CLEAR_ON_RECV_RD)) {
+        ipcc_clear(s, dst, id);
+    }
+    return id;
+}
+
+uint32_t ipcc_config(const IpccState *s, unsigned dst)
+{
+    return dst < IPCC_CLIENTS ? s->config[dst] : 0;
+}
+
+void ipcc_set_config(IpccState *s, unsigned dst, uint32_t value)
+{
+    if (dst < IPCC_CLIENTS) {
+        s->config[dst] = value & IPCC_CONFIG_CLEAR_ON_RECV_RD;
+    }
+}
+
 bool ipcc_enable(IpccState *s, unsigned dst, uint32_t hwirq)
 {
     return signal_op(s, dst, hwirq, 0);

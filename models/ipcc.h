@@ -24,6 +24,7 @@ typedef struct IpccState {
     /* per receiving client, per sending client: one bit per signal */
     uint32_t pending[IPCC_CLIENTS][IPCC_CLIENTS];
     uint32_t enabled[IPCC_CLIENTS][IPCC_CLIENTS];
+    uint32_t config[IPCC_CLIENTS];          /* CONFIG of each frame */
 } IpccState;
 
 /* All signals cleared and disabled. */
@@ -37,6 +38,18 @@ bool ipcc_send(IpccState *s, unsigned src, uint32_t value);
 
 /* RECV_ID of client @dst's frame: lowest pending and enabled (src << 16) | signal. */
 uint32_t ipcc_recv_id(const IpccState *s, unsigned dst);
+
+/*
+ * A read of RECV_ID by client @dst: ipcc_recv_id(), and with the frame's
+ * CONFIG CLEAR_ON_RECV_RD set the signal returned is cleared as well (the
+ * mode boot firmware may leave set; Linux 7.x clears it at probe,
+ * drivers/mailbox/qcom-ipcc.c).
+ */
+uint32_t ipcc_read_recv_id(IpccState *s, unsigned dst);
+
+/* CONFIG of client @dst's frame; writes keep only the defined bits. */
+uint32_t ipcc_config(const IpccState *s, unsigned dst);
+void ipcc_set_config(IpccState *s, unsigned dst, uint32_t value);
 
 /*
  * RECV_SIGNAL_ENABLE / _DISABLE / _CLEAR of client @dst's frame with

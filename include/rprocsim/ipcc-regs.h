@@ -23,6 +23,8 @@
 
 /* Frame registers (qcom-ipcc.c IPCC_REG_*) */
 #define IPCC_REG_VERSION            0x00
+#define IPCC_REG_CONFIG             0x08
+#define   IPCC_CONFIG_CLEAR_ON_RECV_RD 0x1  /* reading RECV_ID clears what it returns */
 #define IPCC_REG_SEND_ID            0x0c
 #define IPCC_REG_RECV_ID            0x10
 #define IPCC_REG_ENABLE             0x14    /* RECV_SIGNAL_ENABLE */
