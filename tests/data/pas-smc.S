@@ -10,40 +10,47 @@
     .equ MAILBOX, 0x9f000000     /* GO +0, STAGE +4, results from +8 */
     .equ META,    0x90000000
 
+    /* wait until GO reads \go */
+    .macro wait_go go
+1:  ldr     w0, [x20]
+    cmp     w0, #\go
+    b.ne    1b
+    .endm
+
+    /* PAS call \fn for the aDSP (pas_id 1): x1 holds the argument count */
+    .macro pas_call fn, nargs
+    ldr     x0, =\fn
+    mov     x1, #\nargs
+    mov     x2, #1
+    .endm
+
+    /* STAGE = \stage */
+    .macro set_stage stage
+    mov     w1, #\stage
+    str     w1, [x20, #4]
+    .endm
+
     .text
     .globl _start
 _start:
     ldr     x20, =MAILBOX
-1:  ldr     w0, [x20]
-    cmp     w0, #1
-    b.ne    1b
-
-    ldr     x0, =0x42000201     /* PAS_INIT_IMAGE */
-    mov     x1, #0x82
-    mov     x2, #1
+    wait_go 1
+    pas_call 0x42000201, 0x82   /* PAS_INIT_IMAGE, metadata at META */
     ldr     x3, =META
     smc     #0
     str     x0, [x20, #8]
     str     x1, [x20, #16]
-    ldr     x0, =0x42000205     /* PAS_AUTH_AND_RESET */
-    mov     x1, #1
-    mov     x2, #1
+    pas_call 0x42000205, 1      /* PAS_AUTH_AND_RESET */
     smc     #0
     str     x0, [x20, #24]
     str     x1, [x20, #32]
-    mov     w1, #2
-    str     w1, [x20, #4]
+    set_stage 2
 
-2:  ldr     w0, [x20]
-    cmp     w0, #2
-    b.ne    2b
-    ldr     x0, =0x42000206     /* PAS_SHUTDOWN */
-    mov     x1, #1
-    mov     x2, #1
+    wait_go 2
+    pas_call 0x42000206, 1      /* PAS_SHUTDOWN */
     smc     #0
     str     x0, [x20, #40]
-    mov     w1, #3
-    str     w1, [x20, #4]
+    set_stage 3
 3:  wfe
     b       3b
     .ltorg

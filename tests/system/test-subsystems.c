@@ -100,12 +100,13 @@ static void rproc_write(const RpRproc *r, const char *attr, const char *value)
                   err ? err->message : "?");
 }
 
-/* A subsystem that boots by itself (aDSP, cDSP) is up and idle */
-static void wait_up(const RpRproc *r)
+/* The remoteproc of @name, a subsystem that boots by itself, once it is up and idle */
+static void find_up(const char *name, RpRproc *r)
 {
+    find_rproc(name, r);
     wait_console("remote processor %s is now up", r->name);
     wait_rproc(r, "running");
-    wait_q6ss(r->ss->name, "wfi");
+    wait_q6ss(name, "wfi");
 }
 
 /* Start the WPSS (which does not boot by itself) through sysfs; it comes up */
@@ -218,8 +219,7 @@ START_TEST(stop_is_acknowledged)
     g_auto(RpRproc) adsp = { 0 };
     g_autofree char *st = NULL, *dmesg = NULL;
 
-    find_rproc("adsp", &adsp);
-    wait_up(&adsp);
+    find_up("adsp", &adsp);
     rproc_write(&adsp, "state", "stop");
     wait_console("stopped remote processor %s", adsp.name);
     st = rproc_state(&adsp);
@@ -237,8 +237,7 @@ START_TEST(bitten_core_is_not_running)
     g_auto(RpRproc) cdsp = { 0 };
     g_autofree char *dbg = NULL, *out = NULL;
 
-    find_rproc("cdsp", &cdsp);
-    wait_up(&cdsp);
+    find_up("cdsp", &cdsp);
     /* keep the bitten core as it is: no recovery */
     dbg = g_strdup_printf("echo disabled > /sys/kernel/debug/remoteproc/%s/recovery",
                           strrchr(cdsp.dir, '/') + 1);
@@ -288,8 +287,7 @@ START_TEST(adsp_wild_pointer_crash_record)
     const uint8_t *d;
     gsize len;
 
-    find_rproc("adsp", &adsp);
-    wait_up(&adsp);
+    find_up("adsp", &adsp);
     rproc_write(&adsp, "coredump", "enabled");
     sys_qom_set("/machine/adsp", "fault", "wild-pointer");
     wait_console("fatal error received: adsp: BusFault at pc 0x");

@@ -105,32 +105,44 @@ static const char *attr(Seen *s, const char *element, const char *name, guint n)
     return g_hash_table_lookup(s->attrs, key);
 }
 
-static RpResult *result(const char *scenario, const char *subsys, gboolean ok,
-                        const char *message, const char *log, double seconds)
-{
-    RpResult *r = g_new0(RpResult, 1);
+/* Each test's scenario results (checked fixture) */
+static GPtrArray *results;
 
-    r->scenario = g_strdup(scenario);
-    r->subsys = g_strdup(subsys);
-    r->ok = ok;
-    r->message = g_strdup(message);
-    r->log = g_strdup(log);
-    r->seconds = seconds;
-    return r;
+static void results_setup(void)
+{
+    results = g_ptr_array_new_with_free_func(rp_result_free);
+}
+
+static void results_teardown(void)
+{
+    g_clear_pointer(&results, g_ptr_array_unref);
+}
+
+/* Add a copy of @r (its strings duplicated) to the results */
+static void add_result(const RpResult *r)
+{
+    RpResult *copy = g_new0(RpResult, 1);
+
+    copy->scenario = g_strdup(r->scenario);
+    copy->subsys = g_strdup(r->subsys);
+    copy->ok = r->ok;
+    copy->message = g_strdup(r->message);
+    copy->log = g_strdup(r->log);
+    copy->seconds = r->seconds;
+    g_ptr_array_add(results, copy);
 }
 
 START_TEST(counts_and_plain_results)
 {
-    g_autoptr(GPtrArray) rs = g_ptr_array_new_with_free_func(rp_result_free);
     g_autofree char *xml = NULL;
     Seen s;
 
-    g_ptr_array_add(rs, result("start-stop", "adsp", TRUE, NULL, "[step 1] ensure running\n",
-                               1.5));
-    g_ptr_array_add(rs, result("start-stop", "cdsp", FALSE, "no kernel message 'up'", "",
-                               12.25));
-    g_ptr_array_add(rs, result("watchdog", "wpss", TRUE, NULL, NULL, 0));
-    xml = rp_junit_xml(rs);
+    add_result(&(RpResult){ .scenario = "start-stop", .subsys = "adsp", .ok = TRUE,
+                            .log = "[step 1] ensure running\n", .seconds = 1.5 });
+    add_result(&(RpResult){ .scenario = "start-stop", .subsys = "cdsp",
+                            .message = "no kernel message 'up'", .log = "", .seconds = 12.25 });
+    add_result(&(RpResult){ .scenario = "watchdog", .subsys = "wpss", .ok = TRUE });
+    xml = rp_junit_xml(results);
     parse(xml, &s);
     ck_assert_uint_eq(s.elements->len, 1 + 3 * 2 + 1);
     ck_assert_str_eq(g_ptr_array_index(s.elements, 0), "testsuite");
@@ -155,12 +167,12 @@ END_TEST
 START_TEST(markup_characters_escaped)
 {
     static const char nasty[] = "a<b>&c\"d'e </system-out> <![CDATA[ &amp; ]]>";
-    g_autoptr(GPtrArray) rs = g_ptr_array_new_with_free_func(rp_result_free);
     g_autofree char *xml = NULL;
     Seen s;
 
-    g_ptr_array_add(rs, result(nasty, nasty, FALSE, nasty, nasty, 1));
-    xml = rp_junit_xml(rs);
+    add_result(&(RpResult){ .scenario = (char *)nasty, .subsys = (char *)nasty,
+                            .message = (char *)nasty, .log = (char *)nasty, .seconds = 1 });
+    xml = rp_junit_xml(results);
     ck_assert_ptr_null(strstr(xml, "a<b>"));
     parse(xml, &s);
     ck_assert_str_eq(attr(&s, "testcase", "classname", 0), nasty);
@@ -175,13 +187,14 @@ START_TEST(control_characters_and_bad_utf8)
 {
     /* ESC, NUL-free C0 controls, a C1 control, a lone continuation byte */
     static const char log[] = "esc\x1b[0m bell\x07 vt\x0b ff\x0c tab\tnl\nc1\xc2\x85 bad\x80!";
-    g_autoptr(GPtrArray) rs = g_ptr_array_new_with_free_func(rp_result_free);
     g_autofree char *xml = NULL;
     const char *out;
     Seen s;
 
-    g_ptr_array_add(rs, result("ctl", "adsp", FALSE, "msg\x01with\x1f""controls", log, 1));
-    xml = rp_junit_xml(rs);
+    add_result(&(RpResult){ .scenario = "ctl", .subsys = "adsp",
+                            .message = "msg\x01with\x1f""controls", .log = (char *)log,
+                            .seconds = 1 });
+    xml = rp_junit_xml(results);
     for (const char *c = xml; *c; c++) {
         ck_assert_msg((guchar)*c >= 0x20 || *c == '\n' || *c == '\t',
                       "control character 0x%02x in the XML", (guchar)*c);
@@ -199,19 +212,19 @@ END_TEST
 
 START_TEST(write_to_file)
 {
-    g_autoptr(GPtrArray) rs = g_ptr_array_new_with_free_func(rp_result_free);
     g_autoptr(GError) err = NULL;
     g_autofree char *dir = g_dir_make_tmp("test-junit-XXXXXX", NULL);
     g_autofree char *path = g_build_filename(dir, "junit.xml", NULL);
     g_autofree char *bad = g_build_filename(dir, "none", "junit.xml", NULL);
     g_autofree char *text = NULL, *xml = NULL;
 
-    g_ptr_array_add(rs, result("s", "cdsp", TRUE, NULL, "log", 2));
-    ck_assert(rp_junit_write(path, rs, &err));
+    add_result(&(RpResult){ .scenario = "s", .subsys = "cdsp", .ok = TRUE, .log = "log",
+                            .seconds = 2 });
+    ck_assert(rp_junit_write(path, results, &err));
     ck_assert(g_file_get_contents(path, &text, NULL, NULL));
-    xml = rp_junit_xml(rs);
+    xml = rp_junit_xml(results);
     ck_assert_str_eq(text, xml);
-    ck_assert(!rp_junit_write(bad, rs, &err));
+    ck_assert(!rp_junit_write(bad, results, &err));
     ck_assert_ptr_nonnull(err);
     g_unlink(path);
     g_rmdir(dir);
@@ -220,8 +233,7 @@ END_TEST
 
 START_TEST(no_results)
 {
-    g_autoptr(GPtrArray) rs = g_ptr_array_new_with_free_func(rp_result_free);
-    g_autofree char *xml = rp_junit_xml(rs);
+    g_autofree char *xml = rp_junit_xml(results);
     Seen s;
 
     parse(xml, &s);
@@ -242,5 +254,7 @@ Suite *rp_test_suite(void)
         { "junit", no_results },
     };
 
-    return rp_suite_new("junit", tests, G_N_ELEMENTS(tests), NULL);
+    return rp_suite_new("junit", tests, G_N_ELEMENTS(tests),
+                        &(RpSuiteOptions){ .setup = results_setup,
+                                           .teardown = results_teardown });
 }

@@ -21,6 +21,7 @@ typedef struct Peer {
     int fd;             /* QEMU's end */
     GString *buf;
     RpQmp *q;
+    JsonObject *last;   /* the last message expect_command() took */
 } Peer;
 
 static void peer_send(Peer *p, const char *text)
@@ -70,14 +71,43 @@ static void peer_stop(Peer *p)
     rp_qmp_free(p->q);
     close(p->fd);
     g_string_free(p->buf, TRUE);
+    g_clear_pointer(&p->last, json_object_unref);
 }
 
-/* The next command: its name must be @command; returns its arguments (borrowed from @m) */
-static JsonObject *expect_command(JsonObject *m, const char *command)
+/* Each test's client and peer (checked fixture) */
+static Peer peer;
+
+static void peer_setup(void)
 {
-    ck_assert_str_eq(json_object_get_string_member(m, "execute"), command);
-    ck_assert(json_object_has_member(m, "arguments"));
-    return json_object_get_object_member(m, "arguments");
+    peer_start(&peer);
+}
+
+static void peer_teardown(void)
+{
+    peer_stop(&peer);
+}
+
+/*
+ * The next message the client sent to the peer must be command @command
+ * with @nargs arguments; returns them (valid until the next call)
+ */
+static JsonObject *expect_command(const char *command, guint nargs)
+{
+    JsonObject *a;
+
+    g_clear_pointer(&peer.last, json_object_unref);
+    peer.last = peer_receive(&peer);
+    ck_assert_str_eq(json_object_get_string_member(peer.last, "execute"), command);
+    ck_assert(json_object_has_member(peer.last, "arguments"));
+    a = json_object_get_object_member(peer.last, "arguments");
+    ck_assert_uint_eq(json_object_get_size(a), nargs);
+    return a;
+}
+
+/* String member @name of @o is @want */
+static void expect_str(JsonObject *o, const char *name, const char *want)
+{
+    ck_assert_str_eq(json_object_get_string_member(o, name), want);
 }
 
 START_TEST(command_text_is_escaped_json)
@@ -110,82 +140,62 @@ END_TEST
 START_TEST(qom_set_and_inject_arguments)
 {
     g_autoptr(GError) err = NULL;
-    g_autoptr(JsonObject) m1 = NULL, m2 = NULL;
     JsonObject *a;
-    Peer p;
 
-    peer_start(&p);
-    peer_send(&p, "{\"return\": {}}\n");
-    ck_assert_msg(rp_qmp_qom_set_str(p.q, "/machine/adsp", "fault", NASTY, &err), "%s",
+    peer_send(&peer, "{\"return\": {}}\n");
+    ck_assert_msg(rp_qmp_qom_set_str(peer.q, "/machine/adsp", "fault", NASTY, &err), "%s",
                   err ? err->message : "?");
-    m1 = peer_receive(&p);
-    a = expect_command(m1, "qom-set");
-    ck_assert_uint_eq(json_object_get_size(a), 3);
-    ck_assert_str_eq(json_object_get_string_member(a, "path"), "/machine/adsp");
-    ck_assert_str_eq(json_object_get_string_member(a, "property"), "fault");
-    ck_assert_str_eq(json_object_get_string_member(a, "value"), NASTY);
+    a = expect_command("qom-set", 3);
+    expect_str(a, "path", "/machine/adsp");
+    expect_str(a, "property", "fault");
+    expect_str(a, "value", NASTY);
 
-    peer_send(&p, "{\"return\": {}}\n");
-    ck_assert(rp_qmp_inject(p.q, "trustzone", "shutdown-fail:\"adsp\"", &err));
-    m2 = peer_receive(&p);
-    a = expect_command(m2, "x-rprocsim-inject");
-    ck_assert_uint_eq(json_object_get_size(a), 2);
-    ck_assert_str_eq(json_object_get_string_member(a, "subsystem"), "trustzone");
-    ck_assert_str_eq(json_object_get_string_member(a, "fault"), "shutdown-fail:\"adsp\"");
-    peer_stop(&p);
+    peer_send(&peer, "{\"return\": {}}\n");
+    ck_assert(rp_qmp_inject(peer.q, "trustzone", "shutdown-fail:\"adsp\"", &err));
+    a = expect_command("x-rprocsim-inject", 2);
+    expect_str(a, "subsystem", "trustzone");
+    expect_str(a, "fault", "shutdown-fail:\"adsp\"");
 }
 END_TEST
 
 START_TEST(pmemsave_arguments)
 {
     g_autoptr(GError) err = NULL;
-    g_autoptr(JsonObject) m = NULL;
     JsonObject *a;
-    Peer p;
 
-    peer_start(&p);
-    peer_send(&p, "{\"return\": {}}\n");
-    ck_assert(rp_qmp_pmemsave(p.q, 0x86700000u, 4096, "dump dir with \"quotes\"/mem.bin",
+    peer_send(&peer, "{\"return\": {}}\n");
+    ck_assert(rp_qmp_pmemsave(peer.q, 0x86700000u, 4096, "dump dir with \"quotes\"/mem.bin",
                               &err));
-    m = peer_receive(&p);
-    a = expect_command(m, "pmemsave");
+    a = expect_command("pmemsave", 3);
     ck_assert_int_eq(json_object_get_int_member(a, "val"), 0x86700000);
     ck_assert_int_eq(json_object_get_int_member(a, "size"), 4096);
-    ck_assert_str_eq(json_object_get_string_member(a, "filename"),
-                     "dump dir with \"quotes\"/mem.bin");
-    peer_stop(&p);
+    expect_str(a, "filename", "dump dir with \"quotes\"/mem.bin");
 }
 END_TEST
 
 START_TEST(qom_get_values)
 {
     g_autoptr(GError) err = NULL;
-    g_autoptr(JsonObject) m = NULL;
     g_autofree char *s = NULL, *n = NULL, *t = NULL;
     JsonObject *a;
-    Peer p;
 
-    peer_start(&p);
-    peer_send(&p, "{\"return\": \"running \\\"x\\\"\"}\n"
-                  "{\"return\": 42}\n"
-                  "{\"return\": \"pas-ok\"}\n"
-                  "{\"return\": 7}\n");
-    s = rp_qmp_qom_get_str(p.q, "/machine/trustzone", "last-status", &err);
+    peer_send(&peer, "{\"return\": \"running \\\"x\\\"\"}\n"
+                     "{\"return\": 42}\n"
+                     "{\"return\": \"pas-ok\"}\n"
+                     "{\"return\": 7}\n");
+    s = rp_qmp_qom_get_str(peer.q, "/machine/trustzone", "last-status", &err);
     ck_assert_str_eq(s, "running \"x\"");
-    m = peer_receive(&p);
-    a = expect_command(m, "qom-get");
-    ck_assert_uint_eq(json_object_get_size(a), 2);
-    ck_assert_str_eq(json_object_get_string_member(a, "path"), "/machine/trustzone");
-    ck_assert_str_eq(json_object_get_string_member(a, "property"), "last-status");
+    a = expect_command("qom-get", 2);
+    expect_str(a, "path", "/machine/trustzone");
+    expect_str(a, "property", "last-status");
     /* an integer is not a string, but is text in decimal */
-    ck_assert_ptr_null(rp_qmp_qom_get_str(p.q, "/machine/trustzone", "boots", &err));
+    ck_assert_ptr_null(rp_qmp_qom_get_str(peer.q, "/machine/trustzone", "boots", &err));
     ck_assert(err && strstr(err->message, "not a string"));
     g_clear_error(&err);
-    t = rp_qmp_qom_get_text(p.q, "/machine/trustzone", "status", &err);
+    t = rp_qmp_qom_get_text(peer.q, "/machine/trustzone", "status", &err);
     ck_assert_str_eq(t, "pas-ok");
-    n = rp_qmp_qom_get_text(p.q, "/machine/trustzone", "adsp-shutdowns", &err);
+    n = rp_qmp_qom_get_text(peer.q, "/machine/trustzone", "adsp-shutdowns", &err);
     ck_assert_str_eq(n, "7");
-    peer_stop(&p);
 }
 END_TEST
 
@@ -194,32 +204,29 @@ START_TEST(errors_and_events)
     g_autoptr(GError) err = NULL;
     g_autoptr(JsonNode) ret = NULL;
     GPtrArray *events;
-    Peer p;
 
-    peer_start(&p);
     /* an event before the reply is kept; the error's description is the message */
-    peer_send(&p, "{\"event\": \"RPROCSIM_SUBSYSTEM_STATE\", \"data\": "
-                  "{\"subsystem\": \"adsp\", \"state\": \"bitten\", \"boots\": 1}}\n"
-                  "{\"error\": {\"class\": \"GenericError\", \"desc\": \"not a subsystem\"}}\n");
-    ck_assert(!rp_qmp_inject(p.q, "ipcc", "hang", &err));
+    peer_send(&peer, "{\"event\": \"RPROCSIM_SUBSYSTEM_STATE\", \"data\": "
+                     "{\"subsystem\": \"adsp\", \"state\": \"bitten\", \"boots\": 1}}\n"
+                     "{\"error\": {\"class\": \"GenericError\", \"desc\": \"not a subsystem\"}}\n");
+    ck_assert(!rp_qmp_inject(peer.q, "ipcc", "hang", &err));
     ck_assert_str_eq(err->message, "x-rprocsim-inject: not a subsystem");
     g_clear_error(&err);
-    events = rp_qmp_events(p.q);
+    events = rp_qmp_events(peer.q);
     ck_assert_uint_eq(events->len, 1);
     ck_assert_str_eq(json_object_get_string_member(g_ptr_array_index(events, 0), "event"),
                      "RPROCSIM_SUBSYSTEM_STATE");
 
     /* rp_qmp_execute with no arguments gives the "return" member */
-    peer_send(&p, "{\"return\": {\"running\": true}}\n");
-    ret = rp_qmp_execute(p.q, "query-status", NULL, &err);
+    peer_send(&peer, "{\"return\": {\"running\": true}}\n");
+    ret = rp_qmp_execute(peer.q, "query-status", NULL, &err);
     ck_assert_ptr_nonnull(ret);
     ck_assert(json_object_get_boolean_member(json_node_get_object(ret), "running"));
 
     /* QEMU closes the monitor without a reply: an error, not a hang */
-    shutdown(p.fd, SHUT_WR);
-    ck_assert(!rp_qmp_qom_set_str(p.q, "/machine/adsp", "fault", "hang", &err));
+    shutdown(peer.fd, SHUT_WR);
+    ck_assert(!rp_qmp_qom_set_str(peer.q, "/machine/adsp", "fault", "hang", &err));
     ck_assert_ptr_nonnull(err);
-    peer_stop(&p);
 }
 END_TEST
 
@@ -233,5 +240,6 @@ Suite *rp_test_suite(void)
         { "qmp", errors_and_events },
     };
 
-    return rp_suite_new("qmp", tests, G_N_ELEMENTS(tests), NULL);
+    return rp_suite_new("qmp", tests, G_N_ELEMENTS(tests),
+                        &(RpSuiteOptions){ .setup = peer_setup, .teardown = peer_teardown });
 }

@@ -13,24 +13,34 @@
 #include "../tap-main.h"
 #include "vm.h"
 
-static RpVm *start(const char *mode, gboolean agent, const char *log)
+/* How fake-qemu.py is started */
+typedef struct FakeQemu {
+    const char *mode;           /* its FAKE_QEMU behaviour: ready, silent, die, agent */
+    gboolean agent;             /* with the agent channel */
+    const char *log;            /* console log file, or NULL */
+} FakeQemu;
+
+static RpVm *start(const FakeQemu *f)
 {
     RpVmConfig cfg = {
         .qemu = g_getenv("RPROCSIM_FAKE_QEMU"),
         .machine = "fake",
         .kernel = "Image",
-        .agent = agent,
-        .console_log = log,
+        .agent = f->agent,
+        .console_log = f->log,
     };
     g_autoptr(GError) err = NULL;
     RpVm *vm;
 
     ck_assert_msg(cfg.qemu, "RPROCSIM_FAKE_QEMU is not set");
-    g_setenv("FAKE_QEMU", mode, TRUE);
+    g_setenv("FAKE_QEMU", f->mode, TRUE);
     vm = rp_vm_start(&cfg, &err);
     ck_assert_msg(vm, "start: %s", err ? err->message : "?");
     return vm;
 }
+
+/* fake-qemu.py with the agent */
+static const FakeQemu agent = { .mode = "agent", .agent = TRUE };
 
 START_TEST(missing_binary)
 {
@@ -50,7 +60,7 @@ START_TEST(console_marker_and_log)
     g_autofree char *log = g_build_filename(dir, "console.log", NULL);
     g_autofree char *line = NULL, *text = NULL;
     g_autoptr(GError) err = NULL;
-    RpVm *vm = start("ready", FALSE, log);
+    RpVm *vm = start(&(FakeQemu){ .mode = "ready", .log = log });
     double at = -1;
 
     line = rp_vm_wait_console(vm, "RPROCSIM-READY ", 20, &at, &err);
@@ -71,7 +81,7 @@ END_TEST
 START_TEST(console_timeout_is_bounded)
 {
     g_autoptr(GError) err = NULL;
-    RpVm *vm = start("silent", FALSE, NULL);
+    RpVm *vm = start(&(FakeQemu){ .mode = "silent" });
     gint64 t0 = g_get_monotonic_time();
 
     ck_assert_ptr_null(rp_vm_wait_console(vm, "RPROCSIM-READY ", 0.3, NULL, &err));
@@ -84,7 +94,7 @@ END_TEST
 START_TEST(qemu_exit_is_reported)
 {
     g_autoptr(GError) err = NULL;
-    RpVm *vm = start("die", FALSE, NULL);
+    RpVm *vm = start(&(FakeQemu){ .mode = "die" });
 
     ck_assert_ptr_null(rp_vm_wait_console(vm, "RPROCSIM-READY ", 20, NULL, &err));
     ck_assert(g_error_matches(err, RP_VM_ERROR, RP_VM_ERROR_EXITED));
@@ -98,7 +108,7 @@ START_TEST(agent_roundtrip)
 {
     g_autoptr(GError) err = NULL;
     g_autofree char *out = NULL, *out2 = NULL, *out3 = NULL;
-    RpVm *vm = start("agent", TRUE, NULL);
+    RpVm *vm = start(&agent);
     int status = -1;
 
     ck_assert_msg(rp_vm_agent_run(vm, "echo hello guest", 20, &out, &status, &err),
@@ -115,30 +125,28 @@ START_TEST(agent_roundtrip)
 }
 END_TEST
 
-START_TEST(agent_hang_is_bounded)
+/* Agent requests that must fail, each in its own way */
+static const struct {
+    const char *command;
+    double timeout_s;
+    RpVmError error;
+} agent_failures[] = {
+    { "hang", 0.5, RP_VM_ERROR_TIMEOUT },       /* the wait is bounded */
+    { "close", 20, RP_VM_ERROR_AGENT },         /* the channel closes */
+};
+
+START_TEST(agent_failure_is_reported)
 {
     g_autoptr(GError) err = NULL;
     char *out = NULL;
     int status = -1;
-    RpVm *vm = start("agent", TRUE, NULL);
+    RpVm *vm = start(&agent);
 
-    ck_assert(!rp_vm_agent_run(vm, "hang", 0.5, &out, &status, &err));
-    ck_assert(g_error_matches(err, RP_VM_ERROR, RP_VM_ERROR_TIMEOUT));
+    ck_assert(!rp_vm_agent_run(vm, agent_failures[_i].command, agent_failures[_i].timeout_s,
+                               &out, &status, &err));
+    ck_assert_msg(g_error_matches(err, RP_VM_ERROR, agent_failures[_i].error), "%s: %s",
+                  agent_failures[_i].command, err ? err->message : "no error");
     ck_assert_ptr_null(out);
-    rp_vm_free(vm);
-}
-END_TEST
-
-START_TEST(agent_channel_closed)
-{
-    g_autoptr(GError) err = NULL;
-    char *out = NULL;
-    int status = -1;
-    RpVm *vm = start("agent", TRUE, NULL);
-
-    ck_assert(!rp_vm_agent_run(vm, "close", 20, &out, &status, &err));
-    ck_assert_msg(g_error_matches(err, RP_VM_ERROR, RP_VM_ERROR_AGENT), "%s",
-                  err->message);
     rp_vm_free(vm);
 }
 END_TEST
@@ -148,8 +156,8 @@ START_TEST(agent_refuses_bad_requests)
     g_autoptr(GError) err = NULL, err2 = NULL;
     char *out = NULL;
     int status = -1;
-    RpVm *vm = start("agent", TRUE, NULL);
-    RpVm *plain = start("ready", FALSE, NULL);
+    RpVm *vm = start(&agent);
+    RpVm *plain = start(&(FakeQemu){ .mode = "ready" });
 
     ck_assert(!rp_vm_agent_run(vm, "echo a\necho b", 20, &out, &status, &err));
     ck_assert(g_error_matches(err, RP_VM_ERROR, RP_VM_ERROR_AGENT));
@@ -168,8 +176,7 @@ Suite *rp_test_suite(void)
         { "fake-qemu", console_timeout_is_bounded },
         { "fake-qemu", qemu_exit_is_reported },
         { "fake-qemu", agent_roundtrip },
-        { "fake-qemu", agent_hang_is_bounded },
-        { "fake-qemu", agent_channel_closed },
+        { "fake-qemu", agent_failure_is_reported, G_N_ELEMENTS(agent_failures) },
         { "fake-qemu", agent_refuses_bad_requests },
     };
 
