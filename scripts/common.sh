@@ -60,30 +60,104 @@ rp_host_mirror() {
     printf '%s\n' "${uri%/}"
 }
 
-# rp_apt_private DIR ARCH SUITE: create (once) a private apt root in DIR for
-# Debian SUITE (+ -updates, + -security when the host has a security
-# archive) with binary architecture ARCH and deb-src lines, then update its
-# lists. Exports RP_APT_CONFIG for rp_apt.
+# Kernel suites: which Debian kernel the guest runs.
+#   stable     Debian stable ($RPROCSIM_DEBIAN_SUITE, trixie: 6.12)
+#   backports  its backports ($RPROCSIM_DEBIAN_SUITE-backports: 7.x)
+#   unstable   sid (7.x)
+RP_KERNEL_SUITES="stable backports unstable"
+
+# rp_kernel_suite_check SUITE: fail unless SUITE is a known kernel suite.
+rp_kernel_suite_check() {
+    case " $RP_KERNEL_SUITES " in
+        *" $1 "*) return 0 ;;
+    esac
+    rp_die "unknown kernel suite '$1'" \
+           "use one of: stable ($RPROCSIM_DEBIAN_SUITE), backports ($RPROCSIM_DEBIAN_SUITE-backports), unstable (sid); e.g. make demo KERNEL=backports"
+}
+
+# rp_kernel_codename SUITE: print the Debian suite that SUITE's kernel comes
+# from. RPROCSIM_KERNEL_CODENAME overrides it for backports and unstable.
+rp_kernel_codename() {
+    rp_kernel_suite_check "$1"
+    case "$1" in
+        stable) echo "$RPROCSIM_DEBIAN_SUITE" ;;
+        backports) echo "${RPROCSIM_KERNEL_CODENAME:-$RPROCSIM_DEBIAN_SUITE-backports}" ;;
+        unstable) echo "${RPROCSIM_KERNEL_CODENAME:-sid}" ;;
+    esac
+}
+
+# rp_kernel_apt_dir BUILD SUITE: the private apt root of SUITE's kernel:
+# BUILD/apt for stable (shared with QEMU's source), BUILD/apt-SUITE otherwise.
+rp_kernel_apt_dir() {
+    if [ "$2" = stable ]; then echo "$1/apt"; else echo "$1/apt-$2"; fi
+}
+
+# rp_guest_dir BUILD SUITE: the guest image folder of SUITE: BUILD/guest for
+# stable (what the tests read by default), BUILD/guest-SUITE otherwise.
+rp_guest_dir() {
+    if [ "$2" = stable ]; then echo "$1/guest"; else echo "$1/guest-$2"; fi
+}
+
+# rp_apt_private DIR ARCH SUITE [single]: create (once) a private apt root in
+# DIR for Debian SUITE with binary architecture ARCH, then update its lists.
+# By default the sources are SUITE, SUITE-updates and SUITE-security (when the
+# host has a security archive), with deb-src lines. With "single" they are
+# SUITE alone, binary only (a backports or unstable kernel); for sid or
+# unstable the Release file's Valid-Until is not enforced for that source
+# (a stale mirror's unstable Release may have expired), with a warning.
+# Exports RP_APT_CONFIG for rp_apt.
 rp_apt_private() {
-    local dir=$1 arch=$2 suite=$3 mirror security keyring
+    local dir=$1 arch=$2 suite=$3 mode=${4:-release} mirror security="" keyring opts
     dir=$(mkdir -p "$dir" && cd "$dir" && pwd)
     keyring=/usr/share/keyrings/debian-archive-keyring.gpg
     [ -r "$keyring" ] || rp_die "Debian archive keyring not found" \
         "install the package debian-archive-keyring"
+    opts="signed-by=$keyring"
+    if [ "$mode" = single ]; then
+        case "$suite" in
+            sid|unstable)
+                rp_warn "Debian $suite: the Release file's expiry date is not checked" \
+                        "(Acquire::Check-Valid-Until false for $suite only; a stale mirror still works)"
+                opts="$opts check-valid-until=no" ;;
+        esac
+    fi
+    local stamp="$dir/lists/.updated" key="$suite $mode $arch"
+    # set up already, with fresh lists: nothing to do (the host's mirror is
+    # read again when the lists are refreshed)
+    if [ -f "$dir/etc/apt.conf" ] && [ "$(cat "$dir/etc/sources.key" 2>/dev/null)" = "$key" ] &&
+       [ -e "$stamp" ] && [ -z "$(find "$stamp" -mmin +720 2>/dev/null)" ]; then
+        export RP_APT_CONFIG="$dir/etc/apt.conf"
+        return 0
+    fi
     mirror=$(rp_host_mirror)
-    security=$(rp_host_mirror -security)
-    [ -n "$security" ] || rp_warn "the host's apt sources have no security archive:" \
-        "Debian $suite packages come without security updates (older kernel point release)"
     mkdir -p "$dir/etc/apt.conf.d" "$dir/etc/preferences.d" "$dir/etc/sources.list.d" \
              "$dir/lists/partial" "$dir/cache/archives/partial" "$dir/log"
-    : > "$dir/status"
-    {
-        for t in deb deb-src; do
-            echo "$t [signed-by=$keyring] $mirror $suite main"
-            echo "$t [signed-by=$keyring] $mirror $suite-updates main"
-            [ -n "$security" ] && echo "$t [signed-by=$keyring] $security $suite-security main"
-        done
-    } > "$dir/etc/sources.list"
+    # (kept as it is: a new status file makes apt rebuild its caches)
+    [ -e "$dir/status" ] || : > "$dir/status"
+    case "$mode" in
+        release)
+            security=$(rp_host_mirror -security)
+            [ -n "$security" ] || rp_warn "the host's apt sources have no security archive:" \
+                "Debian $suite packages come without security updates (older kernel point release)"
+            {
+                for t in deb deb-src; do
+                    echo "$t [signed-by=$keyring] $mirror $suite main"
+                    echo "$t [signed-by=$keyring] $mirror $suite-updates main"
+                    [ -n "$security" ] && echo "$t [signed-by=$keyring] $security $suite-security main"
+                done
+            } > "$dir/etc/sources.list.$$"
+            ;;
+        single)
+            echo "deb [$opts] $mirror $suite main" > "$dir/etc/sources.list.$$"
+            ;;
+        *) rp_die "rp_apt_private: unknown mode '$mode'" "use 'release' or 'single'" ;;
+    esac
+    # new sources invalidate the lists
+    if ! cmp -s "$dir/etc/sources.list.$$" "$dir/etc/sources.list"; then
+        rm -f "$dir/lists/.updated"
+    fi
+    mv "$dir/etc/sources.list.$$" "$dir/etc/sources.list"
+    echo "$key" > "$dir/etc/sources.key"
     cat > "$dir/etc/apt.conf" <<CONF
 APT::Architecture "$arch";
 APT::Architectures { "$arch"; };
@@ -104,7 +178,6 @@ Acquire::Languages "none";
 APT::Sandbox::User "root";
 CONF
     export RP_APT_CONFIG="$dir/etc/apt.conf"
-    local stamp="$dir/lists/.updated"
     # one updater at a time (several build steps share this folder)
     exec 9>"$dir/.lock"
     flock 9
