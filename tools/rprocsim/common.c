@@ -8,6 +8,8 @@
 
 #include <stdarg.h>
 #include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
 
 #ifndef RPROCSIM_BUILD_DIR
 #define RPROCSIM_BUILD_DIR "build"
@@ -20,10 +22,14 @@ GOptionGroup *rp_options_group(RpOptions *o)
           "Build folder holding qemu/ and guest/ (default: the one this rprocsim was built in)", "DIR" },
         { "qemu", 0, 0, G_OPTION_ARG_FILENAME, &o->qemu,
           "qemu-system-aarch64 to run (default: BUILD/qemu/qemu-system-aarch64)", "FILE" },
+        { "kernel-suite", 0, 0, G_OPTION_ARG_STRING, &o->kernel_suite,
+          "Debian kernel to boot: " RP_KERNEL_SUITES " (default: $RPROCSIM_KERNEL_SUITE, "
+          "or " RP_DEFAULT_KERNEL_SUITE "); its guest image is BUILD/guest "
+          "(stable) or BUILD/guest-SUITE", "SUITE" },
         { "kernel", 0, 0, G_OPTION_ARG_FILENAME, &o->kernel,
-          "arm64 kernel Image (default: the stock Debian kernel, BUILD/guest/Image)", "FILE" },
+          "arm64 kernel Image (default: the suite's stock Debian kernel, GUEST/Image)", "FILE" },
         { "initrd", 0, 0, G_OPTION_ARG_FILENAME, &o->initrd,
-          "initramfs (default: BUILD/guest/initramfs.cpio)", "FILE" },
+          "initramfs (default: GUEST/initramfs.cpio)", "FILE" },
         { "cpu", 0, 0, G_OPTION_ARG_STRING, &o->cpu,
           "application core type (default: " RP_DEFAULT_CPU ")", "TYPE" },
         { "smp", 0, 0, G_OPTION_ARG_INT, &o->smp,
@@ -84,19 +90,81 @@ static gboolean need_file(const char *what, const char *path, GError **error)
     return FALSE;
 }
 
+/* A guest image file of the kernel suite: missing ones say how to build them */
+static gboolean need_guest_file(const RpOptions *o, const char *what, const char *path,
+                                GError **error)
+{
+    if (g_file_test(path, G_FILE_TEST_IS_REGULAR)) {
+        return TRUE;
+    }
+    if (!strcmp(o->kernel_suite, RP_DEFAULT_KERNEL_SUITE)) {
+        return need_file(what, path, error);
+    }
+    g_set_error(error, G_FILE_ERROR, G_FILE_ERROR_NOENT,
+                "no %s of kernel suite %s at %s; build its guest image with "
+                "'make guest KERNEL=%s' (or run 'make demo KERNEL=%s'), or point "
+                "to one with the options of --help-guest",
+                what, o->kernel_suite, path, o->kernel_suite, o->kernel_suite);
+    return FALSE;
+}
+
+static gboolean known_suite(const char *suite)
+{
+    g_auto(GStrv) names = g_strsplit(RP_KERNEL_SUITES, ", ", -1);
+
+    return g_strv_contains((const char *const *)names, suite);
+}
+
+/* kernel-release of the guest folder, if @o->kernel is that folder's Image */
+static char *guest_kernel_release(const RpOptions *o)
+{
+    g_autofree char *image = g_build_filename(o->guest_dir, "Image", NULL);
+    g_autofree char *file = g_build_filename(o->guest_dir, "kernel-release", NULL);
+    g_autofree char *a = realpath(image, NULL);
+    g_autofree char *b = realpath(o->kernel, NULL);
+    char *text = NULL;
+
+    if (!a || !b || strcmp(a, b) || !g_file_get_contents(file, &text, NULL, NULL)) {
+        return NULL;
+    }
+    g_strstrip(text);
+    if (!*text) {
+        g_free(text);
+        return NULL;
+    }
+    return text;
+}
+
 gboolean rp_options_resolve(RpOptions *o, GError **error)
 {
     if (!o->build) {
         o->build = g_strdup(g_getenv("RPROCSIM_BUILD") ?: RPROCSIM_BUILD_DIR);
     }
+    if (!o->kernel_suite) {
+        const char *env = g_getenv("RPROCSIM_KERNEL_SUITE");
+
+        o->kernel_suite = g_strdup(env && *env ? env : RP_DEFAULT_KERNEL_SUITE);
+    }
+    if (!known_suite(o->kernel_suite)) {
+        g_set_error(error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE,
+                    "unknown kernel suite '%s'; use one of: %s (docs/kernels.md)",
+                    o->kernel_suite, RP_KERNEL_SUITES);
+        return FALSE;
+    }
+    if (!o->guest_dir) {
+        g_autofree char *name = strcmp(o->kernel_suite, RP_DEFAULT_KERNEL_SUITE)
+            ? g_strdup_printf("guest-%s", o->kernel_suite) : g_strdup("guest");
+
+        o->guest_dir = g_build_filename(o->build, name, NULL);
+    }
     if (!o->qemu) {
         o->qemu = g_build_filename(o->build, "qemu", "qemu-system-aarch64", NULL);
     }
     if (!o->kernel) {
-        o->kernel = g_build_filename(o->build, "guest", "Image", NULL);
+        o->kernel = g_build_filename(o->guest_dir, "Image", NULL);
     }
     if (!o->initrd) {
-        o->initrd = g_build_filename(o->build, "guest", "initramfs.cpio", NULL);
+        o->initrd = g_build_filename(o->guest_dir, "initramfs.cpio", NULL);
     }
     if (!o->cpu) {
         o->cpu = g_strdup(RP_DEFAULT_CPU);
@@ -110,9 +178,19 @@ gboolean rp_options_resolve(RpOptions *o, GError **error)
     if (o->mem_mib <= 0) {
         o->mem_mib = RP_DEFAULT_MEM_MIB;
     }
-    return need_file("QEMU", o->qemu, error) &&
-           need_file("guest kernel", o->kernel, error) &&
-           need_file("guest initramfs", o->initrd, error);
+    if (!need_file("QEMU", o->qemu, error) ||
+        !need_guest_file(o, "guest kernel", o->kernel, error) ||
+        !need_guest_file(o, "guest initramfs", o->initrd, error)) {
+        return FALSE;
+    }
+    g_free(o->kernel_release);
+    o->kernel_release = guest_kernel_release(o);
+    return TRUE;
+}
+
+const char *rp_options_kernel_release(const RpOptions *o)
+{
+    return o->kernel_release;
 }
 
 RpVmConfig rp_vm_config(const RpOptions *o, const char *machine)

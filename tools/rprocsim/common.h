@@ -22,6 +22,7 @@
 typedef struct RpOptions {
     char *build;        /* build folder (default: the one rprocsim was built for) */
     char *qemu;         /* qemu-system-aarch64 */
+    char *kernel_suite; /* stable, backports or unstable: picks the guest folder */
     char *kernel;       /* arm64 Image */
     char *initrd;       /* initramfs */
     char *cpu;
@@ -29,7 +30,14 @@ typedef struct RpOptions {
     int smp;            /* application cores; qcs6490-sim gets 3 more in -smp */
     int mem_mib;
     gboolean verbose;   /* copy the guest console to the terminal */
+    /* filled in by rp_options_resolve() */
+    char *guest_dir;        /* BUILD/guest or BUILD/guest-<suite> */
+    char *kernel_release;   /* the guest image's kernel release, or NULL */
 } RpOptions;
+
+/* Kernel suites (guest/build.sh, docs/kernels.md); the first is the default */
+#define RP_KERNEL_SUITES        "stable, backports, unstable"
+#define RP_DEFAULT_KERNEL_SUITE "stable"
 
 /* GOption group with the shared options, filling @o (which must outlive it). */
 GOptionGroup *rp_options_group(RpOptions *o);
@@ -59,6 +67,13 @@ int rp_machine_extra_cores(const char *machine);
  * artefact is missing.
  */
 gboolean rp_options_resolve(RpOptions *o, GError **error);
+
+/*
+ * The kernel release of the guest image @o boots (its folder's
+ * kernel-release), once rp_options_resolve() has run; NULL if unknown (a
+ * --kernel outside the guest folder, or no kernel-release file).
+ */
+const char *rp_options_kernel_release(const RpOptions *o);
 
 /* A VM description for @machine from @o (strings borrowed from @o). */
 RpVmConfig rp_vm_config(const RpOptions *o, const char *machine);

@@ -153,6 +153,11 @@ static gboolean boot_guest(Demo *d)
     }
     rp_progress(2, STEPS, "userspace reached: kernel %s, guest uptime %.2f s, %.2f s wall",
                 d->ready.kernel, d->ready.uptime_s, d->ready_wall_s);
+    if (rp_options_kernel_release(&d->o) &&
+        strcmp(rp_options_kernel_release(&d->o), d->ready.kernel)) {
+        problem(d, "the guest runs kernel %s, but its image was built for %s",
+                d->ready.kernel, rp_options_kernel_release(&d->o));
+    }
 
     done = rp_vm_wait_console(d->vm, RP_MARK_MODULES_DONE, MODULES_TIMEOUT_S, NULL, &err);
     if (!done) {
@@ -343,6 +348,12 @@ static void add_subsys(JsonBuilder *b, const SubsysResult *s)
     json_builder_end_object(b);
 }
 
+/* The kernel release for the report: the booted one, else the image's */
+static const char *demo_kernel_release(const Demo *d)
+{
+    return d->ready.kernel ? d->ready.kernel : rp_options_kernel_release(&d->o);
+}
+
 static gboolean write_report(Demo *d, const char *path, GError **error)
 {
     g_autoptr(JsonBuilder) b = json_builder_new();
@@ -357,9 +368,12 @@ static gboolean write_report(Demo *d, const char *path, GError **error)
     rp_json_add_string(b, "qemu_command", d->qemu_cmd);
     json_builder_set_member_name(b, "kernel");
     json_builder_begin_object(b);
+    rp_json_add_string(b, "suite", d->o.kernel_suite);
     rp_json_add_string(b, "image", d->o.kernel);
     rp_json_add_string(b, "sha256", d->kernel_sha256);
-    rp_json_add_string(b, "release", d->ready.kernel);
+    /* what the guest said (uname -r), else what its image was built for */
+    rp_json_add_string(b, "release", demo_kernel_release(d));
+    rp_json_add_string(b, "image_release", rp_options_kernel_release(&d->o));
     rp_json_add_string(b, "version", d->proc_version);
     json_builder_end_object(b);
     json_builder_set_member_name(b, "time_to_userspace");
@@ -391,6 +405,8 @@ static gboolean write_report(Demo *d, const char *path, GError **error)
 
 static void print_summary(Demo *d)
 {
+    printf("\n  kernel %s (suite %s)\n", demo_kernel_release(d) ?: "unknown",
+           d->o.kernel_suite);
     printf("\n  %-5s %-20s %-10s %-12s %-14s %s\n", "", "kernel name", "state",
            "recovery", "(wall)", "dump");
     for (unsigned i = 0; i < d->nsubsys; i++) {
@@ -505,8 +521,9 @@ int rp_cmd_demo(int argc, char **argv)
         return 1;
     }
     print_summary(&d);
-    rp_progress(7, STEPS, "%s: report %s, console %s/console.log",
-                d.problems->len ? "FAIL" : "PASS", report, d.out_dir);
+    rp_progress(7, STEPS, "%s (kernel %s): report %s, console %s/console.log",
+                d.problems->len ? "FAIL" : "PASS", demo_kernel_release(&d) ?: "unknown",
+                report, d.out_dir);
     rc = d.problems->len ? 1 : 0;
     demo_free(&d);
     return rc;
