@@ -14,15 +14,18 @@
 #include "ipcc.h"
 #include "qtest-fixture.h"
 
-#define MUTEX_BASE      0x01f40000ull
-#define IPCC_BASE       0x00400000ull
-#define FRAME(c)        (IPCC_BASE + (c) * 0x1000ull)
-#define SEND_ID         0x0c
-#define RECV_ID         0x10
-#define ENABLE          0x14
-#define DISABLE         0x18
-#define CLEAR           0x1c
-#define CLIENT_CLEAR    0x38
+#include "rprocsim/qcs6490-map.h"
+
+/* The map's addresses and the IPCC frame registers (rprocsim/ipcc-regs.h) */
+#define MUTEX_BASE      QCS6490_SIM_MUTEX_BASE
+#define FRAME(c)        (QCS6490_SIM_IPCC_BASE + (c) * (uint64_t)IPCC_FRAME_SIZE)
+#define CONFIG          IPCC_REG_CONFIG
+#define SEND_ID         IPCC_REG_SEND_ID
+#define RECV_ID         IPCC_REG_RECV_ID
+#define ENABLE          IPCC_REG_ENABLE
+#define DISABLE         IPCC_REG_DISABLE
+#define CLEAR           IPCC_REG_CLEAR
+#define CLIENT_CLEAR    IPCC_REG_CLIENT_CLEAR
 
 /* Each test's QEMU (checked fixture): no guest code, registers through qtest */
 static void start(void)
@@ -116,6 +119,15 @@ START_TEST(ipcc_receive_order_enable_and_irq)
     qt_wr(apss + CLIENT_CLEAR, 1);
     ck_assert_int_eq(rp_qtest_irq(qt, IPCC_CLIENT_APSS), 0);
     ck_assert_uint_eq(qt_rd(apss + RECV_ID), IPCC_NO_PENDING);
+    /* CONFIG reads 0 at reset; with CLEAR_ON_RECV_RD a RECV_ID read consumes */
+    ck_assert_uint_eq(qt_rd(apss + CONFIG), 0);
+    qt_wr(apss + CONFIG, IPCC_CONFIG_CLEAR_ON_RECV_RD);
+    ck_assert_uint_eq(qt_rd(apss + CONFIG), IPCC_CONFIG_CLEAR_ON_RECV_RD);
+    qt_wr(FRAME(IPCC_CLIENT_CDSP) + SEND_ID, IPCC_CLIENT_APSS << 16 | IPCC_SIGNAL_SMP2P);
+    ck_assert_int_eq(rp_qtest_irq(qt, IPCC_CLIENT_APSS), 1);
+    ck_assert_uint_eq(qt_rd(apss + RECV_ID), cdsp);
+    ck_assert_int_eq(rp_qtest_irq(qt, IPCC_CLIENT_APSS), 0);
+    qt_wr(apss + CONFIG, 0);
     /* a subsystem's frame has its own line */
     qt_wr(FRAME(IPCC_CLIENT_LPASS) + ENABLE, IPCC_CLIENT_APSS << 16 | IPCC_SIGNAL_SMP2P);
     qt_wr(apss + SEND_ID, IPCC_CLIENT_LPASS << 16 | IPCC_SIGNAL_SMP2P);

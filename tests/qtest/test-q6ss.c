@@ -23,23 +23,27 @@
 #include "../unit/image-fixture.h"
 #include "mbn.h"
 #include "qtest-fixture.h"
+#include "subsys.h"
+#include "rprocsim/q6ss-regs.h"
 
-#define Q6SS            0x03700000ull   /* the aDSP's block, in the AP's view */
-#define STATUS          (Q6SS + 0x004)
-#define BOOT_COUNT      (Q6SS + 0x008)
-#define WDOG_PET        (Q6SS + 0x100)
-#define WDOG_CTL        (Q6SS + 0x104)
-#define WDOG_BARK       (Q6SS + 0x108)
-#define WDOG_BITE       (Q6SS + 0x10c)
-#define WDOG_STATUS     (Q6SS + 0x110)
-#define FAULT_ACTION    (Q6SS + 0x200)
-#define FAULT_ARG       (Q6SS + 0x204)
-#define FAULT_ACK       (Q6SS + 0x208)
-#define FAULT_MSG       (Q6SS + 0x240)
-#define ST_POWERED      1u
-#define ST_RUNNING      2u
-#define ST_WFI          4u
-#define ST_BITTEN       8u
+/* The aDSP's block in the AP's view, and its registers (rprocsim/q6ss-regs.h) */
+#define Q6SS            (rprocsim_subsys_find(&rprocsim_qcs6490_board, "adsp")->reg_base)
+#define STATUS          (Q6SS + Q6SS_REG_STATUS)
+#define BOOT_COUNT      (Q6SS + Q6SS_REG_BOOT_COUNT)
+#define WDOG_PET        (Q6SS + Q6SS_REG_WDOG_PET)
+#define WDOG_CTL        (Q6SS + Q6SS_REG_WDOG_CTL)
+#define WDOG_BARK       (Q6SS + Q6SS_REG_WDOG_BARK_TIME)
+#define WDOG_BITE       (Q6SS + Q6SS_REG_WDOG_BITE_TIME)
+#define WDOG_STATUS     (Q6SS + Q6SS_REG_WDOG_STATUS)
+#define FAULT_ACTION    (Q6SS + Q6SS_REG_FAULT_ACTION)
+#define FAULT_ARG       (Q6SS + Q6SS_REG_FAULT_ARG)
+#define FAULT_ACK       (Q6SS + Q6SS_REG_FAULT_ACK)
+#define FAULT_MSG       (Q6SS + Q6SS_REG_FAULT_MSG)
+#define ST_POWERED      (1u << Q6SS_STATUS_POWERED_SHIFT)
+#define ST_RUNNING      (1u << Q6SS_STATUS_RUNNING_SHIFT)
+#define ST_WFI          (1u << Q6SS_STATUS_WFI_SHIFT)
+#define ST_BITTEN       (1u << Q6SS_STATUS_BITTEN_SHIFT)
+/* the block's sysbus interrupt outputs, as the subsystem wires them */
 #define IRQ_WDOG        0
 #define IRQ_FAULT       1
 #define IRQ_BARK        2

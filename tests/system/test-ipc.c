@@ -21,14 +21,20 @@
 #include "ipcc.h"
 #include "smp2p.h"
 
-#define SMEM_BASE       0x80900000ull
-#define SMEM_SIZE       0x200000u
-#define SMEM_LOCK_REG   (0x01f40000ull + 3 * 0x1000)
-#define WPSS_HOST       13
-#define WPSS_HWLOCK_ID  14          /* SMEM host + 1, as Qualcomm remotes use */
-#define WPSS_OUT_ITEM   617         /* written by the WPSS */
-#define WPSS_IN_ITEM    616         /* written by Linux */
-#define IPCC_FRAME(c)   (0x00400000ull + (c) * 0x1000ull)
+#include "subsys.h"
+#include "rprocsim/qcs6490-map.h"
+#include "rprocsim/tcsr-mutex-regs.h"
+
+/* The map and the WPSS's descriptor (boards/qcs6490-subsys.c) */
+#define WPSS            rprocsim_subsys_find(&rprocsim_qcs6490_board, "wpss")
+#define SMEM_BASE       QCS6490_SIM_SMEM_BASE
+#define SMEM_SIZE       ((uint32_t)QCS6490_SIM_SMEM_SIZE)
+#define SMEM_LOCK_REG   (QCS6490_SIM_MUTEX_BASE + QCS6490_SIM_SMEM_HWLOCK * TCSR_MUTEX_STRIDE)
+#define WPSS_HOST       (WPSS->smem_host)
+#define WPSS_HWLOCK_ID  (WPSS_HOST + 1)     /* SMEM host + 1, as Qualcomm remotes use */
+#define WPSS_OUT_ITEM   (WPSS->smp2p_in_item)   /* written by the WPSS */
+#define WPSS_IN_ITEM    (WPSS->smp2p_out_item)  /* written by Linux */
+#define IPCC_FRAME(c)   (QCS6490_SIM_IPCC_BASE + (c) * (uint64_t)IPCC_FRAME_SIZE)
 #define IRQ_WAIT_S      30.0
 
 /* Sum of the per-CPU counts of the /proc/interrupts line ending in @name */

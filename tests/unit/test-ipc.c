@@ -363,12 +363,71 @@ START_TEST(ipcc_routes_signals)
     ck_assert_uint_eq(ipcc_recv_id(&s, IPCC_CLIENT_APSS), IPCC_CLIENT_CDSP << 16 | 2);
     ipcc_clear_all(&s, IPCC_CLIENT_APSS);
     ck_assert(!ipcc_irq_level(&s, IPCC_CLIENT_APSS));
+    /* CONFIG: a plain RECV_ID read leaves the signal; with CLEAR_ON_RECV_RD it goes */
+    ck_assert(ipcc_send(&s, IPCC_CLIENT_CDSP, IPCC_CLIENT_APSS << 16 | IPCC_SIGNAL_SMP2P));
+    ck_assert_uint_eq(ipcc_read_recv_id(&s, IPCC_CLIENT_APSS), IPCC_CLIENT_CDSP << 16 | 2);
+    ck_assert(ipcc_irq_level(&s, IPCC_CLIENT_APSS));
+    ipcc_set_config(&s, IPCC_CLIENT_APSS, 0xffffffff);
+    ck_assert_uint_eq(ipcc_config(&s, IPCC_CLIENT_APSS), IPCC_CONFIG_CLEAR_ON_RECV_RD);
+    ck_assert_uint_eq(ipcc_read_recv_id(&s, IPCC_CLIENT_APSS), IPCC_CLIENT_CDSP << 16 | 2);
+    ck_assert(!ipcc_irq_level(&s, IPCC_CLIENT_APSS));
+    ck_assert_uint_eq(ipcc_read_recv_id(&s, IPCC_CLIENT_APSS), IPCC_NO_PENDING);
+    ipcc_set_config(&s, 99, 1);
+    ck_assert_uint_eq(ipcc_config(&s, 99), 0);
     /* out of range: refused, nothing changes */
     ck_assert(!ipcc_send(&s, 40, 8 << 16 | 2));
     ck_assert(!ipcc_send(&s, 3, 40u << 16 | 2));
     ck_assert(!ipcc_send(&s, 3, 8u << 16 | 40));
     ck_assert(!ipcc_enable(&s, 8, 0xffffffff));
     ck_assert_uint_eq(ipcc_recv_id(&s, 99), IPCC_NO_PENDING);
+}
+END_TEST
+
+/*
+ * SMP2P version negotiation as the remote does it: 1 while Linux's item is
+ * absent; then the version Linux wrote (at most 2), followed when Linux
+ * changes it (7.x lowers its own to the remote's, or writes 2 at probe).
+ */
+START_TEST(smp2p_follows_the_version_linux_wrote)
+{
+    Env e;
+    struct rp_smp2p p, linux_side;
+    uint32_t idx;
+    uint8_t *ours, *theirs;
+    uint32_t size;
+
+    env_init(&e);
+    ck_assert_int_eq(rp_smp2p_open(&p, &e.sh, &e.lock, &e.part, 443, 429, 2,
+                                   RP_SMP2P_FEATURE_SSR_ACK), RP_OK);
+    ck_assert_int_eq(rp_smp2p_add_entry(&p, "slave-kernel", &idx), RP_OK);
+    ck_assert_int_eq(rp_smp2p_follow_version(&p), 0);     /* not published yet */
+    ck_assert_uint_eq(rp_smp2p_publish(&p), 1);           /* no item of Linux's */
+    ours = (uint8_t *)linux_get(e.mem.buf, e.part.offset, 443, &size);
+    ck_assert_uint_eq(ours[4], 1);
+    ck_assert_int_eq(rp_smp2p_follow_version(&p), 0);
+
+    /* Linux's item appears with version 2 (7.x at probe): follow it */
+    ck_assert_int_eq(rp_smp2p_open(&linux_side, &e.sh, &e.lock, &e.part, 429, 443, 0,
+                                   RP_SMP2P_FEATURE_SSR_ACK), RP_OK);
+    theirs = e.mem.buf + linux_side.out;
+    theirs[4] = 2;
+    ck_assert_int_eq(rp_smp2p_follow_version(&p), 1);
+    ck_assert_uint_eq(ours[4], 2);
+    ck_assert_uint_eq(rp_le32(ours + 4) >> 8, RP_SMP2P_FEATURE_SSR_ACK);  /* kept */
+    ck_assert_int_eq(rp_smp2p_follow_version(&p), 0);     /* no change, no kick */
+    ck_assert(rp_smp2p_ssr_ack_enabled(&p));
+
+    /* Linux lowers its own to 1 (6.12 writes 1): follow it down */
+    theirs[4] = 1;
+    ck_assert_int_eq(rp_smp2p_follow_version(&p), 1);
+    ck_assert_uint_eq(ours[4], 1);
+
+    /* a version beyond what the item format here supports: speak the highest known */
+    theirs[4] = 7;
+    ck_assert_int_eq(rp_smp2p_follow_version(&p), 1);
+    ck_assert_uint_eq(ours[4], RP_SMP2P_MAX_VERSION);
+    ck_assert_uint_eq(rp_smp2p_publish(&p), RP_SMP2P_MAX_VERSION);
+    env_free(&e);
 }
 END_TEST
 
@@ -395,6 +454,7 @@ Suite *rp_test_suite(void)
         { "smem", remote_allocates_items_linux_finds },
         { "smp2p", smp2p_item_written_in_linux_order },
         { "smp2p", smp2p_entries_limited_to_16 },
+        { "smp2p", smp2p_follows_the_version_linux_wrote },
         { "smp2p", crash_record_layout },
         { "ipcc", ipcc_routes_signals },
     };
