@@ -80,7 +80,7 @@ else
 fi
 release=$(basename "$moddir")
 busybox="$out/pkg/busybox-static/usr/bin/busybox"
-[ -x "$busybox" ] || "$here/fetch.sh" "$build" "$suite"
+[ -x "$busybox" ] || "$here/fetch.sh" "$build" "$suite" busybox
 
 # --- the kernel must have the PAS driver
 config=""
@@ -109,7 +109,8 @@ fi
 # Inputs that decide the image: stamp them so a second run does nothing.
 stamp=$( { echo "$suite $kernel $moddir $firmware"; cat "$here"/init "$here"/agent "$here"/modules.list \
            "$here"/mkcpio.py "$0" "$here/../scripts/common.sh"; stat -c '%s %Y' "$kernel" "$busybox";
-           [ -n "$firmware" ] && cat "$firmware"/* 2>/dev/null; } | sha256sum | cut -d' ' -f1)
+           if [ -n "$firmware" ]; then cat "$firmware"/* 2>/dev/null || true; fi; } |
+         sha256sum | cut -d' ' -f1)
 if [ "$(cat "$out/.stamp" 2>/dev/null)" = "$stamp" ] && [ -f "$out/initramfs.cpio" ] &&
    [ -e "$out/Image" ]; then
     rp_say "guest image up to date (kernel $release, $out)"

@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Download the stock Debian arm64 kernel of a kernel suite and busybox-static
 # for arm64, and unpack them under the suite's guest folder.
-# Usage: guest/fetch.sh BUILD_DIR [SUITE]
+# Usage: guest/fetch.sh BUILD_DIR [SUITE [busybox]]   ("busybox": only that)
 # SUITE is stable (default, or RPROCSIM_KERNEL_SUITE), backports or unstable
 # (scripts/common.sh rp_kernel_codename). The kernel comes through the
 # suite's own private apt root (BUILD/apt for stable, BUILD/apt-SUITE
@@ -19,8 +19,9 @@ set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
 . "$here/../scripts/common.sh"
 
-build=$(rp_build_dir "${1:?usage: guest/fetch.sh BUILD_DIR [SUITE]}")
+build=$(rp_build_dir "${1:?usage: guest/fetch.sh BUILD_DIR [SUITE [busybox]]}")
 suite=${2:-${RPROCSIM_KERNEL_SUITE:-stable}}
+only=${3:-}
 for t in apt-get apt-cache dpkg-deb; do rp_need_tool "$t"; done
 rp_kernel_suite_check "$suite"
 codename=$(rp_kernel_codename "$suite")
@@ -84,49 +85,51 @@ unpack() {
 }
 
 # --- the kernel, from the suite's own apt root
-if [ "$suite" = stable ]; then
-    rp_apt_private "$(rp_kernel_apt_dir "$build" "$suite")" arm64 "$codename"
-else
-    rp_apt_private "$(rp_kernel_apt_dir "$build" "$suite")" arm64 "$codename" single
-fi
-meta_version=$(candidate linux-image-arm64)
-[ -n "$meta_version" ] && [ "$meta_version" != "(none)" ] ||
-    rp_die "Debian $codename (kernel suite $suite) has no arm64 kernel: linux-image-arm64 is not in it" \
-           "pick another kernel suite (stable, backports, unstable), or bring your own kernel (docs/kernels.md)"
-record linux-image-arm64 "$meta_version"
+if [ "$only" != busybox ]; then
+    if [ "$suite" = stable ]; then
+        rp_apt_private "$(rp_kernel_apt_dir "$build" "$suite")" arm64 "$codename"
+    else
+        rp_apt_private "$(rp_kernel_apt_dir "$build" "$suite")" arm64 "$codename" single
+    fi
+    meta_version=$(candidate linux-image-arm64)
+    [ -n "$meta_version" ] && [ "$meta_version" != "(none)" ] ||
+        rp_die "Debian $codename (kernel suite $suite) has no arm64 kernel: linux-image-arm64 is not in it" \
+               "pick another kernel suite (stable, backports, unstable), or bring your own kernel (docs/kernels.md)"
+    record linux-image-arm64 "$meta_version"
 
-# Follow Depends/Pre-Depends through linux-* packages (linux-image-*,
-# linux-binary-*, linux-modules-*, linux-base-*; not the unversioned
-# linux-base tooling package), from linux-image-arm64 down.
-declare -A seen=([linux-image-arm64]=1)
-queue=("linux-image-arm64=$meta_version")
-kdebs=()
-image=""
-while [ ${#queue[@]} -gt 0 ]; do
-    p=${queue[0]}
-    queue=("${queue[@]:1}")
-    for d in $(rp_apt_cache depends "$p" 2>/dev/null |
-               awk '($1 == "Depends:" || $1 == "PreDepends:" || $1 == "|Depends:") &&
-                    $2 ~ /^linux-(image|binary|modules|base)-/ { print $2 }'); do
-        [ -n "${seen[$d]:-}" ] && continue
-        seen[$d]=1
-        v=$(candidate "$d")
-        [ -n "$v" ] && [ "$v" != "(none)" ] ||
-            rp_die "$d (arm64), which ${p%%=*} depends on, is not in Debian $codename" \
-                   "the suite's kernel is incomplete on the mirror; try again later or pick another kernel suite"
-        record "$d" "$v"
-        queue+=("$d=$v")
-        case "$d" in
-            linux-image-[0-9]*) image=$d; kdebs+=("$(download "$d" "$v")") ;;
-            linux-*-[0-9]*) kdebs+=("$(download "$d" "$v")") ;;
-        esac
+    # Follow Depends/Pre-Depends through linux-* packages (linux-image-*,
+    # linux-binary-*, linux-modules-*, linux-base-*; not the unversioned
+    # linux-base tooling package), from linux-image-arm64 down.
+    declare -A seen=([linux-image-arm64]=1)
+    queue=("linux-image-arm64=$meta_version")
+    kdebs=()
+    image=""
+    while [ ${#queue[@]} -gt 0 ]; do
+        p=${queue[0]}
+        queue=("${queue[@]:1}")
+        for d in $(rp_apt_cache depends "$p" 2>/dev/null |
+                   awk '($1 == "Depends:" || $1 == "PreDepends:" || $1 == "|Depends:") &&
+                        $2 ~ /^linux-(image|binary|modules|base)-/ { print $2 }'); do
+            [ -n "${seen[$d]:-}" ] && continue
+            seen[$d]=1
+            v=$(candidate "$d")
+            [ -n "$v" ] && [ "$v" != "(none)" ] ||
+                rp_die "$d (arm64), which ${p%%=*} depends on, is not in Debian $codename" \
+                       "the suite's kernel is incomplete on the mirror; try again later or pick another kernel suite"
+            record "$d" "$v"
+            queue+=("$d=$v")
+            case "$d" in
+                linux-image-[0-9]*) image=$d; kdebs+=("$(download "$d" "$v")") ;;
+                linux-*-[0-9]*) kdebs+=("$(download "$d" "$v")") ;;
+            esac
+        done
     done
-done
-[ -n "$image" ] || rp_die "cannot tell which kernel package linux-image-arm64 $meta_version depends on" \
-                          "check the private apt lists in $(rp_kernel_apt_dir "$build" "$suite")"
-release=${image#linux-image-}
-kroot="$pkg/linux-${release}_$(candidate "$image")"
-unpack "$kroot" "${kdebs[@]}"
+    [ -n "$image" ] || rp_die "cannot tell which kernel package linux-image-arm64 $meta_version depends on" \
+                              "check the private apt lists in $(rp_kernel_apt_dir "$build" "$suite")"
+    release=${image#linux-image-}
+    kroot="$pkg/linux-${release}_$(candidate "$image")"
+    unpack "$kroot" "${kdebs[@]}"
+fi
 
 # --- busybox, from Debian stable for every kernel suite
 rp_apt_private "$build/apt" arm64 "$RPROCSIM_DEBIAN_SUITE"
@@ -137,6 +140,10 @@ bb_version=$(candidate busybox-static)
 record busybox-static "$bb_version"
 unpack "$pkg/busybox-static" "$(download busybox-static "$bb_version" "$RPROCSIM_DEBIAN_SUITE")"
 
+if [ "$only" = busybox ]; then
+    rm -f "$out/packages.txt.new"
+    exit 0
+fi
 sort -o "$out/packages.txt" "$out/packages.txt.new" && rm -f "$out/packages.txt.new"
 echo "$image" > "$out/kernel-package"
 echo "$kroot" > "$out/kernel-root"
