@@ -100,6 +100,7 @@ static void run_scenario(const RpOptions *o, const char *out_top, const RpScenar
     g_autoptr(GError) boot_err = NULL;
     unsigned nsub;
     const RpSubsys *all = rp_subsystems(&nsub);
+    const char *release = rp_options_kernel_release(o);
     RpPass p = { 0 };
 
     fprintf(stderr, "[%d/%d] %s: %s\n", index, total, sc->name, sc->summary);
@@ -122,7 +123,8 @@ static void run_scenario(const RpOptions *o, const char *out_top, const RpScenar
         }
         p.log = g_string_new(NULL);
         res->scenario = g_strdup(sc->name);
-        res->subsys = g_strdup(*name);
+        /* the kernel release in the name: one report can hold several kernels' runs */
+        res->subsys = release ? g_strdup_printf("%s [%s]", *name, release) : g_strdup(*name);
         if (!p.vm) {
             res->message = g_strdup_printf("the guest did not boot: %s", boot_err->message);
         } else if (ss && run_pass(&p, sc, ss, &err)) {
@@ -233,6 +235,8 @@ int rp_cmd_run(int argc, char **argv)
         out_top = g_build_filename(o.build, "scenarios", NULL);
     }
     printf("1..%u\n", planned);
+    printf("# kernel %s\n", rp_options_kernel_release(&o) ? rp_options_kernel_release(&o)
+                                                          : "(release unknown)");
     fflush(stdout);
     for (guint i = 0; i < scenarios->len; i++) {
         guint first = results->len;
