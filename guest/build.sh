@@ -10,7 +10,9 @@
 # unstable (docs/kernels.md). Output in the suite's guest folder, BUILD/guest
 # for stable and BUILD/guest-SUITE otherwise:
 #   Image (the package's vmlinuz, byte for byte, as a link), initramfs.cpio,
-#   kernel-release, kernel.sha256, modules.txt (the .ko files),
+#   kernel-release, kernel.sha256, kernel-file ("DEB MEMBER": the .deb and
+#   its member that Image is; empty for your own kernel), modules.txt (the
+#   .ko files),
 #   modules-resolved.txt (how each guest/modules.list name was found),
 #   packages.txt.
 # The image is built in a temporary folder; its files replace the previous
@@ -252,11 +254,15 @@ echo "$release" > "$tmp/kernel-release"
 sha256sum "$kernel" | cut -d' ' -f1 > "$tmp/kernel.sha256"
 if [ -n "$byo" ]; then
     printf 'custom %s\n' "$kernel" > "$tmp/packages.txt"
+    : > "$tmp/kernel-file"
 else
     cp "$out/packages.txt" "$tmp/packages.txt"
+    # where the Image comes from: "DEB MEMBER" (dpkg-deb --fsys-tarfile DEB | tar -xO MEMBER)
+    printf '%s ./%s\n' "$(cat "$out/kernel-deb")" "${kernel#"$kroot"/}" > "$tmp/kernel-file"
 fi
 rm -f "$out/.stamp"
-for f in initramfs.cpio Image kernel-release kernel.sha256 modules.txt modules-resolved.txt packages.txt; do
+for f in initramfs.cpio Image kernel-release kernel.sha256 kernel-file modules.txt \
+         modules-resolved.txt packages.txt; do
     mv -T "$tmp/$f" "$out/$f"
 done
 rm -rf "$out/root"

@@ -11,7 +11,8 @@
 # linux-binary-<release> (vmlinuz), linux-modules-<release> (kernel/) and
 # linux-base-<release> (config, System.map, modules.builtin*, modules.order).
 # Every package of one release is unpacked into one folder,
-# GUEST/pkg/linux-<release>_<version>, named in GUEST/kernel-root.
+# GUEST/pkg/linux-<release>_<version>, named in GUEST/kernel-root; the .deb
+# holding vmlinuz is named in GUEST/kernel-deb.
 # busybox-static always comes from Debian stable.
 # Records every package and version in BUILD/packages.txt (and the image's
 # own in GUEST/packages.txt). Idempotent.
@@ -104,6 +105,7 @@ if [ "$only" != busybox ]; then
     queue=("linux-image-arm64=$meta_version")
     kdebs=()
     image=""
+    kernel_deb=""   # the .deb that holds vmlinuz: linux-binary-* (7.x), else linux-image-*
     while [ ${#queue[@]} -gt 0 ]; do
         p=${queue[0]}
         queue=("${queue[@]:1}")
@@ -119,7 +121,13 @@ if [ "$only" != busybox ]; then
             record "$d" "$v"
             queue+=("$d=$v")
             case "$d" in
-                linux-image-[0-9]*) image=$d; kdebs+=("$(download "$d" "$v")") ;;
+                linux-image-[0-9]*)
+                    image=$d
+                    kdebs+=("$(download "$d" "$v")")
+                    [ -n "$kernel_deb" ] || kernel_deb=${kdebs[-1]} ;;
+                linux-binary-[0-9]*)
+                    kdebs+=("$(download "$d" "$v")")
+                    kernel_deb=${kdebs[-1]} ;;
                 linux-*-[0-9]*) kdebs+=("$(download "$d" "$v")") ;;
             esac
         done
@@ -147,3 +155,4 @@ fi
 sort -o "$out/packages.txt" "$out/packages.txt.new" && rm -f "$out/packages.txt.new"
 echo "$image" > "$out/kernel-package"
 echo "$kroot" > "$out/kernel-root"
+echo "$kernel_deb" > "$out/kernel-deb"
