@@ -4,6 +4,8 @@
 # Both are idempotent: the second run only rebuilds what changed.
 #   KERNEL=stable|backports|unstable   the Debian kernel the guest runs
 #   (default stable; docs/kernels.md), for demo, check, shell, bench, guest.
+#   make check without KERNEL runs the system tests on stable and backports;
+#   make check-matrix on every suite.
 
 BUILD       ?= build
 KERNEL      ?= stable
@@ -12,7 +14,11 @@ RPROCSIM    := $(MESON_BUILD)/tools/rprocsim
 FIRMWARE    := $(MESON_BUILD)/firmware-stubs/qcom/qcs6490
 BENCH_JSON  := $(BUILD)/bench$(if $(filter stable,$(KERNEL)),,-$(KERNEL)).json
 
-.PHONY: all setup kernel-suite guest demo check bench shell clean
+# the kernels 'make check' runs the system tests on
+CHECK_KERNELS := $(if $(filter command line environment,$(origin KERNEL)),$(KERNEL),stable backports)
+MATRIX_KERNELS := stable backports unstable
+
+.PHONY: all setup kernel-suite guest demo check check-matrix run-tests bench shell clean
 
 all: setup
 	@if [ ! -f $(MESON_BUILD)/build.ninja ]; then \
@@ -35,8 +41,19 @@ guest: all
 demo: guest
 	$(RPROCSIM) demo --kernel-suite $(KERNEL)
 
-check: guest
-	@set +e; RPROCSIM_KERNEL_SUITE='$(KERNEL)' meson test -C $(MESON_BUILD) --print-errorlogs; \
+# unit, qtest and fuzz once; the system suite per kernel (meson suites
+# kernel-SUITE; each builds its guest image first)
+check: all
+	@$(MAKE) --no-print-directory run-tests TEST_KERNELS='$(CHECK_KERNELS)'
+
+check-matrix: all
+	@$(MAKE) --no-print-directory run-tests TEST_KERNELS='$(MATRIX_KERNELS)'
+
+run-tests:
+	@for k in $(TEST_KERNELS); do \
+	    bash -c '. scripts/common.sh && rp_kernel_suite_check "$$1"' _ "$$k" || exit 2; done
+	@set +e; meson test -C $(MESON_BUILD) --print-errorlogs --suite unit --suite qtest \
+	    --suite fuzz $(foreach k,$(TEST_KERNELS),--suite kernel-$(k)); \
 	    rc=$$?; scripts/test-summary.py $(MESON_BUILD)/meson-logs/testlog.json; exit $$rc
 
 bench: guest

@@ -4,8 +4,10 @@
  * the stock modules load, and the generated device tree holds the RB3 Gen2
  * carveouts with the kernel and initrd clear of them.
  *
- * Needs RPROCSIM_BUILD (the build folder with qemu/ and guest/) and
- * RPROCSIM_SOURCE (the source tree, for guest/modules.list).
+ * Needs RPROCSIM_BUILD (the build folder with qemu/ and the guest images);
+ * RPROCSIM_KERNEL_SUITE picks the guest image (default stable), whose
+ * kernel-file, kernel-release and modules-resolved.txt (written by
+ * guest/build.sh) say what the image was built from.
  *
  * SPDX-License-Identifier: GPL-2.0-or-later
  */
@@ -17,14 +19,10 @@
 
 #include "guest-fixture.h"
 
-static const char *build_dir(void)
+/* File @rel of the guest image folder (BUILD/guest or BUILD/guest-SUITE), stripped */
+static char *read_guest_file(const char *rel)
 {
-    return sys_opts.build;
-}
-
-static char *read_build_file(const char *rel)
-{
-    g_autofree char *path = g_build_filename(build_dir(), rel, NULL);
+    g_autofree char *path = g_build_filename(sys_opts.guest_dir, rel, NULL);
     char *text = NULL;
 
     ck_assert_msg(g_file_get_contents(path, &text, NULL, NULL),
@@ -34,7 +32,7 @@ static char *read_build_file(const char *rel)
 
 START_TEST(reaches_ready_marker)
 {
-    g_autofree char *release = read_build_file("guest/kernel-release");
+    g_autofree char *release = read_guest_file("kernel-release");
 
     ck_assert_msg(!sys_boot_error, "boot failed: %s", sys_boot_error);
     ck_assert_str_eq(sys_ready.kernel, release);
@@ -42,24 +40,27 @@ START_TEST(reaches_ready_marker)
 }
 END_TEST
 
-/* The file given to QEMU is the package's, and it is what ran. */
+/*
+ * The file given to QEMU is the package's, and it is what ran: the image's
+ * kernel-file names the .deb and the member (6.12: ./boot/vmlinuz-RELEASE of
+ * linux-image-*, 7.x: ./usr/lib/modules/RELEASE/vmlinuz of linux-binary-*).
+ */
 START_TEST(kernel_is_the_debian_package_file)
 {
-    g_autofree char *pkg = read_build_file("guest/kernel-package");
-    g_autofree char *release = read_build_file("guest/kernel-release");
-    g_autofree char *debs = g_build_filename(build_dir(), "guest", "debs", NULL);
-    g_autofree char *glob = g_strdup_printf("%s/%s_*.deb", debs, pkg);
-    g_autofree char *cmd = g_strdup_printf(
-        "sh -c 'dpkg-deb --fsys-tarfile %s | tar -xO ./boot/vmlinuz-%s | sha256sum'",
-        glob, release);
+    g_autofree char *where = read_guest_file("kernel-file");
+    g_auto(GStrv) deb_member = g_strsplit(where, " ", 2);
+    g_autofree char *cmd = NULL;
     g_autofree char *extracted = NULL, *err_text = NULL;
     g_autofree char *booted = NULL, *version = NULL;
     g_autoptr(GMappedFile) image = NULL;
     int status = -1;
 
+    ck_assert_msg(g_strv_length(deb_member) == 2, "kernel-file reads '%s'", where);
+    cmd = g_strdup_printf("sh -c 'dpkg-deb --fsys-tarfile %s | tar -xO %s | sha256sum'",
+                          deb_member[0], deb_member[1]);
     ck_assert(g_spawn_command_line_sync(cmd, &extracted, &err_text, &status, NULL));
     ck_assert_msg(status == 0 && strlen(extracted) >= 64,
-                  "extracting the kernel from %s failed: %s", glob, err_text);
+                  "extracting the kernel from %s failed: %s", deb_member[0], err_text);
     extracted[64] = '\0';
     booted = rp_file_sha256(sys_opts.kernel, NULL);
     ck_assert_ptr_nonnull(booted);
@@ -77,16 +78,19 @@ START_TEST(kernel_is_the_debian_package_file)
 }
 END_TEST
 
+/*
+ * Every name of guest/modules.list that resolved to a loadable module
+ * (modules-resolved.txt: NAME KIND MODULE HOW) is loaded; the built-in
+ * ones (smem on 7.x) are part of the kernel.
+ */
 START_TEST(stock_modules_loaded)
 {
-    g_autofree char *src = g_strdup(g_getenv("RPROCSIM_SOURCE") ?: ".");
-    g_autofree char *list_path = g_build_filename(src, "guest", "modules.list", NULL);
-    g_autofree char *list = NULL, *mods = NULL;
+    g_autofree char *list = read_guest_file("modules-resolved.txt");
+    g_autofree char *mods = NULL;
     g_auto(GStrv) lines = NULL;
     int n = 0;
 
     ck_assert(rp_vm_wait_console(sys_vm, RP_MARK_MODULES_DONE, 120, NULL, NULL));
-    ck_assert(g_file_get_contents(list_path, &list, NULL, NULL));
     {
         g_autofree char *raw = sys_guest("cat /proc/modules");
 
@@ -94,16 +98,21 @@ START_TEST(stock_modules_loaded)
     }
     lines = g_strsplit(list, "\n", -1);
     for (char **l = lines; *l; l++) {
-        g_autofree char *name = g_strdup(g_strstrip(*l));
+        g_auto(GStrv) f = g_strsplit_set(g_strstrip(*l), " \t", -1);
         g_autofree char *needle = NULL;
 
-        if (!*name || *name == '#') {
+        if (g_strv_length(f) < 3) {
             continue;
         }
-        g_strdelimit(name, "-", '_');
-        needle = g_strdup_printf("\n%s ", name);
-        ck_assert_msg(strstr(mods, needle), "module %s not in /proc/modules", name);
         n++;
+        if (!g_str_equal(f[1], "module")) {
+            ck_assert_msg(g_str_equal(f[1], "builtin"), "%s resolved as '%s'", f[0], f[1]);
+            continue;
+        }
+        g_strdelimit(f[2], "-", '_');
+        needle = g_strdup_printf("\n%s ", f[2]);
+        ck_assert_msg(strstr(mods, needle), "module %s (for %s) not in /proc/modules",
+                      f[2], f[0]);
     }
     ck_assert_int_gt(n, 10);
 }
