@@ -75,81 +75,41 @@ void fx_pack(MbnImage *img, const MbnBuildOptions *opts)
 
 void fx_mem_init(FxMem *m)
 {
-    memset(m, 0, sizeof(*m));
-    m->r[0].base = FX_META_PHYS;
-    m->r[0].size = MBN_MAX_BLOB + 4096;
-    m->r[1].base = FX_CARVEOUT_BASE;
-    m->r[1].size = FX_CARVEOUT_SIZE;
-    m->n = 2;
-    for (unsigned i = 0; i < m->n; i++) {
-        m->r[i].data = g_malloc0(m->r[i].size);
-    }
+    mdt_mem_init(m);
+    g_assert(mdt_mem_add(m, FX_META_PHYS, MBN_MAX_BLOB + 4096));
+    g_assert(mdt_mem_add(m, FX_CARVEOUT_BASE, FX_CARVEOUT_SIZE));
 }
 
 void fx_mem_free(FxMem *m)
 {
-    for (unsigned i = 0; i < m->n; i++) {
-        g_free(m->r[i].data);
-    }
-    memset(m, 0, sizeof(*m));
-}
-
-static uint8_t *fx_mem_at(FxMem *m, uint64_t addr, size_t len)
-{
-    for (unsigned i = 0; i < m->n; i++) {
-        if (addr >= m->r[i].base && addr - m->r[i].base <= m->r[i].size &&
-            len <= m->r[i].size - (addr - m->r[i].base)) {
-            return m->r[i].data + (addr - m->r[i].base);
-        }
-    }
-    return NULL;
+    mdt_mem_free(m);
 }
 
 bool fx_mem_read(void *opaque, uint64_t addr, void *buf, size_t len)
 {
-    uint8_t *p = fx_mem_at(opaque, addr, len);
-
-    if (!p) {
-        return false;
-    }
-    memcpy(buf, p, len);
-    return true;
+    return mdt_mem_read(opaque, addr, buf, len);
 }
 
 bool fx_mem_write(FxMem *m, uint64_t addr, const void *data, size_t len)
 {
-    uint8_t *p = fx_mem_at(m, addr, len);
-
-    if (!p) {
-        return false;
-    }
-    memcpy(p, data, len);
-    return true;
+    return mdt_mem_write(m, addr, data, len);
 }
 
 void fx_load(FxMem *m, const MbnImage *img)
 {
-    uint32_t min = G_MAXUINT32;
-    bool reloc = false;
+    g_autofree uint8_t *blob = NULL;
+    size_t blob_len;
+    MdtImage layout;
+    MdtError err;
 
-    g_assert(fx_mem_write(m, FX_META_PHYS, img->mdt->data, img->mdt->len));
-    for (unsigned i = 0; i < img->phnum; i++) {
-        if (img->phdr[i].type == PT_LOAD && img->phdr[i].memsz) {
-            min = MIN(min, img->phdr[i].paddr);
-            reloc |= (img->phdr[i].flags & MBN_FLAG_RELOCATABLE) != 0;
-        }
-    }
-    for (unsigned i = 0; i < img->phnum; i++) {
-        const MbnPhdr *p = &img->phdr[i];
-        uint64_t at = reloc ? FX_CARVEOUT_BASE + (p->paddr - min) : p->paddr;
-        g_autofree uint8_t *seg = NULL;
-
-        if (p->type != PT_LOAD || !p->memsz) {
-            continue;
-        }
-        seg = g_malloc0(p->memsz);
-        memcpy(seg, img->mbn->data + p->offset, p->filesz);
-        g_assert(fx_mem_write(m, at, seg, p->memsz));
+    g_assert(mdt_parse(img->mbn->data, img->mbn->len, &layout, &err));
+    blob = mdt_read_metadata(&layout, img->mbn->data, img->mbn->len, NULL, NULL,
+                             &blob_len, &err);
+    g_assert(blob);
+    g_assert(fx_mem_write(m, FX_META_PHYS, blob, blob_len));
+    if (!mdt_load(&layout, img->mbn->data, img->mbn->len, NULL, NULL, m,
+                  FX_CARVEOUT_BASE, FX_CARVEOUT_SIZE, NULL, &err)) {
+        g_error("fixture load: %s", err.detail);
     }
 }
 

@@ -10,6 +10,7 @@
 
 #include <glib.h>
 #include "mbn-build.h"
+#include "mdt-load.h"
 #include "pas.h"
 
 /* Test carveout for "adsp" (small, so tests stay light) and metadata address */
@@ -36,24 +37,19 @@ GByteArray *fx_default_elf(void);
 /* Pack fx_default_elf() for adsp with @o's defects/version (sw_id etc. filled in) */
 void fx_pack(MbnImage *img, const MbnBuildOptions *o);
 
-typedef struct FxMem {
-    struct {
-        uint64_t base;
-        size_t size;
-        uint8_t *data;
-    } r[4];
-    unsigned n;
-} FxMem;
+/* The fake guest memory: models/mdt-load.h's, with the two regions below */
+typedef MdtMem FxMem;
 
-/* DRAM pieces backing the metadata buffer and the carveout */
+/* DRAM pieces backing the metadata buffer (FX_META_PHYS) and the carveout */
 void fx_mem_init(FxMem *m);
 void fx_mem_free(FxMem *m);
 bool fx_mem_read(void *opaque, uint64_t addr, void *buf, size_t len);
 bool fx_mem_write(FxMem *m, uint64_t addr, const void *data, size_t len);
 
 /*
- * Put @img where Linux would: the metadata blob (.mdt bytes) at
- * FX_META_PHYS, each loadable segment at p_paddr or, for a relocatable
+ * Put @img where Linux would (mdt_read_metadata() and mdt_load() of
+ * models/mdt-load.h, from the whole .mbn): the metadata blob (.mdt bytes)
+ * at FX_META_PHYS, each loadable segment at p_paddr or, for a relocatable
  * image, at FX_CARVEOUT_BASE + (p_paddr - min p_paddr), zero-filled to
  * p_memsz.
  */

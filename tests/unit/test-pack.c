@@ -35,39 +35,48 @@ static void pack(const char *dir, const char *extra)
     ck_assert_msg(g_str_has_prefix(out_text, out), "unexpected report: %s", out_text);
 }
 
+/* Split file @dir/adsp.bNN into @buf (an MdtSplitFn) */
+static bool read_split(void *opaque, unsigned index, uint8_t *buf, size_t len,
+                       MdtError *err)
+{
+    g_autofree char *name = g_strdup_printf("adsp.b%02u", index);
+    g_autofree char *path = g_build_filename(opaque, name, NULL);
+    g_autofree char *seg = NULL;
+    gsize seg_len;
+
+    if (!g_file_get_contents(path, &seg, &seg_len, NULL) || seg_len != len) {
+        return mdt_error_set(err, MDT_E_MISSING, index, "%s missing or short", name);
+    }
+    memcpy(buf, seg, len);
+    return true;
+}
+
 /*
- * Load adsp.mdt and its adsp.bNN files as mdt_loader does for a split image:
- * the .mdt is the metadata blob (ELF header + phdrs, then the hash segment);
- * each loadable segment's bytes come from .bNN at p_paddr.
+ * Load adsp.mdt and its adsp.bNN files as mdt_loader does for a split image
+ * (models/mdt-load.h): the metadata blob at FX_META_PHYS, each loadable
+ * segment's bytes from .bNN into the carveout. Segments are loaded even
+ * when TrustZone will refuse the metadata.
  */
 static void load_split(const char *dir, FxMem *mem)
 {
     g_autofree char *mdt_path = g_build_filename(dir, "adsp.mdt", NULL);
     g_autofree char *mdt = NULL;
+    g_autofree uint8_t *blob = NULL;
     gsize mdt_len;
-    MbnMeta meta;
-    MbnError err;
+    size_t blob_len;
+    MdtImage img;
+    MdtError err;
 
     ck_assert(g_file_get_contents(mdt_path, &mdt, &mdt_len, NULL));
-    ck_assert(fx_mem_write(mem, FX_META_PHYS, mdt, mdt_len));
-    /* the header part is enough to walk the phdrs; the blob may be broken */
-    if (!mbn_parse_blob((uint8_t *)mdt, mdt_len, &meta, &err)) {
-        return;
-    }
-    for (unsigned i = 0; i < meta.phnum; i++) {
-        g_autofree char *name = g_strdup_printf("adsp.b%02u", i);
-        g_autofree char *path = g_build_filename(dir, name, NULL);
-        g_autofree char *seg = NULL;
-        gsize len;
-
-        if (!mbn_segment_loadable(&meta, i) || !meta.phdr[i].filesz) {
-            continue;
-        }
-        ck_assert_msg(g_file_get_contents(path, &seg, &len, NULL), "no %s", name);
-        ck_assert_uint_eq(len, meta.phdr[i].filesz);
-        ck_assert(fx_mem_write(mem, meta.phdr[i].paddr, seg, len));
-    }
-    mbn_meta_clear(&meta);
+    ck_assert(mdt_parse((uint8_t *)mdt, mdt_len, &img, &err));
+    ck_assert(img.split);
+    blob = mdt_read_metadata(&img, (uint8_t *)mdt, mdt_len, read_split, (void *)dir,
+                             &blob_len, &err);
+    ck_assert_msg(blob, "%s", err.detail);
+    ck_assert(fx_mem_write(mem, FX_META_PHYS, blob, blob_len));
+    ck_assert_msg(mdt_load(&img, (uint8_t *)mdt, mdt_len, read_split, (void *)dir, mem,
+                           FX_CARVEOUT_BASE, FX_CARVEOUT_SIZE, NULL, &err),
+                  "%s", err.detail);
 }
 
 static int64_t smc(ScmState *s, FxMem *mem, uint64_t x0, uint64_t x2, uint64_t x3,
