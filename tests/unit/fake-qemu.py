@@ -5,6 +5,9 @@ QEMU options except the agent socket path, and behaves as FAKE_QEMU says:
   ready        print a boot line and the ready marker, then idle
   silent       print nothing, idle
   die          complain on stderr and exit 3
+  qmp-die      connect to the QMP socket, then refuse -m on stderr and exit 1
+               (QEMU sets up its chardevs before the machine)
+  qmp-greet-die  the same after sending the QMP greeting
   agent        ready marker, then answer agent requests on the socket:
                'echo TEXT' prints TEXT (status 0), 'false' gives status 1,
                'stale' first sends an end line for an older request,
@@ -17,9 +20,12 @@ import time
 
 mode = os.environ.get("FAKE_QEMU", "ready")
 path = None
+qmp_path = None
 for a in sys.argv[1:]:
     if a.startswith("socket,id=agent,path="):
         path = a.split("path=", 1)[1]
+    if a.startswith("socket,id=qmp,path="):
+        qmp_path = a.split("path=", 1)[1]
 
 
 def idle():
@@ -30,6 +36,14 @@ def idle():
 if mode == "die":
     sys.stderr.write("fake-qemu: unsupported option\n")
     sys.exit(3)
+if mode.startswith("qmp-"):
+    q = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
+    q.connect(qmp_path)
+    if mode == "qmp-greet-die":
+        q.sendall(b'{"QMP": {"version": {}, "capabilities": []}}\r\n')
+    sys.stderr.write("fake-qemu: fake: -m 384M is outside the supported range "
+                     "512M..16384M\n")
+    sys.exit(1)
 if mode == "silent":
     idle()
 

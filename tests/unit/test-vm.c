@@ -15,8 +15,11 @@
 
 /* How fake-qemu.py is started */
 typedef struct FakeQemu {
-    const char *mode;           /* its FAKE_QEMU behaviour: ready, silent, die, agent */
+    const char *mode;           /* its FAKE_QEMU behaviour: ready, silent, die, agent,
+                                   qmp-die, qmp-greet-die */
     gboolean agent;             /* with the agent channel */
+    gboolean qmp;               /* with a QMP monitor */
+    int mem_mib;                /* -m, 0 for none */
     const char *log;            /* console log file, or NULL */
 } FakeQemu;
 
@@ -27,6 +30,8 @@ static RpVm *start(const FakeQemu *f)
         .machine = "fake",
         .kernel = "Image",
         .agent = f->agent,
+        .qmp = f->qmp,
+        .mem_mib = f->mem_mib,
         .console_log = f->log,
     };
     g_autoptr(GError) err = NULL;
@@ -104,6 +109,67 @@ START_TEST(qemu_exit_is_reported)
 }
 END_TEST
 
+/* QEMU that connects to QMP and then exits: its own words, not "connection closed" */
+static const char *const qmp_deaths[] = { "qmp-die", "qmp-greet-die" };
+
+START_TEST(qemu_exit_during_qmp_is_reported)
+{
+    g_autoptr(GError) err = NULL;
+    RpVm *vm = start(&(FakeQemu){ .mode = qmp_deaths[_i], .agent = TRUE, .qmp = TRUE,
+                                  .mem_mib = 384 });
+
+    ck_assert_ptr_null(rp_vm_qmp(vm, 20, &err));
+    ck_assert_msg(g_error_matches(err, RP_VM_ERROR, RP_VM_ERROR_EXITED), "%s: %s",
+                  qmp_deaths[_i], err ? err->message : "no error");
+    ck_assert_msg(strstr(err->message, "exited with status 1"), "%s", err->message);
+    ck_assert_msg(strstr(err->message, "-m 384M is outside the supported range"), "%s",
+                  err->message);
+    ck_assert_msg(strstr(err->message, "rprocsim's --mem"), "%s", err->message);
+    rp_vm_free(vm);
+}
+END_TEST
+
+/* Which rprocsim option a QEMU message is about */
+static const struct {
+    const char *said;
+    const char *option;     /* NULL: none */
+} hints[] = {
+    { "qemu: qcs6490-sim: -m 384M is outside the supported range 512M..16384M "
+      "(the kernel, initrd and DTB go above the carveouts)", "--mem" },
+    { "qemu: cannot set up guest memory 'qcs6490.ddr': Cannot allocate memory", "--mem" },
+    { "qemu: Invalid SMP CPUs 67. The max CPUs supported by machine 'x' is 11", "--smp" },
+    { "qemu: Invalid CPU topology: CPU topology parameters must be greater than zero",
+      "--smp" },
+    { "qemu: unable to find CPU model 'foo'", "--cpu" },
+    { "qemu: Invalid CPU model: cortex-a15", "--cpu" },
+    { "qemu: could not load initrd '/x/initramfs.cpio'", "--initrd" },
+    { "qemu: could not load kernel '/x/Image'", "--kernel" },
+    { "qemu: something else entirely", NULL },
+};
+
+START_TEST(qemu_option_hint)
+{
+    RpVmConfig cfg = { .qemu = "qemu", .machine = "fake", .cpu = "foo", .smp = 67,
+                       .mem_mib = 384, .kernel = "/x/Image",
+                       .initrd = "/x/initramfs.cpio", .append = "console=ttyAMA0" };
+    g_autofree char *hint = rp_vm_option_hint(&cfg, hints[_i].said);
+
+    if (!hints[_i].option) {
+        ck_assert_msg(!hint, "%s: %s", hints[_i].said, hint);
+        return;
+    }
+    ck_assert_msg(hint && strstr(hint, hints[_i].option), "%s: %s", hints[_i].said,
+                  hint ? hint : "no hint");
+    /* only options rprocsim passed are named */
+    cfg.mem_mib = 0;
+    cfg.smp = 0;
+    cfg.cpu = cfg.kernel = cfg.initrd = NULL;
+    g_clear_pointer(&hint, g_free);
+    hint = rp_vm_option_hint(&cfg, hints[_i].said);
+    ck_assert_msg(!hint, "%s: %s", hints[_i].said, hint);
+}
+END_TEST
+
 START_TEST(agent_roundtrip)
 {
     g_autoptr(GError) err = NULL;
@@ -175,6 +241,8 @@ Suite *rp_test_suite(void)
         { "fake-qemu", console_marker_and_log },
         { "fake-qemu", console_timeout_is_bounded },
         { "fake-qemu", qemu_exit_is_reported },
+        { "fake-qemu", qemu_exit_during_qmp_is_reported, G_N_ELEMENTS(qmp_deaths) },
+        { "hint", qemu_option_hint, G_N_ELEMENTS(hints) },
         { "fake-qemu", agent_roundtrip },
         { "fake-qemu", agent_failure_is_reported, G_N_ELEMENTS(agent_failures) },
         { "fake-qemu", agent_refuses_bad_requests },

@@ -8,6 +8,7 @@
 #include <errno.h>
 #include <poll.h>
 #include <string.h>
+#include <sys/socket.h>
 #include <unistd.h>
 
 G_DEFINE_QUARK(rp-lineio-error-quark, rp_lineio_error)
@@ -52,7 +53,12 @@ gboolean rp_write_all(int fd, const char *text, GError **error)
     size_t off = 0, len = strlen(text);
 
     while (off < len) {
-        ssize_t n = write(fd, text + off, len - off);
+        /* a closed peer is an error here, not SIGPIPE */
+        ssize_t n = send(fd, text + off, len - off, MSG_NOSIGNAL);
+
+        if (n < 0 && errno == ENOTSOCK) {
+            n = write(fd, text + off, len - off);
+        }
 
         if (n < 0 && errno != EINTR) {
             g_set_error(error, RP_LINEIO_ERROR, 0, "write: %s", g_strerror(errno));

@@ -130,6 +130,12 @@ static void run_scenario(const RpOptions *o, const char *out_top, const RpScenar
         } else if (ss && run_pass(&p, sc, ss, &err)) {
             res->ok = TRUE;
         } else {
+            if (err) {
+                /* a channel that failed because QEMU died: say what QEMU said */
+                g_autofree char *during = g_strdup_printf("the pass (%s)", err->message);
+
+                rp_vm_explain_exit(p.vm, 0.5, during, &err);
+            }
             res->message = g_strdup(err ? err->message : "unknown subsystem");
         }
         rp_rproc_clear(&p.r);

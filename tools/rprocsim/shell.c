@@ -2,14 +2,53 @@
  * rprocsim shell: boot qcs6490-sim with the guest console (and the QEMU
  * monitor, behind Ctrl-A C) on this terminal, for labs and exploration.
  *
+ * QEMU gets the terminal as its stdin and stdout; its stderr passes through
+ * rprocsim, which copies it to the terminal as it comes and, if QEMU exits
+ * with an error, names the rprocsim option behind the QEMU option its
+ * message is about.
+ *
  * SPDX-License-Identifier: GPL-2.0-or-later
  */
 #include "commands.h"
 #include "common.h"
 
 #include <errno.h>
+#include <signal.h>
 #include <stdio.h>
+#include <sys/wait.h>
 #include <unistd.h>
+
+static volatile pid_t qemu_pid;
+
+/* SIGTERM and SIGHUP to rprocsim are for QEMU, as if it had been exec'd */
+static void forward_signal(int sig)
+{
+    if (qemu_pid > 0) {
+        kill(qemu_pid, sig);
+    }
+}
+
+/* Copy QEMU's stderr (@fd) to ours until it closes; return all of it */
+static GString *pass_stderr(int fd)
+{
+    GString *text = g_string_new(NULL);
+    char chunk[4096];
+    ssize_t n;
+
+    while ((n = read(fd, chunk, sizeof(chunk))) != 0) {
+        if (n < 0) {
+            if (errno == EINTR) {
+                continue;
+            }
+            break;
+        }
+        g_string_append_len(text, chunk, n);
+        if (write(STDERR_FILENO, chunk, n) < 0) {
+            /* nothing better to do with QEMU's text */
+        }
+    }
+    return text;
+}
 
 int rp_cmd_shell(int argc, char **argv)
 {
@@ -18,10 +57,16 @@ int rp_cmd_shell(int argc, char **argv)
         "shell", "- interactive console on qcs6490-sim", NULL, &o,
         "The guest console and the QEMU monitor share this terminal:\n"
         "  Ctrl-A C  switch between console and monitor (try 'info qtree')\n"
-        "  Ctrl-A X  quit QEMU"
+        "  Ctrl-A X  quit QEMU\n\n"
+        "Example (from the source tree, after 'make'):\n"
+        "  build/meson/tools/rprocsim shell --smp 4 --mem 2048"
     };
     g_autoptr(GError) err = NULL;
     g_autofree char *smp = NULL, *mem = NULL;
+    g_autoptr(GString) said = NULL;
+    RpVmConfig cfg;
+    int pipefd[2], status;
+    pid_t pid;
 
     if (!rp_command_parse(&cmd, &argc, &argv)) {
         return 2;
@@ -30,9 +75,21 @@ int rp_cmd_shell(int argc, char **argv)
         fprintf(stderr, "rprocsim shell: %s\n", err->message);
         return 2;
     }
-    smp = g_strdup_printf("%d", o.smp + rp_machine_extra_cores(RP_SIM_MACHINE));
+    cfg = rp_vm_config(&o, RP_SIM_MACHINE);
+    smp = g_strdup_printf("%d", cfg.smp);
     mem = g_strdup_printf("%dM", o.mem_mib);
-    {
+    if (pipe(pipefd) < 0) {
+        fprintf(stderr, "rprocsim shell: pipe: %s\n", g_strerror(errno));
+        return 1;
+    }
+    fprintf(stderr, "rprocsim shell: booting %s; Ctrl-A X quits, "
+            "Ctrl-A C toggles the QEMU monitor\n", RP_SIM_MACHINE);
+    pid = fork();
+    if (pid < 0) {
+        fprintf(stderr, "rprocsim shell: fork: %s\n", g_strerror(errno));
+        return 1;
+    }
+    if (pid == 0) {
         const char *qargv[] = {
             o.qemu, "-M", RP_SIM_MACHINE, "-cpu", o.cpu, "-smp", smp,
             "-m", mem, "-accel", "tcg", "-nodefaults", "-display", "none",
@@ -40,11 +97,35 @@ int rp_cmd_shell(int argc, char **argv)
             "-append", o.append, NULL
         };
 
-        fprintf(stderr, "rprocsim shell: booting %s; Ctrl-A X quits, "
-                "Ctrl-A C toggles the QEMU monitor\n", RP_SIM_MACHINE);
+        dup2(pipefd[1], STDERR_FILENO);
+        close(pipefd[0]);
+        close(pipefd[1]);
         execv(o.qemu, (char **)qargv);
-        fprintf(stderr, "rprocsim shell: cannot run %s: %s\n", o.qemu,
-                g_strerror(errno));
+        fprintf(stderr, "rprocsim shell: cannot run %s: %s\n", o.qemu, g_strerror(errno));
+        _exit(127);
+    }
+    /* the terminal belongs to QEMU: its keys are the guest's, not ours */
+    qemu_pid = pid;
+    signal(SIGINT, SIG_IGN);
+    signal(SIGQUIT, SIG_IGN);
+    signal(SIGTERM, forward_signal);
+    signal(SIGHUP, forward_signal);
+    close(pipefd[1]);
+    said = pass_stderr(pipefd[0]);
+    close(pipefd[0]);
+    while (waitpid(pid, &status, 0) < 0 && errno == EINTR) {
+        /* again */
+    }
+    if (WIFEXITED(status) && WEXITSTATUS(status) == 0) {
+        return 0;
+    }
+    {
+        g_autofree char *hint = rp_vm_option_hint(&cfg, said->str);
+
+        fprintf(stderr, "rprocsim shell: QEMU %s %d%s%s\n",
+                WIFEXITED(status) ? "exited with status" : "was killed by signal",
+                WIFEXITED(status) ? WEXITSTATUS(status) : WTERMSIG(status),
+                hint ? "; " : "", hint ? hint : "");
     }
     return 1;
 }

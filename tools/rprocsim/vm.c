@@ -24,6 +24,11 @@
 
 G_DEFINE_QUARK(rp-vm-error-quark, rp_vm_error)
 
+/* How long an error waits for QEMU to finish saying why it exited */
+#define STDERR_GRACE_S 2.0
+/* How long a failed channel waits to see whether QEMU is exiting */
+#define CHANNEL_GRACE_S 5.0
+
 struct RpVm {
     RpVmConfig cfg;
     GPtrArray *argv;          /* char *, NULL-terminated */
@@ -340,10 +345,101 @@ static gboolean pump(RpVm *vm, gint64 deadline)
     return TRUE;
 }
 
+/*
+ * Keep reading QEMU's pipes until it has exited and closed them, at most
+ * @timeout_s wall seconds. Returns TRUE if QEMU has exited.
+ */
+static gboolean await_exit(RpVm *vm, double timeout_s)
+{
+    gint64 deadline = g_get_monotonic_time() + (gint64)(timeout_s * 1e6);
+
+    for (;;) {
+        reap(vm);
+        if ((vm->exited && vm->out_fd < 0 && vm->err_fd < 0) ||
+            g_get_monotonic_time() >= deadline) {
+            return vm->exited;
+        }
+        pump(vm, deadline);
+    }
+}
+
+/* QEMU options and what in QEMU's messages points at them */
+static const struct {
+    const char *qemu;           /* the QEMU option */
+    const char *rprocsim;       /* the rprocsim option that sets it */
+    const char *needles[4];     /* texts in QEMU's message that name it */
+    const char *note;           /* how the two differ, or "" */
+} option_hints[] = {
+    { "-m", "--mem", { "-m ", "guest memory", "RAM size" }, "" },
+    { "-smp", "--smp", { "-smp", "SMP", "CPU topology" },
+      ", plus one core per subsystem on qcs6490-sim" },
+    { "-cpu", "--cpu", { "-cpu", "CPU model" }, "" },
+    { "-initrd", "--initrd", { "-initrd", "initrd" }, "" },
+    { "-kernel", "--kernel", { "-kernel", "kernel" }, "" },
+    { "-append", "--append", { "-append" }, "" },
+};
+
+/* The value rprocsim gave QEMU's option @qemu in @cfg, NULL if none */
+static char *option_value(const RpVmConfig *cfg, const char *qemu)
+{
+    if (!strcmp(qemu, "-m")) {
+        return cfg->mem_mib > 0 ? g_strdup_printf("%dM", cfg->mem_mib) : NULL;
+    } else if (!strcmp(qemu, "-smp")) {
+        return cfg->smp > 0 ? g_strdup_printf("%d", cfg->smp) : NULL;
+    } else if (!strcmp(qemu, "-cpu")) {
+        return g_strdup(cfg->cpu);
+    } else if (!strcmp(qemu, "-initrd")) {
+        return g_strdup(cfg->initrd);
+    } else if (!strcmp(qemu, "-kernel")) {
+        return g_strdup(cfg->kernel);
+    }
+    return g_strdup(cfg->append);
+}
+
+char *rp_vm_option_hint(const RpVmConfig *cfg, const char *qemu_stderr)
+{
+    const char *first = NULL;
+    guint which = 0;
+
+    /* the option named earliest in the message is the one it is about */
+    for (guint i = 0; i < G_N_ELEMENTS(option_hints); i++) {
+        g_autofree char *value = option_value(cfg, option_hints[i].qemu);
+        const char *const *n = option_hints[i].needles;
+
+        if (!value) {
+            continue;       /* rprocsim did not pass this option */
+        }
+        for (guint k = 0; k < G_N_ELEMENTS(option_hints[i].needles) && n[k]; k++) {
+            const char *at = strstr(qemu_stderr, n[k]);
+
+            if (at && (!first || at < first)) {
+                first = at;
+                which = i;
+            }
+        }
+    }
+    if (!first) {
+        return NULL;
+    }
+    {
+        g_autofree char *value = option_value(cfg, option_hints[which].qemu);
+
+        return g_strdup_printf("QEMU's %s %s comes from rprocsim's %s%s (see --help-guest)",
+                               option_hints[which].qemu, value,
+                               option_hints[which].rprocsim, option_hints[which].note);
+    }
+}
+
+/*
+ * Set (or replace) *@error with how QEMU ended while we waited for
+ * @waiting_for, its stderr and, if it names one, the rprocsim option
+ * behind the QEMU option it refused.
+ */
 static void set_exit_error(RpVm *vm, GError **error, const char *waiting_for)
 {
-    g_autofree char *why = NULL;
+    g_autofree char *why = NULL, *said = NULL, *hint = NULL;
 
+    await_exit(vm, STDERR_GRACE_S);     /* all of what it said */
     if (WIFEXITED(vm->exit_status)) {
         why = g_strdup_printf("exited with status %d", WEXITSTATUS(vm->exit_status));
     } else if (WIFSIGNALED(vm->exit_status)) {
@@ -351,10 +447,21 @@ static void set_exit_error(RpVm *vm, GError **error, const char *waiting_for)
     } else {
         why = g_strdup("stopped");
     }
+    said = g_strstrip(g_strdup(vm->err_text->str));
+    hint = *said ? rp_vm_option_hint(&vm->cfg, said) : NULL;
+    g_clear_error(error);
     g_set_error(error, RP_VM_ERROR, RP_VM_ERROR_EXITED,
-                "QEMU %s while waiting for %s%s%s", why, waiting_for,
-                vm->err_text->len ? "; it said: " : "",
-                g_strstrip(vm->err_text->str));
+                "QEMU %s while waiting for %s%s%s%s%s", why, waiting_for,
+                *said ? "; it said: " : "", said, hint ? "\n" : "", hint ? hint : "");
+}
+
+gboolean rp_vm_explain_exit(RpVm *vm, double grace_s, const char *during, GError **error)
+{
+    if (!vm || !await_exit(vm, grace_s)) {
+        return FALSE;
+    }
+    set_exit_error(vm, error, during);
+    return TRUE;
 }
 
 /*
@@ -464,11 +571,13 @@ gboolean rp_vm_agent_run(RpVm *vm, const char *command, double timeout_s,
     seq = ++vm->agent_seq;
     request = rp_agent_format_request(seq, command);
     while (off < strlen(request)) {
-        ssize_t n = write(vm->agent_fd, request + off, strlen(request) - off);
+        ssize_t n = send(vm->agent_fd, request + off, strlen(request) - off,
+                         MSG_NOSIGNAL);
 
         if (n < 0 && errno != EAGAIN && errno != EINTR) {
             g_set_error(error, RP_VM_ERROR, RP_VM_ERROR_AGENT,
                         "cannot write to the agent: %s", g_strerror(errno));
+            rp_vm_explain_exit(vm, CHANNEL_GRACE_S, "the guest agent", error);
             return FALSE;
         }
         if (n > 0) {
@@ -503,6 +612,7 @@ gboolean rp_vm_agent_run(RpVm *vm, const char *command, double timeout_s,
         if (vm->agent_fd < 0) {
             g_set_error(error, RP_VM_ERROR, RP_VM_ERROR_AGENT,
                         "the agent channel closed during '%s'", command);
+            rp_vm_explain_exit(vm, CHANNEL_GRACE_S, "an agent reply", error);
             return FALSE;
         }
         if (g_get_monotonic_time() >= deadline) {
@@ -569,6 +679,10 @@ RpQmp *rp_vm_qmp(RpVm *vm, double timeout_s, GError **error)
         fd = accept_channel(vm, vm->qmp_listen_fd, "QMP", timeout_s, error);
         if (fd >= 0) {
             vm->qmp = rp_qmp_new(fd, timeout_s, error);
+            /* QEMU connects before it sets up the machine, which it may refuse */
+            if (!vm->qmp && !rp_vm_explain_exit(vm, CHANNEL_GRACE_S, "QMP", error)) {
+                g_prefix_error(error, "QMP: ");
+            }
         }
     }
     return vm->qmp;

@@ -111,6 +111,24 @@ struct RpQtest *rp_vm_qtest(RpVm *vm, double timeout_s, GError **error);
 struct RpQmp;
 struct RpQmp *rp_vm_qmp(RpVm *vm, double timeout_s, GError **error);
 
+/*
+ * If QEMU has exited, or exits within @grace_s wall seconds (reading its
+ * stderr meanwhile), replace *@error with RP_VM_ERROR_EXITED: how it ended
+ * while we waited for @during, what it said on stderr and, when its message
+ * names a QEMU option rprocsim set, the rprocsim option behind it
+ * (rp_vm_option_hint()). Returns FALSE, leaving *@error alone, if QEMU
+ * still runs. For callers whose channel (QMP, qtest, agent) failed.
+ */
+gboolean rp_vm_explain_exit(RpVm *vm, double grace_s, const char *during, GError **error);
+
+/*
+ * "QEMU's -m 384M comes from rprocsim's --mem (...)" when @qemu_stderr
+ * names (by option or by subject, e.g. "CPU model") one of the QEMU options
+ * @cfg sets from an rprocsim option: --mem, --smp, --cpu, --kernel,
+ * --initrd, --append; the one named first wins. NULL if none (caller frees).
+ */
+char *rp_vm_option_hint(const RpVmConfig *cfg, const char *qemu_stderr);
+
 /* QEMU's stderr so far (owned by the VM), for error messages. */
 const char *rp_vm_stderr(RpVm *vm);
 
