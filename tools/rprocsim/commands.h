@@ -14,5 +14,6 @@ int rp_cmd_pack(int argc, char **argv);
 int rp_cmd_run(int argc, char **argv);
 int rp_cmd_inspect(int argc, char **argv);
 int rp_cmd_subsystems(int argc, char **argv);
+int rp_cmd_verify(int argc, char **argv);
 
 #endif /* RPROCSIM_COMMANDS_H */

@@ -21,6 +21,7 @@ static const struct {
     { "inspect", rp_cmd_inspect, "read a devcoredump: crash reason, fault status, faulting instruction" },
     { "pack",  rp_cmd_pack,  "sign a firmware ELF as an MBN image (and .mdt/.bNN) for the simulated TrustZone" },
     { "subsystems", rp_cmd_subsystems, "the board's remote processors: pas_id, carveout, firmware (--json)" },
+    { "verify", rp_cmd_verify, "check an image (.mbn or .mdt + .bNN) as TrustZone would at boot, offline" },
 };
 
 static void usage(FILE *f)
