@@ -65,6 +65,9 @@ static const char *const bad[] = {
     "[scenario]\nsummary=x\nsubsystems=adsp\n[step 1]\ndo=dump\nformat=core\n",
     "[scenario]\nsummary=x\nsubsystems=adsp\n[step 1]\ndo=expect\nmessage=x\n"
     "[step 01]\ndo=expect\nmessage=y\n",
+    /* the guest shell's ${...} unescaped: refused before anything boots */
+    "[scenario]\nsummary=x\nsubsystems=adsp\n[step 1]\ndo=guest\ncommand=b=${f##*/}\n",
+    "[scenario]\nsummary=x\nsubsystems=adsp\n[step 1]\ndo=sysfs\nattr=a\nvalue=${nope}\n",
 };
 
 START_TEST(bad_input_is_refused)
@@ -91,6 +94,45 @@ START_TEST(expand_variables)
     ck_assert_ptr_null(rp_scenario_expand("${nope}", vars, &err));
     g_clear_error(&err);
     ck_assert_ptr_null(rp_scenario_expand("${ss", vars, &err));
+}
+END_TEST
+
+/* $${ is the guest shell's ${; every other $ is left alone */
+static const struct {
+    const char *in, *out;
+} escapes[] = {
+    { "f=${sysfs}; b=$${f##*/}; test \"$b\" = x",
+      "f=/sys/class/remoteproc/remoteproc0; b=${f##*/}; test \"$b\" = x" },
+    { "$${a}$${b}", "${a}${b}" },
+    { "echo $${x:-${ss}}", "echo ${x:-adsp}" },    /* ours inside the shell's */
+    { "$${unterminated", "${unterminated" },        /* the shell's to refuse */
+    { "echo $$ $1 $(id -u) $x {ss} $", "echo $$ $1 $(id -u) $x {ss} $" },
+    { "$$$${ss}", "$$${ss}" },                      /* the last $${ is the escape */
+};
+
+START_TEST(expand_escape)
+{
+    g_autoptr(GHashTable) vars = g_hash_table_new(g_str_hash, g_str_equal);
+    g_autoptr(GError) err = NULL;
+    g_autofree char *out = NULL;
+
+    g_hash_table_insert(vars, "ss", "adsp");
+    g_hash_table_insert(vars, "sysfs", "/sys/class/remoteproc/remoteproc0");
+    out = rp_scenario_expand(escapes[_i].in, vars, &err);
+    ck_assert_msg(out, "%s: %s", escapes[_i].in, err ? err->message : "?");
+    ck_assert_str_eq(out, escapes[_i].out);
+}
+END_TEST
+
+/* An unescaped shell expansion is refused with a pointer to the escape */
+START_TEST(unknown_variable_names_the_escape)
+{
+    g_autoptr(GHashTable) vars = g_hash_table_new(g_str_hash, g_str_equal);
+    g_autoptr(GError) err = NULL;
+
+    ck_assert_ptr_null(rp_scenario_expand("b=${f##*/}", vars, &err));
+    ck_assert_msg(strstr(err->message, "unknown variable ${f##*/}"), "%s", err->message);
+    ck_assert_msg(strstr(err->message, "$${"), "%s", err->message);
 }
 END_TEST
 
@@ -127,6 +169,8 @@ Suite *rp_test_suite(void)
         { "parse", steps_in_number_order },
         { "parse", bad_input_is_refused, G_N_ELEMENTS(bad) },
         { "parse", expand_variables },
+        { "parse", expand_escape, G_N_ELEMENTS(escapes) },
+        { "parse", unknown_variable_names_the_escape },
         { "parse", shipped_scenarios_parse },
     };
 

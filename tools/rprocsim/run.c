@@ -38,6 +38,7 @@ static gboolean run_pass(RpPass *p, const RpScenario *sc, const RpSubsys *ss, GE
         return FALSE;
     }
     base = g_path_get_basename(p->r.dir);
+    /* the names of rp_scenario_variables, which the parser checks against */
     set_var(p, "ss", g_strdup(ss->name));
     set_var(p, "name", g_strdup(p->r.name));
     set_var(p, "dev", rprocsim_subsys_device(ss));

@@ -152,6 +152,30 @@ static gboolean check_value(const RpStep *st, const char *name, GError **error)
     return TRUE;
 }
 
+const char *const rp_scenario_variables[] = {
+    "ss", "name", "dev", "sysfs", "debugfs", "fw", "n", NULL
+};
+
+/* Every ${...} of the step's values is a variable a pass sets */
+static gboolean check_variables(const RpStep *st, const char *name, GError **error)
+{
+    g_autoptr(GHashTable) vars = g_hash_table_new(g_str_hash, g_str_equal);
+    const char *values[] = { st->arg, st->arg2 };
+
+    for (const char *const *v = rp_scenario_variables; *v; v++) {
+        g_hash_table_insert(vars, (char *)*v, "");
+    }
+    for (guint i = 0; i < G_N_ELEMENTS(values); i++) {
+        g_autoptr(GError) err = NULL;
+        g_autofree char *out = values[i] ? rp_scenario_expand(values[i], vars, &err) : NULL;
+
+        if (values[i] && !out) {
+            return fail(error, name, st->group, "%s", err->message);
+        }
+    }
+    return TRUE;
+}
+
 static RpStep *parse_step(GKeyFile *kf, const char *name, const char *group,
                           GError **error)
 {
@@ -196,7 +220,7 @@ static RpStep *parse_step(GKeyFile *kf, const char *name, const char *group,
     }
     if (!get_flag(kf, name, group, "fails", &st->fails, error) ||
         !get_flag(kf, name, group, "grew", &st->grew, error) ||
-        !check_value(st, name, error)) {
+        !check_value(st, name, error) || !check_variables(st, name, error)) {
         step_free(st);
         return NULL;
     }
@@ -296,25 +320,29 @@ char *rp_scenario_expand(const char *text, GHashTable *vars, GError **error)
     const char *p = text;
 
     while (*p) {
-        const char *open = strstr(p, "${"), *close;
+        const char *close;
         g_autofree char *key = NULL;
         const char *val;
 
-        if (!open) {
-            g_string_append(out, p);
-            break;
+        if (g_str_has_prefix(p, "$${")) {
+            g_string_append(out, "${");     /* the guest shell's, not ours */
+            p += 3;
+            continue;
         }
-        close = strchr(open, '}');
+        if (!g_str_has_prefix(p, "${")) {
+            g_string_append_c(out, *p++);
+            continue;
+        }
+        close = strchr(p, '}');
         if (!close) {
             g_set_error(error, RP_SCENARIO_ERROR, 0, "unterminated ${ in '%s'", text);
             return NULL;
         }
-        g_string_append_len(out, p, open - p);
-        key = g_strndup(open + 2, close - open - 2);
+        key = g_strndup(p + 2, close - p - 2);
         val = g_hash_table_lookup(vars, key);
         if (!val) {
-            g_set_error(error, RP_SCENARIO_ERROR, 0, "unknown variable ${%s} in '%s'",
-                        key, text);
+            g_set_error(error, RP_SCENARIO_ERROR, 0, "unknown variable ${%s} in '%s' "
+                        "(for the guest shell's own ${...}, write $${...})", key, text);
             return NULL;
         }
         g_string_append(out, val);

@@ -48,12 +48,18 @@ typedef struct RpScenario {
     GPtrArray *steps;   /* RpStep * */
 } RpScenario;
 
+/*
+ * The ${...} variables a pass sets (run.c), NULL-terminated: ss, name, dev,
+ * sysfs, debugfs, fw, n. A step using another is refused when parsed.
+ */
+extern const char *const rp_scenario_variables[];
+
 /* Default bound on expect/state/ensure waits, seconds. */
 #define RP_STEP_DEFAULT_TIMEOUT_S 10.0
 
 /*
- * Parse the scenario in @path. Unknown groups, kinds, keys or subsystems
- * are errors naming the file and group. Returns NULL with @error set.
+ * Parse the scenario in @path. Unknown groups, kinds, keys, subsystems or
+ * ${...} variables are errors naming the file and group. Returns NULL with @error set.
  */
 RpScenario *rp_scenario_load(const char *path, GError **error);
 
@@ -69,8 +75,11 @@ const char *rp_step_kind_name(RpStepKind kind);
 
 /*
  * Replace ${name} in @text by the value @vars maps it to (char * -> char *).
- * Unknown names are an error. Returns the expanded text (caller frees) or
- * NULL with @error.
+ * Unknown names are an error. "$${" is an escape for the guest shell's own
+ * parameter expansion: it becomes "${" and is not expanded here (what follows
+ * it is read as usual, so "$${f:-${ss}}" gives "${f:-adsp}"); every other
+ * '$' is copied as it is ("$$", "$1", "$(...)"). Returns the expanded text
+ * (caller frees) or NULL with @error.
  */
 char *rp_scenario_expand(const char *text, GHashTable *vars, GError **error);
 
