@@ -280,7 +280,9 @@ int rp_cmd_bench(int argc, char **argv)
         "              (JSON keys boot_s_sim, boot_s_virt, boot_ratio)\n"
         "  subsystems  per subsystem, sysfs start to 'is now up' and fatal error to\n"
         "              'is now up' again, wall clock and kernel timestamps\n"
-        "              (JSON keys start_ms_<name>, recover_ms_<name>, and _kernel_)"
+        "              (JSON keys start_ms_<name>, recover_ms_<name>, and _kernel_)\n\n"
+        "Example (from the source tree, after 'make'):\n"
+        "  build/meson/tools/rprocsim bench boot --runs 3 --json build/bench-boot.json"
     };
     g_autoptr(GError) err = NULL;
     g_autoptr(JsonBuilder) builder = json_builder_new();

@@ -457,7 +457,9 @@ int rp_cmd_demo(int argc, char **argv)
         "WPSS is started through sysfs; each gets a fatal error with a message through\n"
         "its Q6SS fault registers, the kernel recovers it and dumps it. Writes\n"
         "BUILD/demo/console.log, report.json and <subsystem>.core. Exit status 0 only\n"
-        "if every step held."
+        "if every step held.\n\n"
+        "Example (from the source tree, after 'make'):\n"
+        "  build/meson/tools/rprocsim demo --out /tmp/demo --verbose"
     };
     g_autoptr(GError) err = NULL;
     g_autofree char *report = NULL;

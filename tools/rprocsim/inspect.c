@@ -29,7 +29,10 @@ int rp_cmd_inspect(int argc, char **argv)
         "crash reason, fault status, registers, the faulting instruction in its function,\n"
         "return addresses found on the stack and the dump's regions. Exit status 1 if\n"
         "the files are unusable or do not match, or the dump holds no crash record;\n"
-        "2 if they cannot be read."
+        "2 if they cannot be read.\n\n"
+        "Example (from the source tree, after 'make demo', which writes the dump):\n"
+        "  build/meson/tools/rprocsim inspect build/demo/adsp.core \\\n"
+        "      --firmware build/meson/firmware-stubs/adsp.elf"
     };
     g_autoptr(JsonBuilder) b = json_builder_new();
     g_autoptr(GString) out = g_string_new(NULL);

@@ -82,7 +82,10 @@ int rp_cmd_pack(int argc, char **argv)
         "pack", "ELF - sign a firmware ELF as an MBN image", entries, NULL,
         "The image follows Qualcomm's MBN layout (ELF-header and hash-segment\n"
         "program headers, e_phoff 52, no section headers) and is signed with the\n"
-        "simulator's SIMSIG-1 key; see docs/firmware-images.md."
+        "simulator's SIMSIG-1 key; see docs/firmware-images.md.\n\n"
+        "Example (from the source tree, after 'make'):\n"
+        "  build/meson/tools/rprocsim pack build/meson/firmware-stubs/adsp.elf \\\n"
+        "      --subsystem adsp --split -o build/adsp.mbn"
     };
     g_autoptr(GError) err = NULL;
     g_autofree char *elf = NULL;

@@ -202,7 +202,9 @@ int rp_cmd_run(int argc, char **argv)
         "Each SCENARIO file (see docs/scenarios.md; a FOLDER means its *.scenario files,\n"
         "e.g. scenarios/) boots a fresh guest\n"
         "and runs its steps once per subsystem it names. TAP goes to stdout, progress\n"
-        "to stderr. Exit status 0 only if every pass held; 2 for unusable input."
+        "to stderr. Exit status 0 only if every pass held; 2 for unusable input.\n\n"
+        "Example (from the source tree, after 'make'):\n"
+        "  build/meson/tools/rprocsim run scenarios/start-stop.scenario --junit build/junit.xml"
     };
     g_autoptr(GPtrArray) scenarios = g_ptr_array_new_with_free_func(
         (GDestroyNotify)rp_scenario_free);

@@ -101,7 +101,8 @@ int rp_cmd_subsystems(int argc, char **argv)
         "subsystems", "[TEMPLATE] - the board's remote processors", entries, NULL,
         "Lists each subsystem as the board builds it: pas_id, sw_id, carveout,\n"
         "Q6SS block, whether the kernel boots it at probe, its firmware file.\n\n"
-        "Example:\n  rprocsim subsystems --json | jq '.subsystems[].carveout_base'"
+        "Example (from the source tree, after 'make'):\n"
+        "  build/meson/tools/rprocsim subsystems --json | grep carveout"
     };
     const RprocsimBoard *board;
 
