@@ -79,32 +79,30 @@ int rp_machine_extra_cores(const char *machine)
     return board ? (int)board->count : 0;
 }
 
-static gboolean need_file(const char *what, const char *path, GError **error)
+/*
+ * A build artefact at @path: a missing one says which make target builds it,
+ * or, if the user named the file (@given), which option did.
+ */
+static gboolean need_file(const RpOptions *o, const char *what, const char *path,
+                          const char *option, gboolean given, GError **error)
 {
     if (g_file_test(path, G_FILE_TEST_IS_REGULAR)) {
         return TRUE;
     }
-    g_set_error(error, G_FILE_ERROR, G_FILE_ERROR_NOENT,
-                "no %s at %s; run 'make' (or 'make demo') first, or "
-                "point to one with the options of --help-guest", what, path);
-    return FALSE;
-}
-
-/* A guest image file of the kernel suite: missing ones say how to build them */
-static gboolean need_guest_file(const RpOptions *o, const char *what, const char *path,
-                                GError **error)
-{
-    if (g_file_test(path, G_FILE_TEST_IS_REGULAR)) {
-        return TRUE;
+    if (given) {
+        g_set_error(error, G_FILE_ERROR, G_FILE_ERROR_NOENT,
+                    "no %s at %s (given with %s)", what, path, option);
+    } else if (!strcmp(what, "QEMU") || !strcmp(o->kernel_suite, RP_DEFAULT_KERNEL_SUITE)) {
+        g_set_error(error, G_FILE_ERROR, G_FILE_ERROR_NOENT,
+                    "no %s at %s: %s, or give one with %s",
+                    what, path, RP_MAKE_HINT, option);
+    } else {
+        g_set_error(error, G_FILE_ERROR, G_FILE_ERROR_NOENT,
+                    "no %s of kernel suite %s at %s: build its guest image with "
+                    "'make guest KERNEL=%s' (or run 'make demo KERNEL=%s'), or give "
+                    "one with %s", what, o->kernel_suite, path, o->kernel_suite,
+                    o->kernel_suite, option);
     }
-    if (!strcmp(o->kernel_suite, RP_DEFAULT_KERNEL_SUITE)) {
-        return need_file(what, path, error);
-    }
-    g_set_error(error, G_FILE_ERROR, G_FILE_ERROR_NOENT,
-                "no %s of kernel suite %s at %s; build its guest image with "
-                "'make guest KERNEL=%s' (or run 'make demo KERNEL=%s'), or point "
-                "to one with the options of --help-guest",
-                what, o->kernel_suite, path, o->kernel_suite, o->kernel_suite);
     return FALSE;
 }
 
@@ -137,6 +135,8 @@ static char *guest_kernel_release(const RpOptions *o)
 
 gboolean rp_options_resolve(RpOptions *o, GError **error)
 {
+    gboolean qemu_given, kernel_given, initrd_given;
+
     if (!o->build) {
         o->build = g_strdup(g_getenv("RPROCSIM_BUILD") ?: RPROCSIM_BUILD_DIR);
     }
@@ -157,6 +157,9 @@ gboolean rp_options_resolve(RpOptions *o, GError **error)
 
         o->guest_dir = g_build_filename(o->build, name, NULL);
     }
+    qemu_given = o->qemu != NULL;
+    kernel_given = o->kernel != NULL;
+    initrd_given = o->initrd != NULL;
     if (!o->qemu) {
         o->qemu = g_build_filename(o->build, "qemu", "qemu-system-aarch64", NULL);
     }
@@ -178,14 +181,36 @@ gboolean rp_options_resolve(RpOptions *o, GError **error)
     if (o->mem_mib <= 0) {
         o->mem_mib = RP_DEFAULT_MEM_MIB;
     }
-    if (!need_file("QEMU", o->qemu, error) ||
-        !need_guest_file(o, "guest kernel", o->kernel, error) ||
-        !need_guest_file(o, "guest initramfs", o->initrd, error)) {
+    if (!need_file(o, "QEMU", o->qemu, "--qemu", qemu_given, error) ||
+        !need_file(o, "guest kernel", o->kernel, "--kernel", kernel_given, error) ||
+        !need_file(o, "guest initramfs", o->initrd, "--initrd", initrd_given, error)) {
         return FALSE;
     }
     g_free(o->kernel_release);
     o->kernel_release = guest_kernel_release(o);
     return TRUE;
+}
+
+char *rp_options_firmware_elf(const RpOptions *o, const char *subsystem)
+{
+    g_autofree char *name = g_strdup_printf("%s.elf", subsystem);
+
+    return g_build_filename(o->build, "meson", "firmware-stubs", name, NULL);
+}
+
+gboolean rp_need_firmware_elf(const char *path, GError **error)
+{
+    if (g_file_test(path, G_FILE_TEST_IS_REGULAR)) {
+        return TRUE;
+    }
+    g_set_error(error, G_FILE_ERROR, G_FILE_ERROR_NOENT,
+                "no firmware ELF at %s: %s", path, RP_MAKE_HINT);
+    return FALSE;
+}
+
+gboolean rp_read_firmware_elf(const char *path, char **data, gsize *len, GError **error)
+{
+    return rp_need_firmware_elf(path, error) && g_file_get_contents(path, data, len, error);
 }
 
 const char *rp_options_kernel_release(const RpOptions *o)

@@ -61,12 +61,25 @@ gboolean rp_command_parse(const RpCommand *cmd, int *argc, char ***argv);
 /* Number of stand-in cores @machine adds to -smp: one per subsystem, 0 for others. */
 int rp_machine_extra_cores(const char *machine);
 
+/* What builds QEMU, the firmware and the stable guest image, for messages */
+#define RP_MAKE_HINT "run 'make' (builds QEMU, the firmware and the stable guest image)"
+
 /*
  * Fill in defaults for everything the user did not give and check that the
  * files exist. Returns FALSE with a message that says what to run when an
- * artefact is missing.
+ * artefact is missing ('make', or 'make guest KERNEL=SUITE' for another
+ * kernel suite's image), or which option named a missing file.
  */
 gboolean rp_options_resolve(RpOptions *o, GError **error);
+
+/* BUILD/meson/firmware-stubs/SUBSYSTEM.elf, the unstripped firmware (caller frees) */
+char *rp_options_firmware_elf(const RpOptions *o, const char *subsystem);
+
+/* FALSE with "no firmware ELF at PATH: run 'make' (...)" if @path is missing */
+gboolean rp_need_firmware_elf(const char *path, GError **error);
+
+/* Read the firmware ELF at @path; a missing one fails as rp_need_firmware_elf() */
+gboolean rp_read_firmware_elf(const char *path, char **data, gsize *len, GError **error);
 
 /*
  * The kernel release of the guest image @o boots (its folder's

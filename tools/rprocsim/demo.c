@@ -266,8 +266,7 @@ static gboolean dump_layout(SubsysResult *s, const guchar *data, gsize len, char
 /* The crash inspector on the dump must find the reason the demo injected */
 static void read_crash_report(Demo *d, SubsysResult *s, const guchar *data, gsize len)
 {
-    g_autofree char *elf = g_build_filename(d->o.build, "meson", "firmware-stubs", NULL);
-    g_autofree char *path = g_strdup_printf("%s/%s.elf", elf, s->r.ss->name);
+    g_autofree char *path = rp_options_firmware_elf(&d->o, s->r.ss->name);
     g_autofree char *fw = NULL;
     g_autoptr(GString) out = g_string_new(NULL);
     g_autoptr(JsonBuilder) b = json_builder_new();
@@ -275,7 +274,7 @@ static void read_crash_report(Demo *d, SubsysResult *s, const guchar *data, gsiz
     gsize fw_len;
     const char *reason;
 
-    if (!g_file_get_contents(path, &fw, &fw_len, &err) ||
+    if (!rp_read_firmware_elf(path, &fw, &fw_len, &err) ||
         !rp_inspect(data, len, (const guchar *)fw, fw_len, out, b, &err)) {
         problem(d, "%s: the crash inspector cannot read the dump: %s", s->r.ss->name,
                 err->message);
@@ -473,6 +472,16 @@ int rp_cmd_demo(int argc, char **argv)
         fprintf(stderr, "rprocsim demo: %s\n", err->message);
         return 2;
     }
+    subsys = rp_subsystems(&d.nsubsys);
+    /* the crash inspector reads each subsystem's firmware ELF at the end */
+    for (unsigned i = 0; i < d.nsubsys; i++) {
+        g_autofree char *elf = rp_options_firmware_elf(&d.o, subsys[i].name);
+
+        if (!rp_need_firmware_elf(elf, &err)) {
+            fprintf(stderr, "rprocsim demo: %s\n", err->message);
+            return 2;
+        }
+    }
     if (!d.out_dir) {
         d.out_dir = g_build_filename(d.o.build, "demo", NULL);
     }
@@ -485,7 +494,6 @@ int rp_cmd_demo(int argc, char **argv)
     d.modules_loaded = g_ptr_array_new_with_free_func(g_free);
     d.modules_failed = g_ptr_array_new_with_free_func(g_free);
     d.kernel_sha256 = rp_file_sha256(d.o.kernel, NULL);
-    subsys = rp_subsystems(&d.nsubsys);
 
     if (boot_guest(&d)) {
         for (unsigned i = 0; i < d.nsubsys; i++) {

@@ -11,6 +11,7 @@
 
 #include <json-glib/json-glib.h>
 #include <stdio.h>
+#include <string.h>
 
 int rp_cmd_inspect(int argc, char **argv)
 {
@@ -47,8 +48,12 @@ int rp_cmd_inspect(int argc, char **argv)
         fprintf(stderr, "rprocsim inspect: give one DUMP and --firmware ELF\n");
         return 2;
     }
+    /* the build's firmware ELFs say what builds them; other files are the user's */
     if (!g_file_get_contents(argv[1], &dump_data, &dump_len, &err) ||
-        !g_file_get_contents(firmware, &fw_data, &fw_len, &err)) {
+        (strstr(firmware, "firmware-stubs/") ? !rp_read_firmware_elf(firmware, &fw_data,
+                                                                    &fw_len, &err)
+                                             : !g_file_get_contents(firmware, &fw_data,
+                                                                    &fw_len, &err))) {
         fprintf(stderr, "rprocsim inspect: %s\n", err->message);
         return 2;
     }

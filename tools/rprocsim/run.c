@@ -185,6 +185,25 @@ static GPtrArray *scenario_files(const char *arg, GError **error)
     return files;
 }
 
+/* The firmware ELFs @sc's inspect steps read are there: a missing build stops early */
+static gboolean firmware_for_inspect(const RpOptions *o, const RpScenario *sc,
+                                     GError **error)
+{
+    for (guint i = 0; i < sc->steps->len; i++) {
+        const RpStep *st = g_ptr_array_index(sc->steps, i);
+
+        for (char **name = sc->subsystems; st->kind == RP_STEP_INSPECT && *name; name++) {
+            g_autofree char *elf = rp_options_firmware_elf(o, *name);
+
+            if (!rp_need_firmware_elf(elf, error)) {
+                g_prefix_error(error, "%s: [%s]: ", sc->name, st->group);
+                return FALSE;
+            }
+        }
+    }
+    return TRUE;
+}
+
 int rp_cmd_run(int argc, char **argv)
 {
     RpOptions o = { 0 };
@@ -239,6 +258,12 @@ int rp_cmd_run(int argc, char **argv)
     if (!rp_options_resolve(&o, &err)) {
         fprintf(stderr, "rprocsim run: %s\n", err->message);
         return 2;
+    }
+    for (guint i = 0; i < scenarios->len; i++) {
+        if (!firmware_for_inspect(&o, g_ptr_array_index(scenarios, i), &err)) {
+            fprintf(stderr, "rprocsim run: %s\n", err->message);
+            return 2;
+        }
     }
     if (!out_top) {
         out_top = g_build_filename(o.build, "scenarios", NULL);

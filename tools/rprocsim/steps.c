@@ -5,6 +5,7 @@
  * SPDX-License-Identifier: GPL-2.0-or-later
  */
 #include "steps.h"
+#include "common.h"
 #include "coredump.h"
 #include "crash-report.h"
 #include "elf32.h"
@@ -319,7 +320,7 @@ static gboolean do_inspect(RpPass *p, const RpStep *st, const char *want, GError
     if (!p->last_dump) {
         return step_error(error, st, "no dump taken yet (a 'dump' step comes first)");
     }
-    if (!g_file_get_contents(elf, &fw, &fw_len, error)) {
+    if (!rp_read_firmware_elf(elf, &fw, &fw_len, error)) {
         return FALSE;
     }
     d = g_bytes_get_data(p->last_dump, &len);
