@@ -9,29 +9,6 @@
 #include <stdarg.h>
 #include <string.h>
 
-bool mbn_error_set(MbnError *err, MbnStatus code, int segment, const char *fmt, ...)
-{
-    va_list ap;
-
-    if (err) {
-        err->code = code;
-        err->segment = segment;
-        va_start(ap, fmt);
-        g_vsnprintf(err->detail, sizeof(err->detail), fmt, ap);
-        va_end(ap);
-    }
-    return false;
-}
-
-void mbn_error_clear(MbnError *err)
-{
-    if (err) {
-        err->code = MBN_OK;
-        err->segment = -1;
-        err->detail[0] = '\0';
-    }
-}
-
 
 /*
  * Check the ELF header in the first ELF32_EHDR_SIZE bytes at @e (I3): an
@@ -44,18 +21,18 @@ static bool check_ehdr(const uint8_t *e, Elf32Header *eh, MbnError *err)
     char why[120];
 
     if (!elf32_parse_header(e, ELF32_EHDR_SIZE, eh, why, sizeof(why))) {
-        return mbn_error_set(err, MBN_E_ELF, -1, "%s", why);
+        return rp_error_set(err, MBN_E_ELF, -1, "%s", why);
     }
     if (eh->e_phentsize != ELF32_PHDR_SIZE) {
-        return mbn_error_set(err, MBN_E_ELF, -1, "e_phentsize %u, want %d",
+        return rp_error_set(err, MBN_E_ELF, -1, "e_phentsize %u, want %d",
                              eh->e_phentsize, ELF32_PHDR_SIZE);
     }
     if (eh->e_phoff != ELF32_EHDR_SIZE) {
-        return mbn_error_set(err, MBN_E_ELF, -1, "e_phoff %u, want %d", eh->e_phoff,
+        return rp_error_set(err, MBN_E_ELF, -1, "e_phoff %u, want %d", eh->e_phoff,
                              ELF32_EHDR_SIZE);
     }
     if (eh->e_phnum < 2 || eh->e_phnum > MBN_MAX_PHNUM) {
-        return mbn_error_set(err, MBN_E_ELF, -1, "e_phnum %u outside 2..%d", eh->e_phnum,
+        return rp_error_set(err, MBN_E_ELF, -1, "e_phnum %u outside 2..%d", eh->e_phnum,
                              MBN_MAX_PHNUM);
     }
     return true;
@@ -85,32 +62,32 @@ static bool parse_phdrs(const uint8_t *hdr, size_t len, const Elf32Header *eh,
 
         if (!elf32_phdr(hdr, len, eh, i, &ph)) {
             /* not reached: the callers hold the whole table */
-            return mbn_error_set(err, MBN_E_ELF, i, "phdr %u outside the %zu-byte header",
+            return rp_error_set(err, MBN_E_ELF, i, "phdr %u outside the %zu-byte header",
                                  i, len);
         }
         meta->phdr[i] = mbn_phdr_from_elf(&ph);
     }
     if (meta->phdr[0].type == PT_LOAD ||
         (meta->phdr[0].flags & MBN_FLAG_TYPE_MASK) != MBN_TYPE_PHDR) {
-        return mbn_error_set(err, MBN_E_PHDR0, 0,
+        return rp_error_set(err, MBN_E_PHDR0, 0,
                     "phdr[0] is not the ELF-header placeholder (type %u flags 0x%x)",
                     meta->phdr[0].type, meta->phdr[0].flags);
     }
     if (meta->phdr[0].filesz != hdr_size) {
-        return mbn_error_set(err, MBN_E_PHDR0, 0, "phdr[0] p_filesz %u, want %zu",
+        return rp_error_set(err, MBN_E_PHDR0, 0, "phdr[0] p_filesz %u, want %zu",
                     meta->phdr[0].filesz, hdr_size);
     }
     for (unsigned i = 1; i < meta->phnum; i++) {
         if ((meta->phdr[i].flags & MBN_FLAG_TYPE_MASK) == MBN_TYPE_HASH) {
             if (hash >= 0) {
-                return mbn_error_set(err, MBN_E_HASHSEG, i, "second hash segment at phdr %u "
+                return rp_error_set(err, MBN_E_HASHSEG, i, "second hash segment at phdr %u "
                             "(first at %d)", i, hash);
             }
             hash = i;
         }
     }
     if (hash < 0) {
-        return mbn_error_set(err, MBN_E_HASHSEG, -1, "no hash segment");
+        return rp_error_set(err, MBN_E_HASHSEG, -1, "no hash segment");
     }
     meta->hash_index = hash;
     return true;
@@ -137,7 +114,7 @@ static bool parse_hashseg(MbnMeta *meta, MbnError *err)
     size_t simm_off = 0, simm_room = 0, hashes_rel;
 
     if (len < 8) {
-        return mbn_error_set(err, MBN_E_HASHSEG, meta->hash_index,
+        return rp_error_set(err, MBN_E_HASHSEG, meta->hash_index,
                     "hash segment of %zu bytes has no header", len);
     }
     meta->version = rp_le32(h + 4);
@@ -155,11 +132,11 @@ static bool parse_hashseg(MbnMeta *meta, MbnError *err)
         meta->digest_len = MBN_SHA384_LEN;
         break;
     default:
-        return mbn_error_set(err, MBN_E_VERSION, meta->hash_index,
+        return rp_error_set(err, MBN_E_VERSION, meta->hash_index,
                     "hash segment version %u (supported: 3, 5, 6)", meta->version);
     }
     if (len < meta->hdr_len) {
-        return mbn_error_set(err, MBN_E_HASHSEG, meta->hash_index,
+        return rp_error_set(err, MBN_E_HASHSEG, meta->hash_index,
                     "hash segment of %zu bytes is shorter than its v%u header",
                     len, meta->version);
     }
@@ -184,18 +161,18 @@ static bool parse_hashseg(MbnMeta *meta, MbnError *err)
         !add_bounded(&body, cert_qcom, limit) ||
         !add_bounded(&body, sig, limit) ||
         !add_bounded(&body, cert, limit)) {
-        return mbn_error_set(err, MBN_E_HASHSEG, meta->hash_index,
+        return rp_error_set(err, MBN_E_HASHSEG, meta->hash_index,
                     "hash segment sizes (hashes %u, signature %u, certs %u, "
                     "metadata %u+%u) exceed its %zu bytes", hash_size, sig, cert,
                     meta_qcom, meta_oem, len);
     }
     if (total != body) {
-        return mbn_error_set(err, MBN_E_HASHSEG, meta->hash_index,
+        return rp_error_set(err, MBN_E_HASHSEG, meta->hash_index,
                     "total_size %u, but the parts add up to %" G_GUINT64_FORMAT,
                     total, body);
     }
     if (hash_size != meta->phnum * meta->digest_len) {
-        return mbn_error_set(err, MBN_E_HASHSIZE, meta->hash_index,
+        return rp_error_set(err, MBN_E_HASHSIZE, meta->hash_index,
                     "hash table of %u bytes for %u phdrs of %zu-byte digests",
                     hash_size, meta->phnum, meta->digest_len);
     }
@@ -260,25 +237,25 @@ bool mbn_parse_blob(const uint8_t *blob, size_t len, MbnMeta *meta, MbnError *er
 
     memset(meta, 0, sizeof(*meta));
     if (len > MBN_MAX_BLOB) {
-        return mbn_error_set(err, MBN_E_READ, -1, "metadata of %zu bytes exceeds %d",
+        return rp_error_set(err, MBN_E_READ, -1, "metadata of %zu bytes exceeds %d",
                     len, MBN_MAX_BLOB);
     }
     if (len < ELF32_EHDR_SIZE) {
-        return mbn_error_set(err, MBN_E_ELF, -1, "metadata of %zu bytes has no ELF header", len);
+        return rp_error_set(err, MBN_E_ELF, -1, "metadata of %zu bytes has no ELF header", len);
     }
     if (!check_ehdr(blob, &eh, err)) {
         return false;
     }
     hdr_size = header_size(&eh);
     if (!elf32_check_phdrs(len, &eh, why, sizeof(why))) {
-        return mbn_error_set(err, MBN_E_ELF, -1, "metadata: %s", why);
+        return rp_error_set(err, MBN_E_ELF, -1, "metadata: %s", why);
     }
     if (!parse_phdrs(blob, len, &eh, meta, err)) {
         return false;
     }
     hash = &meta->phdr[meta->hash_index];
     if (hash->filesz != len - hdr_size) {
-        return mbn_error_set(err, MBN_E_HASHSEG, meta->hash_index,
+        return rp_error_set(err, MBN_E_HASHSEG, meta->hash_index,
                     "hash segment p_filesz %u, but %zu bytes follow the header",
                     hash->filesz, len - hdr_size);
     }
@@ -291,7 +268,7 @@ bool mbn_parse_blob(const uint8_t *blob, size_t len, MbnMeta *meta, MbnError *er
         return false;
     }
     segment_span(meta);
-    mbn_error_clear(err);
+    rp_error_clear(err);
     return true;
 }
 
@@ -307,7 +284,7 @@ bool mbn_read_metadata(MbnReadFn read, void *opaque, MbnMeta *meta, MbnError *er
 
     memset(meta, 0, sizeof(*meta));
     if (!read(opaque, 0, ehdr, sizeof(ehdr))) {
-        return mbn_error_set(err, MBN_E_READ, -1, "ELF header not readable");
+        return rp_error_set(err, MBN_E_READ, -1, "ELF header not readable");
     }
     if (!check_ehdr(ehdr, &eh, err)) {
         return false;
@@ -315,7 +292,7 @@ bool mbn_read_metadata(MbnReadFn read, void *opaque, MbnMeta *meta, MbnError *er
     hdr_size = header_size(&eh);
     blob = g_malloc(hdr_size);
     if (!read(opaque, 0, blob, hdr_size)) {
-        return mbn_error_set(err, MBN_E_READ, -1, "phdr table (%zu bytes) not readable", hdr_size);
+        return rp_error_set(err, MBN_E_READ, -1, "phdr table (%zu bytes) not readable", hdr_size);
     }
     memset(&probe, 0, sizeof(probe));
     if (!parse_phdrs(blob, hdr_size, &eh, &probe, err)) {
@@ -323,13 +300,13 @@ bool mbn_read_metadata(MbnReadFn read, void *opaque, MbnMeta *meta, MbnError *er
     }
     hash_len = probe.phdr[probe.hash_index].filesz;
     if (hash_len > MBN_MAX_BLOB - hdr_size) {
-        return mbn_error_set(err, MBN_E_READ, probe.hash_index,
+        return rp_error_set(err, MBN_E_READ, probe.hash_index,
                     "hash segment of %u bytes makes the metadata exceed %d bytes",
                     hash_len, MBN_MAX_BLOB);
     }
     blob = g_realloc(blob, hdr_size + hash_len);
     if (hash_len && !read(opaque, hdr_size, blob + hdr_size, hash_len)) {
-        return mbn_error_set(err, MBN_E_READ, probe.hash_index,
+        return rp_error_set(err, MBN_E_READ, probe.hash_index,
                     "hash segment (%u bytes) not readable", hash_len);
     }
     ret = mbn_parse_blob(blob, hdr_size + hash_len, meta, err);
@@ -410,7 +387,7 @@ bool mbn_check_image(const MbnMeta *meta, uint64_t carveout_base,
 
     mbn_digest(meta, meta->blob, meta->phdr[0].filesz, d);
     if (!mbn_ct_equal(d, mbn_hash_entry(meta, 0), meta->digest_len)) {
-        return mbn_error_set(err, MBN_E_HDRHASH, 0,
+        return rp_error_set(err, MBN_E_HDRHASH, 0,
                     "hash[0] does not match the ELF header and phdr table");
     }
     for (unsigned i = 0; i < meta->phnum; i++) {
@@ -421,15 +398,15 @@ bool mbn_check_image(const MbnMeta *meta, uint64_t carveout_base,
             continue;
         }
         if (p->filesz > p->memsz) {
-            return mbn_error_set(err, MBN_E_LAYOUT, i, "segment %u: p_filesz %u > p_memsz %u",
+            return rp_error_set(err, MBN_E_LAYOUT, i, "segment %u: p_filesz %u > p_memsz %u",
                         i, p->filesz, p->memsz);
         }
         if (p->flags & MBN_FLAG_PAGED) {
-            return mbn_error_set(err, MBN_E_LAYOUT, i, "segment %u is paged (not used by PIL images)", i);
+            return rp_error_set(err, MBN_E_LAYOUT, i, "segment %u is paged (not used by PIL images)", i);
         }
         if (!meta->relocatable &&
             (p->paddr < carveout_base || end > carveout_base + carveout_size)) {
-            return mbn_error_set(err, MBN_E_LAYOUT, i, "segment %u [0x%x, 0x%" G_GINT64_MODIFIER
+            return rp_error_set(err, MBN_E_LAYOUT, i, "segment %u [0x%x, 0x%" G_GINT64_MODIFIER
                         "x) outside the carveout [0x%" G_GINT64_MODIFIER "x, 0x%"
                         G_GINT64_MODIFIER "x)", i, p->paddr, end, carveout_base,
                         carveout_base + carveout_size);
@@ -439,15 +416,15 @@ bool mbn_check_image(const MbnMeta *meta, uint64_t carveout_base,
 
             if (mbn_segment_loadable(meta, j) && p->paddr < (uint64_t)q->paddr + q->memsz &&
                 q->paddr < end) {
-                return mbn_error_set(err, MBN_E_LAYOUT, i, "segments %u and %u overlap", i, j);
+                return rp_error_set(err, MBN_E_LAYOUT, i, "segments %u and %u overlap", i, j);
             }
         }
     }
     if (meta->relocatable && meta->max_end - meta->min_paddr > carveout_size) {
-        return mbn_error_set(err, MBN_E_LAYOUT, -1, "relocatable image spans 0x%" G_GINT64_MODIFIER
+        return rp_error_set(err, MBN_E_LAYOUT, -1, "relocatable image spans 0x%" G_GINT64_MODIFIER
                     "x bytes, carveout holds 0x%" G_GINT64_MODIFIER "x",
                     meta->max_end - meta->min_paddr, carveout_size);
     }
-    mbn_error_clear(err);
+    rp_error_clear(err);
     return true;
 }

@@ -21,6 +21,7 @@
 
 #include "bytes.h"
 #include "elf32.h"
+#include "error.h"
 
 #define MBN_MAX_PHNUM           100     /* Qualcomm images use far fewer */
 #define MBN_MAX_BLOB            (64 * 1024)
@@ -101,11 +102,8 @@ typedef enum MbnStatus {
     MBN_E_LAYOUT = 12,      /* I12: segment layout unacceptable */
 } MbnStatus;
 
-typedef struct MbnError {
-    MbnStatus code;
-    int segment;            /* phdr index concerned, -1 if none */
-    char detail[160];
-} MbnError;
+/* A refusal: code is an MbnStatus (error.h) */
+typedef RpError MbnError;
 
 typedef struct MbnMeta {
     uint8_t *blob;          /* owned: ehdr + phdrs || hash segment */
@@ -129,17 +127,6 @@ typedef struct MbnMeta {
     uint32_t min_paddr;     /* lowest p_paddr of the loadable segments */
     uint64_t max_end;       /* 4 KiB-aligned end of the loadable segments */
 } MbnMeta;
-
-/*
- * Record refusal @code for phdr @segment (-1: none) with a printf-style
- * detail in @err (may be NULL). Always returns false, for "return
- * mbn_error_set(...)".
- */
-bool mbn_error_set(MbnError *err, MbnStatus code, int segment, const char *fmt, ...)
-    __attribute__((format(printf, 4, 5)));
-
-/* Mark @err (may be NULL) as no error. */
-void mbn_error_clear(MbnError *err);
 
 /*
  * Reads @len bytes at @offset of the metadata blob into @buf. Returns false

@@ -69,29 +69,6 @@ bool mdt_mem_write(MdtMem *m, uint64_t addr, const void *data, size_t len)
     return true;
 }
 
-bool mdt_error_set(MdtError *err, MdtStatus code, int segment, const char *fmt, ...)
-{
-    va_list ap;
-
-    if (err) {
-        err->code = code;
-        err->segment = segment;
-        va_start(ap, fmt);
-        g_vsnprintf(err->detail, sizeof(err->detail), fmt, ap);
-        va_end(ap);
-    }
-    return false;
-}
-
-static void error_clear(MdtError *err)
-{
-    if (err) {
-        err->code = MDT_OK;
-        err->segment = -1;
-        err->detail[0] = '\0';
-    }
-}
-
 static bool is_hash(const MbnPhdr *p)
 {
     return (p->flags & MBN_FLAG_TYPE_MASK) == MBN_TYPE_HASH;
@@ -117,25 +94,25 @@ bool mdt_parse(const uint8_t *fw, size_t len, MdtImage *img, MdtError *err)
     memset(img, 0, sizeof(*img));
     img->hash_index = -1;
     if (!elf32_parse_header(fw, len, &eh, why, sizeof(why))) {
-        return mdt_error_set(err, MDT_E_HEADER, -1, "%s", why);
+        return rp_error_set(err, MDT_E_HEADER, -1, "%s", why);
     }
     if (eh.e_phentsize != ELF32_PHDR_SIZE) {
-        return mdt_error_set(err, MDT_E_HEADER, -1, "e_phentsize %u, want %d",
+        return rp_error_set(err, MDT_E_HEADER, -1, "e_phentsize %u, want %d",
                              eh.e_phentsize, ELF32_PHDR_SIZE);
     }
     if (!elf32_check_phdrs(len, &eh, why, sizeof(why))) {
-        return mdt_error_set(err, MDT_E_HEADER, -1, "%s", why);
+        return rp_error_set(err, MDT_E_HEADER, -1, "%s", why);
     }
     if ((eh.e_shentsize || eh.e_shnum) &&
         (eh.e_shentsize != ELF32_SHDR_SIZE ||
          !elf32_range_ok(len, eh.e_shoff, (uint64_t)eh.e_shnum * ELF32_SHDR_SIZE))) {
-        return mdt_error_set(err, MDT_E_HEADER, -1,
+        return rp_error_set(err, MDT_E_HEADER, -1,
                              "section header table (%u x %u bytes at 0x%x) outside "
                              "the %zu-byte file", eh.e_shnum, eh.e_shentsize,
                              eh.e_shoff, len);
     }
     if (eh.e_phnum > MBN_MAX_PHNUM) {
-        return mdt_error_set(err, MDT_E_HEADER, -1, "%u program headers, at most %d",
+        return rp_error_set(err, MDT_E_HEADER, -1, "%u program headers, at most %d",
                              eh.e_phnum, MBN_MAX_PHNUM);
     }
     img->e_entry = eh.e_entry;
@@ -144,7 +121,7 @@ bool mdt_parse(const uint8_t *fw, size_t len, MdtImage *img, MdtError *err)
         Elf32Phdr ph;
 
         if (!elf32_phdr(fw, len, &eh, i, &ph)) {
-            return mdt_error_set(err, MDT_E_HEADER, i, "phdr %u not readable", i);
+            return rp_error_set(err, MDT_E_HEADER, i, "phdr %u not readable", i);
         }
         img->phdr[i] = mbn_phdr_from_elf(&ph);
     }
@@ -169,7 +146,7 @@ bool mdt_parse(const uint8_t *fw, size_t len, MdtImage *img, MdtError *err)
         img->max_addr = MAX(img->max_addr, end);
         any = true;
     }
-    error_clear(err);
+    rp_error_clear(err);
     return true;
 }
 
@@ -182,24 +159,24 @@ uint8_t *mdt_read_metadata(const MdtImage *img, const uint8_t *fw, size_t len,
     g_autofree uint8_t *blob = NULL;
 
     if (img->phnum < 2 || img->phdr[0].type == PT_LOAD) {
-        mdt_error_set(err, MDT_E_METADATA, 0, "%u program headers, phdr[0] %s",
+        rp_error_set(err, MDT_E_METADATA, 0, "%u program headers, phdr[0] %s",
                       img->phnum, img->phnum && img->phdr[0].type == PT_LOAD ?
                       "is PT_LOAD" : "present");
         return NULL;
     }
     if (img->hash_index < 0) {
-        mdt_error_set(err, MDT_E_METADATA, -1, "no hash segment found");
+        rp_error_set(err, MDT_E_METADATA, -1, "no hash segment found");
         return NULL;
     }
     hash = &img->phdr[img->hash_index];
     hdr_len = img->phdr[0].filesz;
     if (hdr_len > len) {
-        mdt_error_set(err, MDT_E_MISSING, 0, "phdr[0] p_filesz %zu beyond the %zu-byte "
+        rp_error_set(err, MDT_E_MISSING, 0, "phdr[0] p_filesz %zu beyond the %zu-byte "
                       "file", hdr_len, len);
         return NULL;
     }
     if (hash->filesz > MBN_MAX_BLOB || hdr_len > MBN_MAX_BLOB - hash->filesz) {
-        mdt_error_set(err, MDT_E_HEADER, img->hash_index, "metadata of %zu + %u bytes "
+        rp_error_set(err, MDT_E_HEADER, img->hash_index, "metadata of %zu + %u bytes "
                       "exceeds %d", hdr_len, hash->filesz, MBN_MAX_BLOB);
         return NULL;
     }
@@ -210,7 +187,7 @@ uint8_t *mdt_read_metadata(const MdtImage *img, const uint8_t *fw, size_t len,
     } else if (elf32_range_ok(len, hash->offset, hash->filesz)) {
         memcpy(blob + hdr_len, fw + hash->offset, hash->filesz);
     } else if (!split) {
-        mdt_error_set(err, MDT_E_MISSING, img->hash_index, "hash segment (phdr %d, "
+        rp_error_set(err, MDT_E_MISSING, img->hash_index, "hash segment (phdr %d, "
                       "%u bytes at 0x%x) beyond the %zu-byte file", img->hash_index,
                       hash->filesz, hash->offset, len);
         return NULL;
@@ -218,7 +195,7 @@ uint8_t *mdt_read_metadata(const MdtImage *img, const uint8_t *fw, size_t len,
         return NULL;
     }
     *blob_len = hdr_len + hash->filesz;
-    error_clear(err);
+    rp_error_clear(err);
     return g_steal_pointer(&blob);
 }
 
@@ -239,18 +216,18 @@ bool mdt_load(const MdtImage *img, const uint8_t *fw, size_t len,
         }
         /* the kernel's offset is signed: below mem_reloc wraps to huge here */
         if (p->paddr < mem_reloc || offset > mem_size || p->memsz > mem_size - offset) {
-            return mdt_error_set(err, MDT_E_RANGE, i, "segment %u (0x%x +0x%x) outside "
+            return rp_error_set(err, MDT_E_RANGE, i, "segment %u (0x%x +0x%x) outside "
                                  "memory range [0x%" G_GINT64_MODIFIER "x +0x%"
                                  G_GINT64_MODIFIER "x)", i, p->paddr, p->memsz,
                                  mem_phys, mem_size);
         }
         if (p->filesz > p->memsz) {
-            return mdt_error_set(err, MDT_E_FILESZ, i, "segment %u: p_filesz 0x%x > "
+            return rp_error_set(err, MDT_E_FILESZ, i, "segment %u: p_filesz 0x%x > "
                                  "p_memsz 0x%x", i, p->filesz, p->memsz);
         }
         at = mem_at(mem, mem_phys + offset, p->memsz);
         if (!at) {
-            return mdt_error_set(err, MDT_E_RANGE, i, "segment %u: memory at 0x%"
+            return rp_error_set(err, MDT_E_RANGE, i, "segment %u: memory at 0x%"
                                  G_GINT64_MODIFIER "x is not backed", i,
                                  mem_phys + offset);
         }
@@ -259,7 +236,7 @@ bool mdt_load(const MdtImage *img, const uint8_t *fw, size_t len,
         } else if (!img->split) {
             memcpy(at, fw + p->offset, p->filesz);
         } else if (!split) {
-            return mdt_error_set(err, MDT_E_MISSING, i, "segment %u (%u bytes at 0x%x) "
+            return rp_error_set(err, MDT_E_MISSING, i, "segment %u (%u bytes at 0x%x) "
                                  "beyond the %zu-byte file", i, p->filesz, p->offset,
                                  len);
         } else if (!split(opaque, i, at, p->filesz, err)) {
@@ -270,6 +247,6 @@ bool mdt_load(const MdtImage *img, const uint8_t *fw, size_t len,
     if (reloc_base) {
         *reloc_base = mem_reloc;
     }
-    error_clear(err);
+    rp_error_clear(err);
     return true;
 }

@@ -73,11 +73,8 @@ typedef enum MdtStatus {
     MDT_E_MISSING,      /* bytes not in the file and not in the split .bNN (or short .bNN) */
 } MdtStatus;
 
-typedef struct MdtError {
-    MdtStatus code;
-    int segment;        /* phdr index concerned, -1 if none */
-    char detail[200];
-} MdtError;
+/* A refusal: code is an MdtStatus (error.h) */
+typedef RpError MdtError;
 
 /* The program headers of an image, as mdt_loader reads them */
 typedef struct MdtImage {
@@ -98,10 +95,6 @@ typedef struct MdtImage {
  */
 typedef bool (*MdtSplitFn)(void *opaque, unsigned index, uint8_t *buf, size_t len,
                            MdtError *err);
-
-/* Record @code for phdr @segment in @err (may be NULL); returns false. */
-bool mdt_error_set(MdtError *err, MdtStatus code, int segment, const char *fmt, ...)
-    __attribute__((format(printf, 4, 5)));
 
 /* True if phdr @i of @img is one mdt_loader loads (mdt_phdr_valid()). */
 bool mdt_phdr_loadable(const MdtImage *img, unsigned i);

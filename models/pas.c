@@ -150,7 +150,7 @@ static PasResult from_mbn(const MbnError *e)
         [MBN_E_LAYOUT] = { PAS_I12_BAD_LAYOUT, SCM_EINVAL_ADDR },
     };
 
-    if (e->code <= MBN_OK || e->code >= G_N_ELEMENTS(map) || !map[e->code].cause) {
+    if (e->code <= MBN_OK || (size_t)e->code >= G_N_ELEMENTS(map) || !map[e->code].cause) {
         return refuse(SCM_ERROR, PAS_I5_BAD_HASH_SEGMENT, e->segment, "%s", e->detail);
     }
     return refuse(map[e->code].status, map[e->code].cause, e->segment, "%s", e->detail);

@@ -45,30 +45,30 @@ bool simsig_verify(const MbnMeta *meta, uint32_t expected_sw_id, uint32_t hw_id,
     uint8_t mac[SIMSIG_MAC_LEN];
 
     if (!meta->has_simm) {
-        return mbn_error_set(err, MBN_E_KEY, -1, "no SIMM block: not signed for the simulator");
+        return rp_error_set(err, MBN_E_KEY, -1, "no SIMM block: not signed for the simulator");
     }
     if (meta->simm.key_id != SIMSIG_KEY_ID) {
-        return mbn_error_set(err, MBN_E_KEY, -1, "signed with key %u, the simulator trusts key %u",
+        return rp_error_set(err, MBN_E_KEY, -1, "signed with key %u, the simulator trusts key %u",
                       meta->simm.key_id, SIMSIG_KEY_ID);
     }
     if (meta->sig_len != SIMSIG_MAC_LEN) {
-        return mbn_error_set(err, MBN_E_SIGNATURE, -1, "signature of %u bytes, want %d",
+        return rp_error_set(err, MBN_E_SIGNATURE, -1, "signature of %u bytes, want %d",
                       meta->sig_len, SIMSIG_MAC_LEN);
     }
     simsig_mac(meta->simm.key_id, meta->simm.sw_id, meta->simm.hw_id,
                meta->blob + meta->hashseg_off, meta->signed_len, mac);
     if (!mbn_ct_equal(mac, meta->blob + meta->sig_off, SIMSIG_MAC_LEN)) {
-        return mbn_error_set(err, MBN_E_SIGNATURE, -1,
+        return rp_error_set(err, MBN_E_SIGNATURE, -1,
                       "signature does not verify (header, metadata or hash table changed)");
     }
     if (meta->simm.sw_id != expected_sw_id) {
-        return mbn_error_set(err, MBN_E_SWID, -1, "image sw_id 0x%x, this pas_id wants 0x%x",
+        return rp_error_set(err, MBN_E_SWID, -1, "image sw_id 0x%x, this pas_id wants 0x%x",
                       meta->simm.sw_id, expected_sw_id);
     }
     if (meta->simm.hw_id != hw_id) {
-        return mbn_error_set(err, MBN_E_SWID, -1, "image hw_id 0x%x, this SoC is 0x%x",
+        return rp_error_set(err, MBN_E_SWID, -1, "image hw_id 0x%x, this SoC is 0x%x",
                       meta->simm.hw_id, hw_id);
     }
-    mbn_error_clear(err);
+    rp_error_clear(err);
     return true;
 }

@@ -48,8 +48,8 @@ void simsig_mac(uint32_t key_id, uint32_t sw_id, uint32_t hw_id,
  * I8), then sw_id and hw_id (MBN_E_SWID, I10). Fills @err on failure.
  */
 struct MbnMeta;
-struct MbnError;
+struct RpError;
 bool simsig_verify(const struct MbnMeta *meta, uint32_t expected_sw_id,
-                   uint32_t hw_id, struct MbnError *err);
+                   uint32_t hw_id, struct RpError *err);
 
 #endif /* RPROCSIM_MODELS_SIMSIG_H */

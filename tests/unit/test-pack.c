@@ -45,7 +45,7 @@ static bool read_split(void *opaque, unsigned index, uint8_t *buf, size_t len,
     gsize seg_len;
 
     if (!g_file_get_contents(path, &seg, &seg_len, NULL) || seg_len != len) {
-        return mdt_error_set(err, MDT_E_MISSING, index, "%s missing or short", name);
+        return rp_error_set(err, MDT_E_MISSING, index, "%s missing or short", name);
     }
     memcpy(buf, seg, len);
     return true;

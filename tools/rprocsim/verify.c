@@ -192,17 +192,17 @@ static bool read_split(void *opaque, unsigned index, uint8_t *buf, size_t len,
     if (g_stat(path, &st) != 0) {
         int e = errno;
 
-        return mdt_error_set(err, MDT_E_MISSING, index, "segment %u (%zu bytes) is "
+        return rp_error_set(err, MDT_E_MISSING, index, "segment %u (%zu bytes) is "
                              "not in the %zu-byte %s, and %s: %s", index, len,
                              sf->image_len, sf->image, path, g_strerror(e));
     }
     if ((uint64_t)st.st_size != len) {
-        return mdt_error_set(err, MDT_E_MISSING, index, "segment %u: %s has %" PRIu64
+        return rp_error_set(err, MDT_E_MISSING, index, "segment %u: %s has %" PRIu64
                              " bytes, the program header says %zu", index, path,
                              (uint64_t)st.st_size, len);
     }
     if (!g_file_get_contents(path, &data, &got, &gerr) || got != len) {
-        return mdt_error_set(err, MDT_E_MISSING, index, "segment %u: %s", index,
+        return rp_error_set(err, MDT_E_MISSING, index, "segment %u: %s", index,
                              gerr ? gerr->message : "changed while read");
     }
     memcpy(buf, data, len);
