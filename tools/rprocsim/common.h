@@ -42,6 +42,10 @@ typedef struct RpOptions {
 /* GOption group with the shared options, filling @o (which must outlive it). */
 GOptionGroup *rp_options_group(RpOptions *o);
 
+/* The --json option of the commands that print a report: sets gboolean @var */
+#define RP_OPTION_JSON(var) \
+    { "json", 0, 0, G_OPTION_ARG_NONE, &(var), "print JSON instead of text", NULL }
+
 /* How one rprocsim command reads its command line */
 typedef struct RpCommand {
     const char *name;               /* "pack": messages read "rprocsim pack: ..." */

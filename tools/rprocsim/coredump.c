@@ -75,12 +75,19 @@ static gboolean add_region(RpDump *dump, const RpDumpRegion *r, const char *what
     return TRUE;
 }
 
+/* Zero the @size bytes of @out, then check_elf() */
+static gboolean start_parse(const guchar *d, gsize len, const char *what, void *out,
+                            gsize size, Elf32Header *eh, GError **error)
+{
+    memset(out, 0, size);
+    return check_elf(d, len, what, eh, error);
+}
+
 gboolean rp_dump_parse(const guchar *d, gsize len, RpDump *dump, GError **error)
 {
     Elf32Header eh;
 
-    memset(dump, 0, sizeof(*dump));
-    if (!check_elf(d, len, "the dump", &eh, error)) {
+    if (!start_parse(d, len, "the dump", dump, sizeof(*dump), &eh, error)) {
         return FALSE;
     }
     dump->data = d;
@@ -89,15 +96,10 @@ gboolean rp_dump_parse(const guchar *d, gsize len, RpDump *dump, GError **error)
     dump->minidump = eh.e_phnum == 0;
     for (guint i = 0; i < eh.e_phnum; i++) {
         Elf32Phdr ph;
-        RpDumpRegion r = { 0 };
 
-        if (!elf32_phdr(d, len, &eh, i, &ph) || ph.p_type != PT_LOAD) {
-            continue;
-        }
-        r.addr = ph.p_paddr;
-        r.size = ph.p_filesz;
-        r.offset = ph.p_offset;
-        if (!add_region(dump, &r, "segment", i, error)) {
+        if (elf32_phdr(d, len, &eh, i, &ph) && ph.p_type == PT_LOAD &&
+            !add_region(dump, &(RpDumpRegion){ .addr = ph.p_paddr, .size = ph.p_filesz,
+                                               .offset = ph.p_offset }, "segment", i, error)) {
             return FALSE;
         }
     }
@@ -108,9 +110,7 @@ gboolean rp_dump_parse(const guchar *d, gsize len, RpDump *dump, GError **error)
         if (!elf32_shdr(d, len, &eh, i, &sh) || sh.sh_type != SHT_PROGBITS) {
             continue;
         }
-        r.addr = sh.sh_addr;
-        r.size = sh.sh_size;
-        r.offset = sh.sh_offset;
+        r = (RpDumpRegion){ .addr = sh.sh_addr, .size = sh.sh_size, .offset = sh.sh_offset };
         section_name(d, len, &eh, &sh, r.name, sizeof(r.name));
         if (!add_region(dump, &r, "section", i, error)) {
             return FALSE;
@@ -196,8 +196,7 @@ gboolean rp_fw_parse(const guchar *d, gsize len, RpFirmwareElf *fw, GError **err
 {
     Elf32Header eh;
 
-    memset(fw, 0, sizeof(*fw));
-    if (!check_elf(d, len, "the firmware", &eh, error)) {
+    if (!start_parse(d, len, "the firmware", fw, sizeof(*fw), &eh, error)) {
         return FALSE;
     }
     fw->segments = g_array_new(FALSE, TRUE, sizeof(RpFwSegment));

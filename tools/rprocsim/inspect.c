@@ -20,7 +20,7 @@ int rp_cmd_inspect(int argc, char **argv)
     GOptionEntry entries[] = {
         { "firmware", 'f', 0, G_OPTION_ARG_FILENAME, &firmware,
           "the unstripped firmware ELF the dump came from (required)", "ELF" },
-        { "json", 0, 0, G_OPTION_ARG_NONE, &json, "print JSON instead of text", NULL },
+        RP_OPTION_JSON(json),
         { NULL }
     };
     const RpCommand cmd = {

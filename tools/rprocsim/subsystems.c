@@ -12,6 +12,7 @@
 
 #include <glib.h>
 #include <inttypes.h>
+#include <stddef.h>
 #include <json-glib/json-glib.h>
 #include <stdio.h>
 
@@ -29,6 +30,17 @@ static void print_table(const RprocsimBoard *b)
     }
 }
 
+/* The descriptor's number fields, by JSON name, in include/rprocsim/subsys.h order */
+#define FIELD_OF(f) { #f, offsetof(RprocsimSubsys, f) }
+static const struct { const char *name; size_t offset; } u64_fields[] = {
+    FIELD_OF(reg_base), FIELD_OF(carveout_base), FIELD_OF(carveout_size),
+}, u32_fields[] = {
+    FIELD_OF(pas_id), FIELD_OF(sw_id), FIELD_OF(crash_item), FIELD_OF(minidump_id),
+    FIELD_OF(smem_host), FIELD_OF(smp2p_in_item), FIELD_OF(smp2p_out_item),
+    FIELD_OF(ipcc_client), FIELD_OF(wdog_spi),
+};
+#undef FIELD_OF
+
 static char *to_json(const RprocsimBoard *b)
 {
     g_autoptr(JsonBuilder) jb = json_builder_new();
@@ -44,19 +56,15 @@ static char *to_json(const RprocsimBoard *b)
         rp_json_add_string(jb, "name", s->name);
         rp_json_add_string(jb, "compatible", s->compatible);
         rp_json_add_string(jb, "firmware_name", s->firmware_name);
-        rp_json_add_int(jb, "reg_base", s->reg_base);
-        rp_json_add_int(jb, "carveout_base", s->carveout_base);
-        rp_json_add_int(jb, "carveout_size", s->carveout_size);
         rp_json_add_bool(jb, "auto_boot", s->auto_boot);
-        rp_json_add_int(jb, "pas_id", s->pas_id);
-        rp_json_add_int(jb, "sw_id", s->sw_id);
-        rp_json_add_int(jb, "crash_item", s->crash_item);
-        rp_json_add_int(jb, "minidump_id", s->minidump_id);
-        rp_json_add_int(jb, "smem_host", s->smem_host);
-        rp_json_add_int(jb, "smp2p_in_item", s->smp2p_in_item);
-        rp_json_add_int(jb, "smp2p_out_item", s->smp2p_out_item);
-        rp_json_add_int(jb, "ipcc_client", s->ipcc_client);
-        rp_json_add_int(jb, "wdog_spi", s->wdog_spi);
+        for (size_t f = 0; f < G_N_ELEMENTS(u64_fields); f++) {
+            rp_json_add_int(jb, u64_fields[f].name,
+                            *(const uint64_t *)((const char *)s + u64_fields[f].offset));
+        }
+        for (size_t f = 0; f < G_N_ELEMENTS(u32_fields); f++) {
+            rp_json_add_int(jb, u32_fields[f].name,
+                            *(const uint32_t *)((const char *)s + u32_fields[f].offset));
+        }
         json_builder_end_object(jb);
     }
     json_builder_end_array(jb);
@@ -91,7 +99,7 @@ int rp_cmd_subsystems(int argc, char **argv)
     GOptionEntry entries[] = {
         { "board", 'b', 0, G_OPTION_ARG_STRING, &machine,
           "the board's QEMU machine (default qcs6490-sim)", "MACHINE" },
-        { "json", 0, 0, G_OPTION_ARG_NONE, &json, "print JSON", NULL },
+        RP_OPTION_JSON(json),
         { "linker-script", 0, 0, G_OPTION_ARG_STRING, &ld,
           "print TEMPLATE with @BASE@ and @SIZE@ set to NAME's carveout "
           "(the firmware build uses it)", "NAME" },

@@ -604,7 +604,7 @@ int rp_cmd_verify(int argc, char **argv)
         { "subsystem", 's', 0, G_OPTION_ARG_STRING, &subsystem,
           "check for this subsystem of qcs6490-sim (adsp, cdsp, wpss); default: the "
           "one whose sw_id the image is signed for", "NAME" },
-        { "json", 0, 0, G_OPTION_ARG_NONE, &json, "print JSON", NULL },
+        RP_OPTION_JSON(json),
         { NULL }
     };
     const RpCommand cmd = {
