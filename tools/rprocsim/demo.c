@@ -457,8 +457,8 @@ int rp_cmd_demo(int argc, char **argv)
         "its Q6SS fault registers, the kernel recovers it and dumps it. Writes\n"
         "BUILD/demo/console.log, report.json and <subsystem>.core. Exit status 0 only\n"
         "if every step held.\n\n"
-        "Example (from the source tree, after 'make'):\n"
-        "  build/meson/tools/rprocsim demo --out /tmp/demo --verbose"
+        "Example (from the source tree, after 'make guest KERNEL=backports'):\n"
+        "  build/meson/tools/rprocsim demo --kernel-suite backports --out build/demo-backports"
     };
     g_autoptr(GError) err = NULL;
     g_autofree char *report = NULL;
