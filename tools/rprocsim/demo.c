@@ -15,6 +15,7 @@
 #include "common.h"
 #include "guest-proto.h"
 #include "json-out.h"
+#include "oops.h"
 #include "qmp.h"
 #include "rproc.h"
 #include "crash-report.h"
@@ -522,6 +523,17 @@ int rp_cmd_demo(int argc, char **argv)
                     subsys[0].name, d.ss[0].dump_path ? "copied" : "NONE",
                     subsys[1].name, d.ss[1].dump_path ? "copied" : "NONE",
                     subsys[2].name, d.ss[2].dump_path ? "copied" : "NONE");
+    }
+    if (d.vm) {
+        /* a kernel Oops, BUG or WARN anywhere in the run is a problem, summarised */
+        RpOops oops;
+
+        if (rp_oops_find(rp_vm_console_lines(d.vm), 0, &oops)) {
+            g_autofree char *summary = rp_oops_summary(&oops);
+
+            problem(&d, "%s (full text in the console log)", summary);
+            rp_oops_clear(&oops);
+        }
     }
     g_clear_pointer(&d.vm, rp_vm_free);
 

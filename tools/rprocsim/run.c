@@ -11,6 +11,7 @@
 #include "common.h"
 #include "guest-proto.h"
 #include "junit.h"
+#include "oops.h"
 #include "qmp.h"
 #include "rproc.h"
 #include "scenario.h"
@@ -116,6 +117,8 @@ static void run_scenario(const RpOptions *o, const char *out_top, const RpScenar
         gint64 t0 = g_get_monotonic_time();
         g_autoptr(GError) err = NULL;
         const RpSubsys *ss = NULL;
+        guint mark = p.vm ? rp_vm_console_mark(p.vm) : 0;
+        RpOops oops;
 
         for (unsigned i = 0; i < nsub; i++) {
             if (g_str_equal(all[i].name, *name)) {
@@ -138,6 +141,17 @@ static void run_scenario(const RpOptions *o, const char *out_top, const RpScenar
                 rp_vm_explain_exit(p.vm, 0.5, during, &err);
             }
             res->message = g_strdup(err ? err->message : "unknown subsystem");
+        }
+        /* a kernel Oops, BUG or WARN during the pass is its verdict */
+        if (p.vm && rp_oops_find(rp_vm_console_lines(p.vm), mark, &oops)) {
+            g_autofree char *summary = rp_oops_summary(&oops);
+            char *was = res->message;
+
+            res->ok = FALSE;
+            res->message = g_strdup_printf("%s (full text in %s)%s%s", summary, console_log,
+                                           was ? "; the pass said: " : "", was ? was : "");
+            g_free(was);
+            rp_oops_clear(&oops);
         }
         rp_rproc_clear(&p.r);
         g_clear_pointer(&p.last_dump, g_bytes_unref);
