@@ -17,6 +17,11 @@
 #   packages.txt.
 # The image is built in a temporary folder; its files replace the previous
 # ones only once all of them are complete.
+# A patched image (guest/patch-modules.sh): RPROCSIM_MODULE_OVERRIDES=DIR
+# holds rebuilt modules at their stock paths (DIR/kernel/drivers/...ko);
+# each replaces the stock module of that path, load order unchanged, and is
+# listed in overrides.txt. RPROCSIM_GUEST_OUT=DIR puts the image there
+# instead of the suite's guest folder (which is then only read).
 # Bring your own kernel (always into BUILD/guest):
 #   RPROCSIM_KERNEL=tree/arch/arm64/boot/Image RPROCSIM_MODULES=staging/lib/modules/<release>
 #   RPROCSIM_MODULES=.../usr/lib/modules/<release> (a Debian layout with vmlinuz inside)
@@ -35,8 +40,13 @@ byo=""
 if [ -n "$byo" ]; then
     suite=stable
 fi
-out=$(rp_guest_dir "$build" "$suite")
-mkdir -p "$out"
+fetched=$(rp_guest_dir "$build" "$suite")
+out=${RPROCSIM_GUEST_OUT:-$fetched}
+overrides=${RPROCSIM_MODULE_OVERRIDES:-}
+[ -z "$overrides" ] || [ -d "$overrides/kernel" ] ||
+    rp_die "RPROCSIM_MODULE_OVERRIDES=$overrides has no kernel/ folder" "make it with guest/patch-modules.sh"
+mkdir -p "$fetched" "$out"
+out=$(cd "$out" && pwd)
 # one build of a guest folder at a time
 exec 8>"$out/.lock"
 flock 8
@@ -67,21 +77,21 @@ if [ -n "$byo" ]; then
     what="your kernel $kernel with modules from $moddir"
 else
     "$here/fetch.sh" "$build" "$suite"
-    kroot=$(cat "$out/kernel-root")
+    kroot=$(cat "$fetched/kernel-root")
     moddir=$(ls -d "$kroot"/usr/lib/modules/* "$kroot"/lib/modules/* 2>/dev/null | head -n 1 || true)
     [ -n "$moddir" ] && [ -d "$moddir/kernel" ] ||
-        rp_die "no modules folder in the packages of $(cat "$out/kernel-package")" \
-               "delete $out/pkg and run again"
+        rp_die "no modules folder in the packages of $(cat "$fetched/kernel-package")" \
+               "delete $fetched/pkg and run again"
     kernel=""
     for k in "$moddir/vmlinuz" "$kroot/boot/vmlinuz-$(basename "$moddir")"; do
         [ -f "$k" ] && { kernel=$k; break; }
     done
     [ -n "$kernel" ] || rp_die "no vmlinuz (usr/lib/modules/<release>/vmlinuz or /boot/vmlinuz-<release>) in $kroot" \
-                               "delete $out/pkg and run again"
-    what="Debian's $(cat "$out/kernel-package") (kernel suite $suite)"
+                               "delete $fetched/pkg and run again"
+    what="Debian's $(cat "$fetched/kernel-package") (kernel suite $suite)"
 fi
 release=$(basename "$moddir")
-busybox="$out/pkg/busybox-static/usr/bin/busybox"
+busybox="$fetched/pkg/busybox-static/usr/bin/busybox"
 [ -x "$busybox" ] || "$here/fetch.sh" "$build" "$suite" busybox
 
 # --- the kernel must have the PAS driver
@@ -105,13 +115,14 @@ elif [ -n "$byo" ]; then
     rp_warn "no config found for your kernel (looked for ${configs[*]}):" \
             "CONFIG_QCOM_Q6V5_PAS not checked"
 else
-    rp_die "no config file in the packages of kernel $release" "delete $out/pkg and run again"
+    rp_die "no config file in the packages of kernel $release" "delete $fetched/pkg and run again"
 fi
 
 # Inputs that decide the image: stamp them so a second run does nothing.
-stamp=$( { echo "$suite $kernel $moddir $firmware"; cat "$here"/init "$here"/agent "$here"/modules.list \
+stamp=$( { echo "$suite $kernel $moddir $firmware $overrides"; cat "$here"/init "$here"/agent "$here"/modules.list \
            "$here"/mkcpio.py "$0" "$here/../scripts/common.sh"; stat -c '%s %Y' "$kernel" "$busybox";
-           if [ -n "$firmware" ]; then cat "$firmware"/* 2>/dev/null || true; fi; } |
+           if [ -n "$firmware" ]; then cat "$firmware"/* 2>/dev/null || true; fi
+           if [ -n "$overrides" ]; then find "$overrides" -type f -print0 | sort -z | xargs -0 cat; fi; } |
          sha256sum | cut -d' ' -f1)
 if [ "$(cat "$out/.stamp" 2>/dev/null)" = "$stamp" ] && [ -f "$out/initramfs.cpio" ] &&
    [ -e "$out/Image" ]; then
@@ -221,11 +232,19 @@ while read -r m compat _; do
     [ "$real" = "${m//-/_}" ] || rp_say "module $m is $kind $real in kernel $release (by $how)"
 done < "$here/modules.list" > "$stage/etc/rprocsim/modules"
 
+used_overrides=()
 for f in "${order[@]}"; do
     rel=${f#"$view"/}
     dst="$stage/lib/modules/$release/${rel%.xz}"
     dst=${dst%.zst}; dst=${dst%.gz}
     mkdir -p "$(dirname "$dst")"
+    over=${dst#"$stage/lib/modules/$release/"}
+    if [ -n "$overrides" ] && [ -f "$overrides/$over" ]; then
+        cp "$overrides/$over" "$dst"
+        used_overrides+=("$over")
+        rp_say "module $(basename "$over" .ko): the rebuilt one from $overrides"
+        continue
+    fi
     case "$f" in
         *.xz) xz -dc "$f" > "$dst" ;;
         *.zst) zstd -qdc "$f" > "$dst" ;;
@@ -239,6 +258,7 @@ done
 depmod -b "$stage" "$release" ||
     rp_die "depmod failed on the staged modules" "check the modules in $moddir"
 printf '%s\n' "${order[@]##*/}" > "$tmp/modules.txt"
+printf '%s\n' "${used_overrides[@]}" | sed '/^$/d' > "$tmp/overrides.txt"
 
 if [ -n "$firmware" ]; then
     [ -d "$firmware" ] || rp_die "firmware folder $firmware not found" "build the firmware stubs first (ninja)"
@@ -256,20 +276,20 @@ if [ -n "$byo" ]; then
     printf 'custom %s\n' "$kernel" > "$tmp/packages.txt"
     : > "$tmp/kernel-file"
 else
-    cp "$out/packages.txt" "$tmp/packages.txt"
+    cp "$fetched/packages.txt" "$tmp/packages.txt"
     # where the Image comes from: "DEB MEMBER" (dpkg-deb --fsys-tarfile DEB | tar -xO MEMBER)
-    printf '%s ./%s\n' "$(cat "$out/kernel-deb")" "${kernel#"$kroot"/}" > "$tmp/kernel-file"
+    printf '%s ./%s\n' "$(cat "$fetched/kernel-deb")" "${kernel#"$kroot"/}" > "$tmp/kernel-file"
 fi
 rm -f "$out/.stamp"
 for f in initramfs.cpio Image kernel-release kernel.sha256 kernel-file modules.txt \
-         modules-resolved.txt packages.txt; do
+         modules-resolved.txt packages.txt overrides.txt; do
     mv -T "$tmp/$f" "$out/$f"
 done
 rm -rf "$out/root"
 mv "$stage" "$out/root"
 echo "$stamp" > "$out/.stamp"
 # unpacked kernels no longer in use
-if [ -n "$kroot" ]; then
+if [ -n "$kroot" ] && [ "$out" = "$fetched" ]; then
     for d in "$out"/pkg/linux-*; do
         [ "$d" = "$kroot" ] || rm -rf "$d"
     done

@@ -15,6 +15,7 @@ packages=(
     python3 python3-venv
     libglib2.0-dev libfdt-dev libcapstone-dev check libjson-glib-dev zlib1g-dev
     device-tree-compiler cpio xz-utils kmod dpkg-dev debian-archive-keyring
+    debootstrap patch
     clang lld libclang-rt-dev
 )
 meson_min=1.5.0
