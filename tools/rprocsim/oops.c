@@ -7,6 +7,9 @@
 
 #include <string.h>
 
+/* panic()'s first line (kernel/panic.c) */
+#define PANIC_NEEDLE "Kernel panic - not syncing"
+
 /* What starts a report, in the order the kernel prints them */
 static const struct {
     const char *needle;
@@ -16,7 +19,7 @@ static const struct {
     { "Internal error: Oops", "Oops" },
     { "kernel BUG at ", "BUG" },
     { "WARNING: CPU: ", "WARNING" },
-    { "Kernel panic - not syncing", "panic" },
+    { PANIC_NEEDLE, "panic" },
     { "watchdog: BUG: soft lockup", "soft lockup" },
     { "blocked for more than ", "hung task" },
 };
@@ -102,6 +105,21 @@ char *rp_oops_summary(const RpOops *o)
                                (const char *)g_ptr_array_index(o->trace, i));
     }
     return g_string_free(s, FALSE);
+}
+
+gboolean rp_oops_ended(const GPtrArray *lines, const RpOops *o)
+{
+    for (guint k = o->line + 1; k < lines->len; k++) {
+        if (g_str_has_prefix(text_of(g_ptr_array_index(lines, k)), "---[ end")) {
+            return TRUE;
+        }
+    }
+    return FALSE;
+}
+
+gboolean rp_oops_is_panic(const char *line)
+{
+    return strstr(line, PANIC_NEEDLE) != NULL;
 }
 
 void rp_oops_clear(RpOops *o)

@@ -37,6 +37,19 @@ gboolean rp_oops_find(const GPtrArray *lines, guint from, RpOops *out);
  */
 char *rp_oops_summary(const RpOops *o);
 
+/*
+ * TRUE if the report @o found in @lines has ended there: a "---[ end"
+ * line (the end of an Oops, WARN or panic, kernel/panic.c) follows its
+ * first line. Soft lockups and hung tasks print none.
+ */
+gboolean rp_oops_ended(const GPtrArray *lines, const RpOops *o);
+
+/*
+ * TRUE if console line @line is panic()'s "Kernel panic - not syncing":
+ * the kernel runs nothing after it, so the guest agent will not answer.
+ */
+gboolean rp_oops_is_panic(const char *line);
+
 void rp_oops_clear(RpOops *o);
 
 #endif /* RPROCSIM_OOPS_H */

@@ -103,6 +103,7 @@ static void run_scenario(const RpOptions *o, const char *out_top, const RpScenar
     unsigned nsub;
     const RpSubsys *all = rp_subsystems(&nsub);
     const char *release = rp_options_kernel_release(o);
+    g_autofree char *unusable = NULL;  /* the pass that left the guest agent gone, and why */
     RpPass p = { 0 };
 
     fprintf(stderr, "[%d/%d] %s: %s\n", index, total, sc->name, sc->summary);
@@ -129,12 +130,19 @@ static void run_scenario(const RpOptions *o, const char *out_top, const RpScenar
         res->scenario = g_strdup(sc->name);
         /* the kernel release in the name: one report can hold several kernels' runs */
         res->subsys = release ? g_strdup_printf("%s [%s]", *name, release) : g_strdup(*name);
+        if (p.vm) {
+            rp_vm_watch_oops(p.vm, mark);       /* an Oops ends the pass's waits at once */
+        }
         if (!p.vm) {
             res->message = g_strdup_printf("the guest did not boot: %s", boot_err->message);
+        } else if (unusable) {
+            res->message = g_strdup_printf("guest unusable after the earlier %s", unusable);
         } else if (ss && run_pass(&p, sc, ss, &err)) {
             res->ok = TRUE;
         } else {
-            if (err) {
+            /* an Oops or a gone agent says why already */
+            if (err && !g_error_matches(err, RP_VM_ERROR, RP_VM_ERROR_OOPS) &&
+                !rp_vm_agent_gone(p.vm)) {
                 /* a channel that failed because QEMU died: say what QEMU said */
                 g_autofree char *during = g_strdup_printf("the pass (%s)", err->message);
 
@@ -148,10 +156,21 @@ static void run_scenario(const RpOptions *o, const char *out_top, const RpScenar
             char *was = res->message;
 
             res->ok = FALSE;
-            res->message = g_strdup_printf("%s (full text in %s)%s%s", summary, console_log,
-                                           was ? "; the pass said: " : "", was ? was : "");
+            if (g_error_matches(err, RP_VM_ERROR, RP_VM_ERROR_OOPS)) {
+                res->message = g_strdup_printf("%s (full text in %s); the pass stopped at it",
+                                               summary, console_log);
+            } else if (was && strstr(was, summary)) {   /* "guest agent gone: ...; SUMMARY" */
+                res->message = g_strdup_printf("%s (full text in %s)", was, console_log);
+            } else {
+                res->message = g_strdup_printf("%s (full text in %s)%s%s", summary,
+                                               console_log, was ? "; the pass said: " : "",
+                                               was ? was : "");
+            }
             g_free(was);
             rp_oops_clear(&oops);
+        }
+        if (p.vm && !unusable && rp_vm_agent_gone(p.vm)) {
+            unusable = g_strdup_printf("%s pass: %s", *name, rp_vm_agent_gone(p.vm));
         }
         rp_rproc_clear(&p.r);
         g_clear_pointer(&p.last_dump, g_bytes_unref);

@@ -5,6 +5,7 @@
  */
 #include "vm.h"
 #include "guest-proto.h"
+#include "oops.h"
 #include "qmp.h"
 #include "qtest.h"
 
@@ -28,6 +29,12 @@ G_DEFINE_QUARK(rp-vm-error-quark, rp_vm_error)
 #define STDERR_GRACE_S 2.0
 /* How long a failed channel waits to see whether QEMU is exiting */
 #define CHANNEL_GRACE_S 5.0
+/* A kernel report without an end line is whole once the console is this quiet */
+#define OOPS_QUIET_S 0.5
+/* The longest a report is read once its first line has come */
+#define OOPS_SETTLE_S 3.0
+/* How long a command left running at an Oops may still take to finish */
+#define AGENT_LEFT_GRACE_S 5.0
 
 struct RpVm {
     RpVmConfig cfg;
@@ -55,6 +62,15 @@ struct RpVm {
     GQueue agent_lines;       /* complete agent lines, char * */
     gboolean agent_ready;
     guint agent_seq;
+
+    guint oops_from;          /* first console line watched for an Oops, G_MAXUINT: none */
+    guint oops_scan;          /* no report starts in the watched lines before this one */
+    gboolean panicked;        /* the console showed panic()'s first line */
+    guint left_seq;           /* request left without its answer at an Oops, 0: none */
+    char *left_cmd;           /* its command */
+    char *left_oops;          /* the summary of that Oops */
+    char *agent_gone;         /* why the agent cannot answer any more, NULL while it can */
+    int gone_code;            /* RP_VM_ERROR_GONE, or RP_VM_ERROR_EXITED if QEMU exited */
 };
 
 double rp_vm_elapsed(RpVm *vm)
@@ -143,6 +159,7 @@ RpVm *rp_vm_start(const RpVmConfig *cfg, GError **error)
     vm->cfg = *cfg;
     vm->in_fd = vm->out_fd = vm->err_fd = vm->listen_fd = vm->agent_fd = -1;
     vm->qtest_listen_fd = vm->qmp_listen_fd = -1;
+    vm->oops_from = vm->oops_scan = G_MAXUINT;
     vm->argv = g_ptr_array_new_with_free_func(g_free);
     vm->out_buf = g_string_new(NULL);
     vm->lines = g_ptr_array_new_with_free_func(g_free);
@@ -208,6 +225,7 @@ static void console_line(RpVm *vm, const char *text)
 
     g_ptr_array_add(vm->lines, g_strdup(text));
     g_array_append_val(vm->line_at, at);
+    vm->panicked |= rp_oops_is_panic(text);
     if (vm->log) {
         fprintf(vm->log, "%s\n", text);
         fflush(vm->log);
@@ -464,6 +482,137 @@ gboolean rp_vm_explain_exit(RpVm *vm, double grace_s, const char *during, GError
     return TRUE;
 }
 
+void rp_vm_watch_oops(RpVm *vm, guint mark)
+{
+    vm->oops_from = vm->oops_scan = mark;
+}
+
+/*
+ * The first kernel report from console line @from on, read whole: TRUE
+ * with *@o filled in (rp_oops_clear() it) once its end line has come, the
+ * console has been quiet for OOPS_QUIET_S or OOPS_SETTLE_S have passed.
+ */
+static gboolean find_report(RpVm *vm, guint from, RpOops *o)
+{
+    gint64 limit = g_get_monotonic_time() + (gint64)(OOPS_SETTLE_S * 1e6);
+
+    if (!rp_oops_find(vm->lines, from, o)) {
+        return FALSE;
+    }
+    while (!rp_oops_ended(vm->lines, o) && g_get_monotonic_time() < limit &&
+           rp_vm_elapsed(vm) - g_array_index(vm->line_at, double, vm->lines->len - 1) <
+           OOPS_QUIET_S) {
+        if (!pump(vm, g_get_monotonic_time() + 50000)) {
+            break;
+        }
+    }
+    rp_oops_clear(o);
+    return rp_oops_find(vm->lines, from, o);    /* with the lines that came since */
+}
+
+/* The summary of the first report after the watch mark, else on the console; or NULL */
+static char *console_report(RpVm *vm)
+{
+    RpOops o;
+    char *summary;
+
+    if (!(vm->oops_from != G_MAXUINT && find_report(vm, vm->oops_from, &o)) &&
+        !find_report(vm, 0, &o)) {
+        return NULL;
+    }
+    summary = rp_oops_summary(&o);
+    rp_oops_clear(&o);
+    return summary;
+}
+
+/*
+ * Note that the agent is gone (@code RP_VM_ERROR_GONE or _EXITED) because
+ * of @why, unless it already is, and fail with that in @error.
+ */
+static gboolean agent_lost(RpVm *vm, int code, const char *why, GError **error)
+{
+    if (!vm->agent_gone) {
+        g_autofree char *summary = console_report(vm);
+
+        vm->agent_gone = g_strdup_printf("guest agent gone: %s%s%s", why,
+                                         summary ? "; " : "", summary ? summary : "");
+        vm->gone_code = code;
+    }
+    g_set_error_literal(error, RP_VM_ERROR, vm->gone_code, vm->agent_gone);
+    return FALSE;
+}
+
+const char *rp_vm_agent_gone(RpVm *vm)
+{
+    return vm->agent_gone;
+}
+
+/*
+ * TRUE, with RP_VM_ERROR_OOPS and the report's summary in @error, if a
+ * report has come since the watch mark. A panic also leaves the agent gone.
+ */
+static gboolean watched_oops(RpVm *vm, GError **error)
+{
+    g_autofree char *summary = NULL;
+    RpOops o;
+
+    if (vm->oops_from == G_MAXUINT) {
+        return FALSE;
+    }
+    if (!find_report(vm, vm->oops_scan, &o)) {
+        vm->oops_scan = MAX(vm->oops_scan, vm->lines->len);
+        return FALSE;
+    }
+    vm->oops_scan = o.line;     /* found again at once by the next wait */
+    summary = rp_oops_summary(&o);
+    rp_oops_clear(&o);
+    if (vm->panicked) {
+        agent_lost(vm, RP_VM_ERROR_GONE, "the kernel panicked", NULL);
+    }
+    g_set_error_literal(error, RP_VM_ERROR, RP_VM_ERROR_OOPS, summary);
+    return TRUE;
+}
+
+/*
+ * What ends an agent wait besides its answer and its deadline, checked
+ * after each pump(): a watched Oops, a panic, the channel's end or QEMU's.
+ * TRUE with @error set if the wait must end; @during names it for
+ * QEMU's exit.
+ */
+static gboolean agent_must_stop(RpVm *vm, gboolean pumped, const char *during,
+                                GError **error)
+{
+    if (vm->agent_gone) {
+        agent_lost(vm, vm->gone_code, NULL, error);
+        return TRUE;
+    }
+    if (watched_oops(vm, error)) {
+        return TRUE;
+    }
+    if (vm->panicked) {
+        agent_lost(vm, RP_VM_ERROR_GONE, "the kernel panicked", error);
+        return TRUE;
+    }
+    if (!pumped) {
+        g_autoptr(GError) exit_err = NULL;
+
+        set_exit_error(vm, &exit_err, during);
+        agent_lost(vm, RP_VM_ERROR_EXITED, exit_err->message, error);
+        return TRUE;
+    }
+    if (vm->agent_ready && vm->agent_fd < 0) {
+        g_autoptr(GError) exit_err = g_error_new(RP_VM_ERROR, RP_VM_ERROR_AGENT,
+                                                 "its channel closed during %s", during);
+
+        rp_vm_explain_exit(vm, CHANNEL_GRACE_S, during, &exit_err);
+        agent_lost(vm, exit_err->code == RP_VM_ERROR_EXITED ? RP_VM_ERROR_EXITED
+                                                            : RP_VM_ERROR_GONE,
+                   exit_err->message, error);
+        return TRUE;
+    }
+    return FALSE;
+}
+
 /*
  * Wait for the first console line from index *@from on that starts with
  * (@prefix) or contains @needle; *@from is left at the line found, or past
@@ -484,6 +633,9 @@ static char *wait_line(RpVm *vm, guint *from, gboolean prefix, const char *needl
                 }
                 return g_strdup(l);
             }
+        }
+        if (watched_oops(vm, error)) {
+            return NULL;
         }
         if (!pump(vm, deadline)) {
             set_exit_error(vm, error, needle);
@@ -536,6 +688,56 @@ const GPtrArray *rp_vm_console_lines(RpVm *vm)
     return vm->lines;
 }
 
+/*
+ * Drop the agent lines queued so far, noting the end of the request left
+ * at an Oops if it is among them.
+ */
+static void drop_left_lines(RpVm *vm)
+{
+    char *line;
+
+    while ((line = g_queue_pop_head(&vm->agent_lines))) {
+        RpAgentEnd end;
+
+        if (rp_agent_parse_end(line, &end) && end.seq == vm->left_seq) {
+            vm->left_seq = 0;
+        }
+        g_free(line);
+    }
+}
+
+/*
+ * Give the request left running at an Oops AGENT_LEFT_GRACE_S to finish
+ * (its output is dropped); the agent is gone if it does not. FALSE with
+ * @error.
+ */
+static gboolean await_left(RpVm *vm, GError **error)
+{
+    gint64 deadline = g_get_monotonic_time() + (gint64)(AGENT_LEFT_GRACE_S * 1e6);
+
+    for (;;) {
+        drop_left_lines(vm);
+        if (!vm->left_seq) {
+            g_clear_pointer(&vm->left_cmd, g_free);
+            g_clear_pointer(&vm->left_oops, g_free);
+            return TRUE;
+        }
+        if (agent_must_stop(vm, pump(vm, deadline), "the end of a command left at an Oops",
+                            error)) {
+            return FALSE;
+        }
+        if (g_get_monotonic_time() >= deadline) {
+            /* the report's summary is in the reason already */
+            vm->agent_gone = g_strdup_printf(
+                "guest agent gone: '%s' did not finish (%.0f s more given) after %s",
+                vm->left_cmd, AGENT_LEFT_GRACE_S, vm->left_oops);
+            vm->gone_code = RP_VM_ERROR_GONE;
+            g_set_error_literal(error, RP_VM_ERROR, vm->gone_code, vm->agent_gone);
+            return FALSE;
+        }
+    }
+}
+
 gboolean rp_vm_agent_run(RpVm *vm, const char *command, double timeout_s,
                          char **output, int *status, GError **error)
 {
@@ -555,9 +757,13 @@ gboolean rp_vm_agent_run(RpVm *vm, const char *command, double timeout_s,
                     "agent commands are one line; got a newline in '%s'", command);
         return FALSE;
     }
+    /* a guest already known to be gone, or a pass already over, answers at once */
+    if (agent_must_stop(vm, TRUE, "the guest agent", error) ||
+        (vm->left_seq && !await_left(vm, error))) {
+        return FALSE;
+    }
     while (!vm->agent_ready || vm->agent_fd < 0) {
-        if (!pump(vm, deadline)) {
-            set_exit_error(vm, error, "the guest agent");
+        if (agent_must_stop(vm, pump(vm, deadline), "the guest agent", error)) {
             return FALSE;
         }
         if (g_get_monotonic_time() >= deadline) {
@@ -575,10 +781,14 @@ gboolean rp_vm_agent_run(RpVm *vm, const char *command, double timeout_s,
                          MSG_NOSIGNAL);
 
         if (n < 0 && errno != EAGAIN && errno != EINTR) {
-            g_set_error(error, RP_VM_ERROR, RP_VM_ERROR_AGENT,
-                        "cannot write to the agent: %s", g_strerror(errno));
-            rp_vm_explain_exit(vm, CHANNEL_GRACE_S, "the guest agent", error);
-            return FALSE;
+            g_autoptr(GError) send_err = g_error_new(RP_VM_ERROR, RP_VM_ERROR_AGENT,
+                                                     "cannot write to it: %s",
+                                                     g_strerror(errno));
+
+            rp_vm_explain_exit(vm, CHANNEL_GRACE_S, "the guest agent", &send_err);
+            return agent_lost(vm, send_err->code == RP_VM_ERROR_EXITED ? RP_VM_ERROR_EXITED
+                                                                       : RP_VM_ERROR_GONE,
+                              send_err->message, error);
         }
         if (n > 0) {
             off += n;
@@ -589,6 +799,8 @@ gboolean rp_vm_agent_run(RpVm *vm, const char *command, double timeout_s,
 
     for (;;) {
         char *line;
+        g_autofree char *during = NULL;
+        g_autoptr(GError) stop = NULL;
 
         while ((line = g_queue_pop_head(&vm->agent_lines))) {
             RpAgentEnd end;
@@ -605,14 +817,17 @@ gboolean rp_vm_agent_run(RpVm *vm, const char *command, double timeout_s,
             g_string_append(out, line);
             g_string_append_c(out, '\n');
         }
-        if (!pump(vm, deadline)) {
-            set_exit_error(vm, error, "an agent reply");
-            return FALSE;
-        }
-        if (vm->agent_fd < 0) {
-            g_set_error(error, RP_VM_ERROR, RP_VM_ERROR_AGENT,
-                        "the agent channel closed during '%s'", command);
-            rp_vm_explain_exit(vm, CHANNEL_GRACE_S, "an agent reply", error);
+        during = g_strdup_printf("an agent reply to '%s'", command);
+        if (agent_must_stop(vm, pump(vm, deadline), during, &stop)) {
+            if (g_error_matches(stop, RP_VM_ERROR, RP_VM_ERROR_OOPS)) {
+                /* the next command first gives this one a little time */
+                vm->left_seq = seq;
+                g_free(vm->left_cmd);
+                vm->left_cmd = g_strdup(command);
+                g_free(vm->left_oops);
+                vm->left_oops = g_strdup(stop->message);
+            }
+            g_propagate_error(error, g_steal_pointer(&stop));
             return FALSE;
         }
         if (g_get_monotonic_time() >= deadline) {
@@ -779,5 +994,8 @@ void rp_vm_free(RpVm *vm)
     g_string_free(vm->err_text, TRUE);
     g_string_free(vm->agent_buf, TRUE);
     g_queue_clear_full(&vm->agent_lines, g_free);
+    g_free(vm->left_cmd);
+    g_free(vm->left_oops);
+    g_free(vm->agent_gone);
     g_free(vm);
 }

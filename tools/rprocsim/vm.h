@@ -21,6 +21,8 @@ typedef enum {
     RP_VM_ERROR_TIMEOUT,   /* the awaited event did not come in time */
     RP_VM_ERROR_AGENT,     /* the agent channel failed or answered garbage */
     RP_VM_ERROR_IO,
+    RP_VM_ERROR_OOPS,      /* the console showed a kernel Oops-class report (rp_vm_watch_oops()) */
+    RP_VM_ERROR_GONE,      /* the guest agent can no longer answer (rp_vm_agent_gone()) */
 } RpVmError;
 
 typedef struct RpVmConfig {
@@ -57,7 +59,8 @@ double rp_vm_elapsed(RpVm *vm);
  * received count, starting from the last line this function returned).
  * @timeout_s bounds the wait in wall seconds. On success returns the line
  * (owned by the caller) and its arrival time in *@at_s if @at_s is not NULL.
- * Returns NULL with RP_VM_ERROR_TIMEOUT or RP_VM_ERROR_EXITED otherwise.
+ * Returns NULL with RP_VM_ERROR_TIMEOUT or RP_VM_ERROR_EXITED otherwise, or
+ * RP_VM_ERROR_OOPS at once for a watched Oops (rp_vm_watch_oops()).
  */
 char *rp_vm_wait_console(RpVm *vm, const char *prefix, double timeout_s,
                          double *at_s, GError **error);
@@ -86,12 +89,36 @@ char *rp_vm_wait_console_after(RpVm *vm, guint mark, const char *needle, double 
 const GPtrArray *rp_vm_console_lines(RpVm *vm);
 
 /*
+ * From console line number @mark on (rp_vm_console_mark()), a kernel Oops,
+ * BUG, WARN, panic, soft lockup or hung task (oops.h) ends every wait of
+ * this VM at once: the console line waits and rp_vm_agent_run() fail with
+ * RP_VM_ERROR_OOPS, the message being rp_oops_summary() of the first such
+ * report. The report is read whole first (up to its "---[ end" line, or
+ * until the console has been quiet for half a second, at most 3 s).
+ * G_MAXUINT, the default, stops watching. A later call replaces the mark.
+ */
+void rp_vm_watch_oops(RpVm *vm, guint mark);
+
+/*
+ * Why the guest agent can no longer answer, "guest agent gone: ..." (its
+ * channel closed, QEMU exited, the kernel panicked, or a command left
+ * running at a kernel Oops did not finish within 5 s), with the summary of
+ * the console's Oops if there is one; NULL while it works. Once set, every
+ * rp_vm_agent_run() fails at once with RP_VM_ERROR_GONE (or
+ * RP_VM_ERROR_EXITED if QEMU exited) and this message. Owned by the VM.
+ */
+const char *rp_vm_agent_gone(RpVm *vm);
+
+/*
  * Run @command in the guest through the agent and wait for its end, at most
  * @timeout_s wall seconds (the agent must have announced itself first; this
  * waits for that too, within the same bound). Returns TRUE with the
  * command's combined output in *@output (caller frees) and its exit status
  * in *@status; FALSE with @error set if the agent is unreachable, times out
- * or answers out of protocol.
+ * or answers out of protocol, at once if it is gone (rp_vm_agent_gone()) or
+ * the console shows a kernel Oops being watched for (rp_vm_watch_oops()).
+ * A command left without its answer at an Oops is given 5 s to finish
+ * when the next command comes; after that the agent is gone.
  */
 gboolean rp_vm_agent_run(RpVm *vm, const char *command, double timeout_s,
                          char **output, int *status, GError **error);
