@@ -11,7 +11,15 @@ QEMU options except the agent socket path, and behaves as FAKE_QEMU says:
   agent        ready marker, then answer agent requests on the socket:
                'echo TEXT' prints TEXT (status 0), 'false' gives status 1,
                'stale' first sends an end line for an older request,
-               'hang' never answers, 'close' closes the channel
+               'hang' never answers, 'close' closes the channel;
+               kernel reports on the console (the recorded Oops of
+               data/console-oops-sysfs.log):
+               'oops' prints the Oops and never answers (the command holds
+               a lock the dead task left), 'oops-late' prints it and
+               answers 0.5 s later, 'lockup' prints a soft lockup without
+               an end line, its pc 0.3 s after its first line, and never
+               answers, 'panic' prints the Oops and a panic and exits 0
+               (QEMU's -no-reboot with panic=-1), 'exit' exits 1
 """
 import os
 import socket
@@ -26,6 +34,20 @@ for a in sys.argv[1:]:
         path = a.split("path=", 1)[1]
     if a.startswith("socket,id=qmp,path="):
         qmp_path = a.split("path=", 1)[1]
+
+
+OOPS_LOG = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "data",
+                        "console-oops-sysfs.log")
+
+
+def console(text):
+    sys.stdout.write(text)
+    sys.stdout.flush()
+
+
+def oops():
+    with open(OOPS_LOG) as log:
+        console(log.read())
 
 
 def idle():
@@ -64,6 +86,28 @@ for line in f:
     if cmd == "close":
         s.shutdown(socket.SHUT_RDWR)
         idle()
+    if cmd == "oops":
+        oops()
+        idle()
+    if cmd == "oops-late":
+        oops()
+        time.sleep(0.5)
+        f.write("Segmentation fault\n@@RPROCSIM-END %s 139\n" % seq)
+        f.flush()
+        continue
+    if cmd == "lockup":
+        console("[   30.000000] watchdog: BUG: soft lockup - CPU#0 stuck for 22s! [sh:90]\n")
+        time.sleep(0.3)
+        console("[   30.000100] pc : spin+0x4/0x8 [spinmod]\n[   30.000200] Call trace:\n"
+                "[   30.000300]  spin+0x4/0x8 [spinmod]\n")
+        idle()
+    if cmd == "panic":
+        oops()
+        console("[    5.600000] Kernel panic - not syncing: Oops: Fatal exception\n"
+                "[    5.600100] ---[ end Kernel panic - not syncing: Oops: Fatal exception ]---\n")
+        sys.exit(0)
+    if cmd == "exit":
+        sys.exit(1)
     if cmd == "stale":
         f.write("stale output\n@@RPROCSIM-END %d 9\n" % (int(seq) - 1))
         f.write("@@RPROCSIM-END %s 0\n" % seq)

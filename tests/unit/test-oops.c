@@ -1,7 +1,9 @@
 /*
  * Unit tests: recognising kernel failure reports in console lines
- * (tools/rprocsim/oops.c), on a recorded console (tests/data/console-oops.log,
- * an arm64 Oops in a module) and on one-line reports of each kind.
+ * (tools/rprocsim/oops.c), on recorded consoles (tests/data/console-oops.log,
+ * an arm64 Oops in a module; console-oops-sysfs.log, the 6.12.118 Oops of
+ * examples/patches/qcom-dump-segments-phnum.scenario) and on one-line
+ * reports of each kind; when a report has ended, and panic lines.
  *
  * SPDX-License-Identifier: GPL-2.0-or-later
  */
@@ -81,10 +83,63 @@ START_TEST(each_kind_recognised)
 }
 END_TEST
 
+/* tests/data/console-oops-sysfs.log, next to RPROCSIM_OOPS_LOG, as lines */
+static GPtrArray *sysfs_oops_lines(void)
+{
+    g_autofree char *dir = g_path_get_dirname(g_getenv("RPROCSIM_OOPS_LOG"));
+    g_autofree char *path = g_build_filename(dir, "console-oops-sysfs.log", NULL);
+    g_autofree char *text = NULL;
+    g_autoptr(GError) err = NULL;
+
+    ck_assert_msg(g_file_get_contents(path, &text, NULL, &err), "%s", err->message);
+    return lines_of(text);
+}
+
+/* The report has ended with its "---[ end" line, not before; its details are all there */
+START_TEST(report_end_recognised)
+{
+    g_autoptr(GPtrArray) lines = sysfs_oops_lines();
+    g_autofree char *summary = NULL;
+    RpOops o;
+
+    ck_assert(rp_oops_find(lines, 0, &o));
+    ck_assert_uint_eq(o.line, 2);
+    ck_assert_str_eq(o.pc, "qcom_register_dump_segments+0x48/0xd8 [qcom_common]");
+    ck_assert(rp_oops_ended(lines, &o));
+    summary = rp_oops_summary(&o);
+    ck_assert_msg(strstr(summary, "call trace: qcom_register_dump_segments+0x48/0xd8 "
+                                  "[qcom_common] < rproc_boot+0x2e0/0x390 < state_store"),
+                  "%s", summary);
+    /* up to its Code: line only, as the console has it mid-way */
+    while (lines->len && !strstr(g_ptr_array_index(lines, lines->len - 1), "Code: ")) {
+        g_ptr_array_remove_index(lines, lines->len - 1);
+    }
+    ck_assert_uint_gt(lines->len, o.line);
+    ck_assert(!rp_oops_ended(lines, &o));
+    rp_oops_clear(&o);
+}
+END_TEST
+
+/* panic()'s line, wherever the console puts it; nothing else */
+START_TEST(panic_line_recognised)
+{
+    g_autoptr(GPtrArray) lines = sysfs_oops_lines();
+
+    ck_assert(rp_oops_is_panic("[    5.6] Kernel panic - not syncing: Oops: Fatal exception"));
+    ck_assert(rp_oops_is_panic("~ # [    5.6] Kernel panic - not syncing: hung_task: blocked"));
+    for (guint i = 0; i < lines->len; i++) {
+        ck_assert_msg(!rp_oops_is_panic(g_ptr_array_index(lines, i)), "%s",
+                      (char *)g_ptr_array_index(lines, i));
+    }
+}
+END_TEST
+
 Suite *rp_test_suite(void)
 {
     const RpTest tests[] = {
         { "recorded", recorded_oops_summarised },
+        { "recorded", report_end_recognised },
+        { "recorded", panic_line_recognised },
         { "kinds", each_kind_recognised, G_N_ELEMENTS(reports) },
     };
 

@@ -2,7 +2,8 @@
  * Unit tests: starting QEMU, waiting for console lines and talking to the
  * agent (tools/rprocsim/vm.c), against unit/fake-qemu.py so that every
  * failure path can be provoked: missing binary, silence, early exit, agent
- * hang, closed channel, stale replies.
+ * hang, closed channel, stale replies, and kernel reports on the console
+ * (a recorded Oops, a soft lockup, a panic) ending the waits and the agent.
  *
  * SPDX-License-Identifier: GPL-2.0-or-later
  */
@@ -198,7 +199,9 @@ static const struct {
     RpVmError error;
 } agent_failures[] = {
     { "hang", 0.5, RP_VM_ERROR_TIMEOUT },       /* the wait is bounded */
-    { "close", 20, RP_VM_ERROR_AGENT },         /* the channel closes */
+    { "close", 20, RP_VM_ERROR_GONE },          /* the channel closes */
+    { "exit", 20, RP_VM_ERROR_EXITED },         /* QEMU exits */
+    { "oops", 0.5, RP_VM_ERROR_TIMEOUT },       /* an Oops not watched for changes nothing */
 };
 
 START_TEST(agent_failure_is_reported)
@@ -213,6 +216,159 @@ START_TEST(agent_failure_is_reported)
     ck_assert_msg(g_error_matches(err, RP_VM_ERROR, agent_failures[_i].error), "%s: %s",
                   agent_failures[_i].command, err ? err->message : "no error");
     ck_assert_ptr_null(out);
+    if (agent_failures[_i].error != RP_VM_ERROR_TIMEOUT) {
+        g_autoptr(GError) again = NULL;
+        const char *gone = rp_vm_agent_gone(vm);
+
+        /* a dead agent: the reason, and every later command fails with it */
+        ck_assert_msg(gone && g_str_has_prefix(gone, "guest agent gone: "), "%s",
+                      gone ? gone : "not gone");
+        ck_assert_str_eq(err->message, gone);
+        ck_assert(!rp_vm_agent_run(vm, "echo again", 20, &out, &status, &again));
+        ck_assert(g_error_matches(again, RP_VM_ERROR, agent_failures[_i].error));
+        ck_assert_str_eq(again->message, gone);
+    } else {
+        ck_assert_ptr_null(rp_vm_agent_gone(vm));
+    }
+    rp_vm_free(vm);
+}
+END_TEST
+
+/* fake-qemu.py with the agent, once the agent answers; *@mark: the console so far */
+static RpVm *start_agent(guint *mark)
+{
+    g_autoptr(GError) err = NULL;
+    g_autofree char *out = NULL;
+    RpVm *vm = start(&agent);
+    int status;
+
+    ck_assert_msg(rp_vm_agent_run(vm, "echo up", 20, &out, &status, &err), "%s",
+                  err ? err->message : "?");
+    *mark = rp_vm_console_mark(vm);
+    return vm;
+}
+
+/* The recorded Oops (data/console-oops-sysfs.log), summarised whole */
+static void assert_recorded_oops(const char *msg)
+{
+    ck_assert_msg(strstr(msg, "kernel Oops: Unable to handle kernel paging request"), "%s", msg);
+    ck_assert_msg(strstr(msg, "pc qcom_register_dump_segments+0x48/0xd8 [qcom_common]; "
+                              "module qcom_common"), "%s", msg);
+    ck_assert_msg(strstr(msg, " < rproc_boot+0x2e0/0x390 < "), "%s", msg);
+}
+
+/*
+ * A watched Oops ends an agent command that never returns and any console
+ * wait, at once (with timeouts of 60 s these would otherwise time out);
+ * the command left behind never finishing, the agent is gone.
+ */
+START_TEST(watched_oops_ends_waits)
+{
+    g_autoptr(GError) err = NULL, err2 = NULL, err3 = NULL, err4 = NULL;
+    char *out = NULL;
+    int status;
+    guint mark;
+    RpVm *vm = start_agent(&mark);
+
+    rp_vm_watch_oops(vm, mark);
+    ck_assert(!rp_vm_agent_run(vm, "oops", 60, &out, &status, &err));
+    ck_assert_msg(g_error_matches(err, RP_VM_ERROR, RP_VM_ERROR_OOPS), "%s", err->message);
+    assert_recorded_oops(err->message);
+    ck_assert_ptr_null(rp_vm_agent_gone(vm));
+
+    ck_assert_ptr_null(rp_vm_wait_console_after(vm, mark, "never printed", 60, NULL, NULL,
+                                                &err2));
+    ck_assert(g_error_matches(err2, RP_VM_ERROR, RP_VM_ERROR_OOPS));
+    ck_assert_str_eq(err2->message, err->message);
+
+    /* the next pass: its own mark; 'oops' does not finish in the time it is given */
+    rp_vm_watch_oops(vm, rp_vm_console_mark(vm));
+    ck_assert(!rp_vm_agent_run(vm, "echo next", 60, &out, &status, &err3));
+    ck_assert_msg(g_error_matches(err3, RP_VM_ERROR, RP_VM_ERROR_GONE), "%s", err3->message);
+    ck_assert_msg(g_str_has_prefix(err3->message, "guest agent gone: 'oops' did not finish"),
+                  "%s", err3->message);
+    assert_recorded_oops(err3->message);
+    ck_assert_str_eq(rp_vm_agent_gone(vm), err3->message);
+    ck_assert(!rp_vm_agent_run(vm, "echo again", 60, &out, &status, &err4));
+    ck_assert(g_error_matches(err4, RP_VM_ERROR, RP_VM_ERROR_GONE));
+    ck_assert_ptr_null(out);
+    rp_vm_free(vm);
+}
+END_TEST
+
+/* A command left at an Oops that does finish: its answer is dropped, the agent goes on */
+START_TEST(oops_left_command_finishes)
+{
+    g_autoptr(GError) err = NULL, err2 = NULL;
+    g_autofree char *out = NULL;
+    int status = -1;
+    guint mark;
+    RpVm *vm = start_agent(&mark);
+
+    rp_vm_watch_oops(vm, mark);
+    ck_assert(!rp_vm_agent_run(vm, "oops-late", 60, &out, &status, &err));
+    ck_assert(g_error_matches(err, RP_VM_ERROR, RP_VM_ERROR_OOPS));
+    rp_vm_watch_oops(vm, rp_vm_console_mark(vm));
+    ck_assert_msg(rp_vm_agent_run(vm, "echo next", 60, &out, &status, &err2), "%s",
+                  err2 ? err2->message : "?");
+    ck_assert_str_eq(out, "next\n");
+    ck_assert_int_eq(status, 0);
+    ck_assert_ptr_null(rp_vm_agent_gone(vm));
+    rp_vm_free(vm);
+}
+END_TEST
+
+/* A report without an end line is read until the console is quiet: its pc came later */
+START_TEST(report_without_end_read_whole)
+{
+    g_autoptr(GError) err = NULL;
+    char *out = NULL;
+    int status;
+    guint mark;
+    RpVm *vm = start_agent(&mark);
+
+    rp_vm_watch_oops(vm, mark);
+    ck_assert(!rp_vm_agent_run(vm, "lockup", 60, &out, &status, &err));
+    ck_assert_msg(g_error_matches(err, RP_VM_ERROR, RP_VM_ERROR_OOPS), "%s", err->message);
+    ck_assert_msg(g_str_has_prefix(err->message, "kernel soft lockup: watchdog: BUG: soft "
+                                                 "lockup"), "%s", err->message);
+    ck_assert_msg(strstr(err->message, "pc spin+0x4/0x8 [spinmod]; module spinmod"), "%s",
+                  err->message);
+    rp_vm_free(vm);
+}
+END_TEST
+
+/*
+ * A panic (QEMU then exits, -no-reboot): the agent is gone with the
+ * panic and the console's Oops as the reason; watched, the wait ends on
+ * the Oops first, and the agent is gone all the same.
+ */
+START_TEST(panic_leaves_agent_gone)
+{
+    g_autoptr(GError) err = NULL, err2 = NULL;
+    char *out = NULL;
+    int status;
+    guint mark;
+    gboolean watch = _i;
+    RpVm *vm = start_agent(&mark);
+    const char *gone;
+
+    if (watch) {
+        rp_vm_watch_oops(vm, mark);
+    }
+    ck_assert(!rp_vm_agent_run(vm, "panic", 60, &out, &status, &err));
+    ck_assert_msg(g_error_matches(err, RP_VM_ERROR, watch ? RP_VM_ERROR_OOPS : RP_VM_ERROR_GONE),
+                  "%s", err->message);
+    assert_recorded_oops(err->message);
+    /* the panic may come after the pass stopped at the Oops; the next command sees it */
+    rp_vm_watch_oops(vm, G_MAXUINT);
+    ck_assert(!rp_vm_agent_run(vm, "echo again", 60, &out, &status, &err2));
+    ck_assert_msg(g_error_matches(err2, RP_VM_ERROR, RP_VM_ERROR_GONE), "%s", err2->message);
+    gone = rp_vm_agent_gone(vm);
+    ck_assert_msg(gone && g_str_has_prefix(gone, "guest agent gone: the kernel panicked; "),
+                  "%s", gone ? gone : "not gone");
+    assert_recorded_oops(gone);
+    ck_assert_str_eq(err2->message, gone);
     rp_vm_free(vm);
 }
 END_TEST
@@ -246,6 +402,10 @@ Suite *rp_test_suite(void)
         { "fake-qemu", agent_roundtrip },
         { "fake-qemu", agent_failure_is_reported, G_N_ELEMENTS(agent_failures) },
         { "fake-qemu", agent_refuses_bad_requests },
+        { "oops", watched_oops_ends_waits },
+        { "oops", oops_left_command_finishes },
+        { "oops", report_without_end_read_whole },
+        { "oops", panic_leaves_agent_gone, 2 },
     };
 
     return rp_suite_new("vm", tests, G_N_ELEMENTS(tests),
