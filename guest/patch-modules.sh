@@ -98,7 +98,7 @@ if [ -n "${RPROCSIM_KERNEL_SOURCE:-}" ]; then
     [ -f "$usrc/Makefile" ] && [ -d "$usrc/drivers" ] ||
         refuse "RPROCSIM_KERNEL_SOURCE=$RPROCSIM_KERNEL_SOURCE is not a kernel source tree" \
                "point it at the top of a Linux tree (with Makefile and drivers/)"
-    src_id="tree $usrc $(cd "$usrc" && tar -c --sort=name "${dirs[@]}" 2>/dev/null | sha256sum | cut -d' ' -f1)"
+    src_id="tree $(cd "$usrc" && tar -c --sort=name "${dirs[@]}" 2>/dev/null | sha256sum | cut -d' ' -f1)"
 fi
 key=$( { echo "$release $kversion $src_id"; for p in "${patches[@]}"; do sha256sum < "$p"; done
          cat "$0" "$here/kbuild-root.sh"; } | sha256sum | cut -c1-16)
@@ -144,13 +144,32 @@ else
             }
             srcdeb=$(ls "$debs/${srcpkg}_"*"_all.deb" | head -n 1)
         fi
-        phase "1/4 source" "$srcpkg $kversion: ${dirs[*]}"
-        dpkg-deb --fsys-tarfile "$srcdeb" | tar -xO "./usr/src/$srcpkg.tar.xz" |
-            tar -xJ -C "$work/src" --strip-components=1 --wildcards \
-                $(for d in "${dirs[@]}"; do printf '%s/%s ' "$srcpkg" "$d"; done) 2>"$work/tar.log" || {
-            cat "$work/tar.log" >&2
-            refuse "the source of kernel $release has no ${dirs[*]}" "check the paths in the patches"
-        }
+        # the folders are unpacked once per kernel (the tarball takes
+        # about 20 s to read), then copied for each build
+        srccache="$build/kbuild/src/$release"
+        mkdir -p "$srccache"
+        exec 5>"$srccache/.lock"
+        flock 5
+        missing=()
+        for d in "${dirs[@]}"; do
+            grep -qxF "$d" "$srccache/.dirs" 2>/dev/null || missing+=("$d")
+        done
+        if [ ${#missing[@]} -gt 0 ]; then
+            phase "1/4 source" "$srcpkg $kversion: unpacking ${missing[*]}"
+            dpkg-deb --fsys-tarfile "$srcdeb" | tar -xO "./usr/src/$srcpkg.tar.xz" |
+                tar -xJ -C "$srccache" --strip-components=1 --wildcards \
+                    $(for d in "${missing[@]}"; do printf '%s/%s ' "$srcpkg" "$d"; done) 2>"$work/tar.log" || {
+                cat "$work/tar.log" >&2
+                refuse "the source of kernel $release has no ${missing[*]}" "check the paths in the patches"
+            }
+            printf '%s\n' "${missing[@]}" >> "$srccache/.dirs"
+        else
+            phase "1/4 source" "$srcpkg $kversion: ${dirs[*]} (unpacked before)"
+        fi
+        for d in "${dirs[@]}"; do
+            mkdir -p "$work/src/$d"
+            cp -a "$srccache/$d/." "$work/src/$d/"
+        done
     fi
 
     # --- 2. apply, in order; the rejects shown
@@ -159,7 +178,8 @@ else
         if ! patch -p1 -d "$work/src" --batch --forward --no-backup-if-mismatch < "$p" > "$work/patch.log" 2>&1; then
             sed 's/^/  /' "$work/patch.log" >&2
             for r in $(cd "$work/src" && find . -name '*.rej' | sort); do
-                printf '  --- rejected hunks of %s:\n' "${r#./}" >&2
+                r=${r#./}
+                printf '  --- rejected hunks of %s:\n' "${r%.rej}" >&2
                 sed 's/^/  | /' "$work/src/$r" >&2
             done
             refuse "patch $(basename "$p") does not apply to the source of kernel $release (above: patch's output and the rejected hunks)" \
@@ -172,6 +192,7 @@ else
     hdr="/usr/src/linux-headers-$release"
     stage="/rprocsim-build/$key"
     rp_as_root rm -rf "$root$stage"
+    trap 'rp_as_root rm -rf "$root$stage"' EXIT
     mkdir -p "$root$stage"
     cp -a "$work/src/." "$root$stage/"
     for d in "${dirs[@]}"; do
@@ -179,7 +200,8 @@ else
         log="$work/build-${d//\//_}.log"
         if ! rp_as_root chroot "$root" make -C "$hdr" M="$stage/$d" CONFIG_MODULE_SRCVERSION_ALL=y \
                 -j"$(nproc)" modules > "$log" 2>&1; then
-            grep -E -B2 -A6 'error:|Error [0-9]|undefined!' "$log" | head -n 60 | sed 's/^/  | /' >&2
+            grep -Ev '^  (CC|LD|BTF|MODPOST|AR|LDS)( |$)' "$log" | sed "s|$stage/||g" |
+                grep -E -B2 -A6 'error:|Error [0-9]|undefined!' | head -n 60 | sed 's/^/  | /' >&2
             refuse "the patched $d does not build against kernel $release (compiler output above; all of it in $log)" \
                    "fix the patch; it must build against Linux $kversion"
         fi
@@ -197,19 +219,23 @@ else
     for f in "${code[@]}"; do
         case "$f" in *.c) ;; *.h) ;; *) continue ;; esac
         found=""
+        hname=$(basename "$f")
         while IFS= read -r mod; do
             m=$(basename "$mod" .mod)
             mdir=$(dirname "$mod")
-            if [ "${f##*.}" = c ]; then
-                grep -qxF "$stage/${f%.c}.o" "$mod" && found=yes && hit[$mdir/$m]=1
-            else
-                for o in $(cat "$mod"); do
+            # objects as the build root sees them: absolute (6.12), or
+            # relative to the module folder (7.x builds in M=)
+            for o in $(cat "$mod"); do
+                case "$o" in /*) ;; *) o="${mdir#"$root"}/${o#./}" ;; esac
+                if [ "${f##*.}" = c ]; then
+                    [ "$o" = "$stage/${f%.c}.o" ] && { found=yes; hit[$mdir/$m]=1; }
+                else
                     cmd="$root$(dirname "$o")/.$(basename "$o").cmd"
-                    if [ -f "$cmd" ] && grep -qF "$stage/$f" "$cmd"; then
+                    if [ -f "$cmd" ] && grep -qE "(^|[[:space:]/])${hname//./\\.}([[:space:]\\]|$)" "$cmd"; then
                         found=yes; hit[$mdir/$m]=1
                     fi
-                done
-            fi
+                fi
+            done
         done < <(find "$root$stage" -name '*.mod')
         [ -n "$found" ] && continue
         [ "${f##*.}" = c ] || continue
@@ -259,7 +285,6 @@ else
     mv "$work/patched.txt" "$work/modules/patched.txt"
     touch "$work/modules/.done"
     mv "$work/modules" "$cache/modules"
-    rp_as_root rm -rf "$root$stage"
     rm -rf "$work"
 fi
 
