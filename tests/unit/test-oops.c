@@ -134,12 +134,41 @@ START_TEST(panic_line_recognised)
 }
 END_TEST
 
+/* A panic's trace (6.12.118, sysrq 'c'): the printing functions are not its top */
+START_TEST(panic_trace_below_printing)
+{
+    g_autoptr(GPtrArray) lines = lines_of(
+        "[    7.2] Kernel panic - not syncing: sysrq triggered crash\n"
+        "[    7.2] CPU: 0 UID: 0 PID: 197 Comm: sh Not tainted 6.12.118+deb13-arm64 #1\n"
+        "[    7.2] Call trace:\n"
+        "[    7.2]  dump_backtrace+0xd8/0x130\n"
+        "[    7.2]  show_stack+0x20/0x38\n"
+        "[    7.2]  dump_stack_lvl+0x60/0x80\n"
+        "[    7.2]  dump_stack+0x18/0x28\n"
+        "[    7.2]  vpanic+0x11c/0x338\n"
+        "[    7.2]  trace_suspend_resume+0x0/0x70\n"
+        "[    7.2]  sysrq_handle_crash+0x20/0x28\n"
+        "[    7.2]  __handle_sysrq+0xa4/0x1a8\n"
+        "[    7.2] ---[ end Kernel panic - not syncing: sysrq triggered crash ]---");
+    RpOops o;
+
+    ck_assert(rp_oops_find(lines, 0, &o));
+    ck_assert_str_eq(o.kind, "panic");
+    ck_assert(rp_oops_ended(lines, &o));
+    ck_assert_uint_eq(o.trace->len, 3);
+    ck_assert_str_eq(g_ptr_array_index(o.trace, 0), "trace_suspend_resume+0x0/0x70");
+    ck_assert_str_eq(g_ptr_array_index(o.trace, 1), "sysrq_handle_crash+0x20/0x28");
+    rp_oops_clear(&o);
+}
+END_TEST
+
 Suite *rp_test_suite(void)
 {
     const RpTest tests[] = {
         { "recorded", recorded_oops_summarised },
         { "recorded", report_end_recognised },
         { "recorded", panic_line_recognised },
+        { "recorded", panic_trace_below_printing },
         { "kinds", each_kind_recognised, G_N_ELEMENTS(reports) },
     };
 

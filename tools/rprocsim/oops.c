@@ -24,6 +24,27 @@ static const struct {
     { "blocked for more than ", "hung task" },
 };
 
+/*
+ * The functions that print a report (lib/dump_stack.c, arch/arm64/kernel/
+ * stacktrace.c, kernel/panic.c): not the top of the trace that matters
+ */
+static const char *const reporting[] = {
+    "dump_backtrace", "show_stack", "dump_stack_lvl", "dump_stack", "vpanic", "panic",
+};
+
+/* @entry ("func+0x1/0x2 [mod]") is one of reporting[] */
+static gboolean is_reporting(const char *entry)
+{
+    size_t len = strcspn(entry, "+ ");
+
+    for (size_t i = 0; i < G_N_ELEMENTS(reporting); i++) {
+        if (strlen(reporting[i]) == len && !strncmp(entry, reporting[i], len)) {
+            return TRUE;
+        }
+    }
+    return FALSE;
+}
+
 /* @l without its "[    1.234567] " timestamp */
 static const char *text_of(const char *l)
 {
@@ -63,6 +84,9 @@ static void read_details(const GPtrArray *lines, guint i, RpOops *o)
             if (!*t || g_str_has_prefix(t, "Code:") || g_str_has_prefix(t, "---[ end") ||
                 o->trace->len >= RP_OOPS_TRACE_MAX) {
                 break;
+            }
+            if (!o->trace->len && is_reporting(t)) {
+                continue;       /* panic()'s own frames come first on arm64 */
             }
             g_ptr_array_add(o->trace, g_strstrip(g_strdup(t)));
         }

@@ -2,7 +2,8 @@
  * rprocsim: a kernel Oops, BUG, WARN, panic, soft lockup or hung task in
  * the guest console is a verdict. This finds the first one in a range of
  * console lines and summarises it: the reporting line, the pc (arm64 "pc :
- * FUNC+OFF/LEN [MODULE]"), the top of the call trace and the module. The
+ * FUNC+OFF/LEN [MODULE]"), the top of the call trace (below the functions
+ * that print it: dump_stack, panic) and the module. The
  * line shapes are those of arch/arm64/kernel/traps.c, mm/fault.c,
  * kernel/panic.c (__warn, panic), kernel/watchdog.c and kernel/hung_task.c.
  *
