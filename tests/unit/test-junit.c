@@ -142,7 +142,7 @@ START_TEST(counts_and_plain_results)
     add_result(&(RpResult){ .scenario = "start-stop", .subsys = "cdsp",
                             .message = "no kernel message 'up'", .log = "", .seconds = 12.25 });
     add_result(&(RpResult){ .scenario = "watchdog", .subsys = "wpss", .ok = TRUE });
-    xml = rp_junit_xml(results);
+    xml = rp_junit_xml(results, NULL);
     parse(xml, &s);
     ck_assert_uint_eq(s.elements->len, 1 + 3 * 2 + 1);
     ck_assert_str_eq(g_ptr_array_index(s.elements, 0), "testsuite");
@@ -172,7 +172,7 @@ START_TEST(markup_characters_escaped)
 
     add_result(&(RpResult){ .scenario = (char *)nasty, .subsys = (char *)nasty,
                             .message = (char *)nasty, .log = (char *)nasty, .seconds = 1 });
-    xml = rp_junit_xml(results);
+    xml = rp_junit_xml(results, NULL);
     ck_assert_ptr_null(strstr(xml, "a<b>"));
     parse(xml, &s);
     ck_assert_str_eq(attr(&s, "testcase", "classname", 0), nasty);
@@ -194,7 +194,7 @@ START_TEST(control_characters_and_bad_utf8)
     add_result(&(RpResult){ .scenario = "ctl", .subsys = "adsp",
                             .message = "msg\x01with\x1f""controls", .log = (char *)log,
                             .seconds = 1 });
-    xml = rp_junit_xml(results);
+    xml = rp_junit_xml(results, NULL);
     for (const char *c = xml; *c; c++) {
         ck_assert_msg((guchar)*c >= 0x20 || *c == '\n' || *c == '\t',
                       "control character 0x%02x in the XML", (guchar)*c);
@@ -220,11 +220,11 @@ START_TEST(write_to_file)
 
     add_result(&(RpResult){ .scenario = "s", .subsys = "cdsp", .ok = TRUE, .log = "log",
                             .seconds = 2 });
-    ck_assert(rp_junit_write(path, results, &err));
+    ck_assert(rp_junit_write(path, results, NULL, &err));
     ck_assert(g_file_get_contents(path, &text, NULL, NULL));
-    xml = rp_junit_xml(results);
+    xml = rp_junit_xml(results, NULL);
     ck_assert_str_eq(text, xml);
-    ck_assert(!rp_junit_write(bad, results, &err));
+    ck_assert(!rp_junit_write(bad, results, NULL, &err));
     ck_assert_ptr_nonnull(err);
     g_unlink(path);
     g_rmdir(dir);
@@ -233,7 +233,7 @@ END_TEST
 
 START_TEST(no_results)
 {
-    g_autofree char *xml = rp_junit_xml(results);
+    g_autofree char *xml = rp_junit_xml(results, NULL);
     Seen s;
 
     parse(xml, &s);
@@ -241,6 +241,35 @@ START_TEST(no_results)
     ck_assert_str_eq(attr(&s, "testsuite", "tests", 0), "0");
     ck_assert_str_eq(attr(&s, "testsuite", "failures", 0), "0");
     seen_clear(&s);
+}
+END_TEST
+
+START_TEST(properties_listed)
+{
+    g_autoptr(GPtrArray) props = g_ptr_array_new_with_free_func(rp_property_free);
+    g_autofree char *xml = NULL, *none = NULL;
+    Seen s;
+
+    add_result(&(RpResult){ .scenario = "s", .subsys = "adsp", .ok = TRUE, .seconds = 1 });
+    g_ptr_array_add(props, rp_property_new("patch", "0001-a&b.patch 3f5a"));
+    g_ptr_array_add(props, rp_property_new("module",
+                                           "qcom_common srcversion 1A2B (replaced)"));
+    xml = rp_junit_xml(results, props);
+    parse(xml, &s);
+    /* <properties> comes first in the <testsuite>, in the order given */
+    ck_assert_str_eq(g_ptr_array_index(s.elements, 1), "properties");
+    ck_assert_str_eq(g_ptr_array_index(s.elements, 2), "property");
+    ck_assert_str_eq(g_ptr_array_index(s.elements, 4), "testcase");
+    ck_assert_str_eq(attr(&s, "property", "name", 0), "patch");
+    ck_assert_str_eq(attr(&s, "property", "value", 0), "0001-a&b.patch 3f5a");
+    ck_assert_str_eq(attr(&s, "property", "name", 1), "module");
+    ck_assert_str_eq(attr(&s, "property", "value", 1), "qcom_common srcversion 1A2B (replaced)");
+    seen_clear(&s);
+
+    /* none: no <properties> element at all */
+    g_ptr_array_set_size(props, 0);
+    none = rp_junit_xml(results, props);
+    ck_assert_ptr_null(strstr(none, "<properties"));
 }
 END_TEST
 
@@ -252,6 +281,7 @@ Suite *rp_test_suite(void)
         { "junit", control_characters_and_bad_utf8 },
         { "junit", write_to_file },
         { "junit", no_results },
+        { "junit", properties_listed },
     };
 
     return rp_suite_new("junit", tests, G_N_ELEMENTS(tests),

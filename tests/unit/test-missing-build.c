@@ -88,6 +88,7 @@ START_TEST(missing_artefact_names_make)
 
     ck_assert_msg(bin && scenarios, "RPROCSIM_BIN and RPROCSIM_SCENARIOS must be set");
     g_unsetenv("RPROCSIM_KERNEL_SUITE");
+    g_unsetenv("RPROCSIM_PATCHES");     /* make check PATCHES=...: a stock guest here */
     make_build(cases[_i].have);
     args = g_string_new(cases[_i].args);
     g_string_replace(args, "BUILD", build, 0);

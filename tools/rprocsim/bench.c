@@ -59,6 +59,12 @@ static gboolean write_json(const char *path, Figures *f, const RpOptions *o, GEr
     rp_json_add_int(f->b, "smp", o->smp);
     rp_json_add_int(f->b, "mem_mib", o->mem_mib);
     rp_json_add_string(f->b, "kernel", o->kernel);
+    if (o->patched) {
+        g_autoptr(GPtrArray) lines = rp_options_patch_lines(o);
+
+        /* "patch NAME SHA256" and "module NAME srcversion X (replaced)" */
+        rp_json_add_strv(f->b, "patched", lines);
+    }
     json_builder_end_object(f->b);
     return rp_json_write_file(f->b, path, error);
 }
@@ -281,6 +287,8 @@ int rp_cmd_bench(int argc, char **argv)
         "  subsystems  per subsystem, sysfs start to 'is now up' and fatal error to\n"
         "              'is now up' again, wall clock and kernel timestamps\n"
         "              (JSON keys start_ms_<name>, recover_ms_<name>, and _kernel_)\n\n"
+        RP_PATCH_HELP
+        "The figures are then of the patched guest (JSON key patched).\n\n"
         "Example (from the source tree, after 'make'):\n"
         "  build/meson/tools/rprocsim bench boot --runs 3 --json build/bench-boot.json"
     };
@@ -306,7 +314,15 @@ int rp_cmd_bench(int argc, char **argv)
     }
     if (!rp_options_resolve(&o, &err)) {
         fprintf(stderr, "rprocsim bench: %s\n", err->message);
-        return 2;
+        return rp_options_exit_status(err);
+    }
+    if (o.patched) {
+        g_autoptr(GPtrArray) lines = rp_options_patch_lines(&o);
+
+        printf("patched guest %s\n", o.guest_dir);
+        for (guint i = 0; i < lines->len; i++) {
+            printf("  %s\n", (char *)g_ptr_array_index(lines, i));
+        }
     }
     json_builder_begin_object(builder);
     if (g_str_equal(which, "boot") || g_str_equal(which, "all")) {

@@ -8,6 +8,7 @@
 #define RPROCSIM_COMMON_H
 
 #include <glib.h>
+#include "patched.h"
 #include "vm.h"
 
 #define RP_SIM_MACHINE      "qcs6490-sim"
@@ -30,9 +31,12 @@ typedef struct RpOptions {
     int smp;            /* application cores; qcs6490-sim gets 3 more in -smp */
     int mem_mib;
     gboolean verbose;   /* copy the guest console to the terminal */
+    char **patches;     /* --patch FILEs, in the order given; NULL: $RPROCSIM_PATCHES */
+    char *kernel_source;    /* --kernel-source DIR for the patched build, or NULL */
     /* filled in by rp_options_resolve() */
-    char *guest_dir;        /* BUILD/guest or BUILD/guest-<suite> */
+    char *guest_dir;        /* BUILD/guest, BUILD/guest-<suite>, or the patched one */
     char *kernel_release;   /* the guest image's kernel release, or NULL */
+    RpPatched *patched;     /* GUEST/patched.txt, NULL for a stock guest */
 } RpOptions;
 
 /* Kernel suites (guest/build.sh, docs/kernels.md); the first is the default */
@@ -41,6 +45,38 @@ typedef struct RpOptions {
 
 /* GOption group with the shared options, filling @o (which must outlive it). */
 GOptionGroup *rp_options_group(RpOptions *o);
+
+/*
+ * The patch build (docs/patches.md): guest/patch-modules.sh of the source
+ * tree, or $RPROCSIM_PATCH_SCRIPT, called as
+ *   SCRIPT BUILD_DIR SUITE FIRMWARE_DIR PATCH...
+ * (RPROCSIM_KERNEL_SOURCE=DIR in its environment for --kernel-source). It
+ * prints progress on stderr and, on success, the patched guest folder as the
+ * last line of stdout; exit status 2 means the patches are unusable.
+ */
+#define RP_PATCH_SCRIPT     "guest/patch-modules.sh"
+
+/* For the commands' --help: what --patch does */
+#define RP_PATCH_HELP \
+    "With --patch FILE (repeatable; default: $RPROCSIM_PATCHES, whitespace-separated),\n" \
+    "the kernel modules the patches touch are rebuilt against the suite's stock\n" \
+    "kernel and replace the stock ones in a guest image of their own (--kernel-source\n" \
+    "DIR: that kernel tree instead of Debian's linux-source; docs/patches.md).\n"
+
+/*
+ * Error domain of rp_options_resolve() for failures that are not the
+ * user's input: code RP_OPTIONS_ERROR_SETUP (the patch build failed to set
+ * up, or broke its promise). Every other error there is unusable input.
+ */
+#define RP_OPTIONS_ERROR (rp_options_error_quark())
+GQuark rp_options_error_quark(void);
+enum { RP_OPTIONS_ERROR_SETUP = 1 };
+
+/*
+ * The exit status for an @err of rp_options_resolve(): 1 for a set-up
+ * failure (RP_OPTIONS_ERROR_SETUP), 2 (unusable input) for anything else.
+ */
+int rp_options_exit_status(const GError *err);
 
 /* The --json option of the commands that print a report: sets gboolean @var */
 #define RP_OPTION_JSON(var) \
@@ -73,8 +109,34 @@ int rp_machine_extra_cores(const char *machine);
  * files exist. Returns FALSE with a message that says what to run when an
  * artefact is missing ('make', or 'make guest KERNEL=SUITE' for another
  * kernel suite's image), or which option named a missing file.
+ *
+ * With patches (--patch, else $RPROCSIM_PATCHES) it runs the patch build
+ * (RP_PATCH_SCRIPT, one at a time per build folder: BUILD/patch-modules.lock),
+ * its stderr passed through, and boots the folder it printed; patches that
+ * are not readable files, --kernel or --initrd with patches, a failure the
+ * script calls unusable input (status 2): unusable input; any other
+ * failure of the script, or a folder whose patched.txt does not list the
+ * patches given: RP_OPTIONS_ERROR_SETUP. A guest folder with patched.txt
+ * fills in o->patched (a malformed one is unusable input).
  */
 gboolean rp_options_resolve(RpOptions *o, GError **error);
+
+/*
+ * BUILD/meson/firmware-stubs/qcom/qcs6490, the signed firmware images the
+ * guest's /lib/firmware gets (caller frees)
+ */
+char *rp_options_firmware_images(const RpOptions *o);
+
+/* BUILD/meson/firmware-stubs, the folder of the unstripped firmware ELFs (caller frees) */
+char *rp_options_firmware_elf_dir(const RpOptions *o);
+
+/*
+ * Report lines ("patch NAME SHA256", "module NAME srcversion X (replaced)")
+ * of @o's patched guest, none for a stock one: the run TAP header, demo's
+ * summary and the JUnit properties say the same. Caller frees (a GPtrArray
+ * of char *).
+ */
+GPtrArray *rp_options_patch_lines(const RpOptions *o);
 
 /* BUILD/meson/firmware-stubs/SUBSYSTEM.elf, the unstripped firmware (caller frees) */
 char *rp_options_firmware_elf(const RpOptions *o, const char *subsystem);

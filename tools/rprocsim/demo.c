@@ -16,6 +16,7 @@
 #include "guest-proto.h"
 #include "json-out.h"
 #include "oops.h"
+#include "patched.h"
 #include "qmp.h"
 #include "rproc.h"
 #include "crash-report.h"
@@ -64,6 +65,8 @@ typedef struct Demo {
     char *proc_version;
     char *kernel_sha256;
     char *qemu_cmd;
+    RpPatchedCheck patch_check; /* a patched guest: taint and loaded srcversions */
+    gboolean patch_checked;
     unsigned nsubsys;
     SubsysResult ss[MAX_SUBSYS];
 } Demo;
@@ -126,6 +129,22 @@ static gboolean kernel_time_of(Demo *d, const char *after, const char *needle,
     return FALSE;
 }
 
+/* A patched guest: the loaded modules must be the patched ones (srcversion) */
+static void check_patched(Demo *d)
+{
+    g_autoptr(GError) err = NULL;
+
+    d->patch_checked = rp_patched_check_guest(d->vm, d->o.patched, AGENT_TIMEOUT_S,
+                                              &d->patch_check, &err);
+    if (!d->patch_checked) {
+        problem(d, "--patch: %s", err->message);
+        return;
+    }
+    for (guint i = 0; i < d->patch_check.problems->len; i++) {
+        problem(d, "--patch: %s", (char *)g_ptr_array_index(d->patch_check.problems, i));
+    }
+}
+
 static gboolean boot_guest(Demo *d)
 {
     g_autoptr(GError) err = NULL;
@@ -182,8 +201,17 @@ static gboolean boot_guest(Demo *d)
     if (d->proc_version) {
         g_strstrip(d->proc_version);
     }
-    rp_progress(3, STEPS, "stock modules: %u loaded, %u failed",
-                d->modules_loaded->len, d->modules_failed->len);
+    if (!d->o.patched) {
+        rp_progress(3, STEPS, "stock modules: %u loaded, %u failed",
+                    d->modules_loaded->len, d->modules_failed->len);
+        return TRUE;
+    }
+    check_patched(d);
+    rp_progress(3, STEPS, "modules: %u loaded, %u failed; %u replaced by --patch, %s",
+                d->modules_loaded->len, d->modules_failed->len, d->o.patched->modules->len,
+                !d->patch_checked ? "NOT checked"
+                : d->patch_check.problems->len ? "NOT all the patched ones"
+                : "all the patched ones (srcversion)");
     return TRUE;
 }
 
@@ -354,6 +382,55 @@ static const char *demo_kernel_release(const Demo *d)
     return d->ready.kernel ? d->ready.kernel : rp_options_kernel_release(&d->o);
 }
 
+/* "patched": the patches, the replaced modules and what the guest loaded */
+static void add_patched(JsonBuilder *b, const Demo *d)
+{
+    const RpPatched *pt = d->o.patched;
+
+    json_builder_set_member_name(b, "patched");
+    if (!pt) {
+        json_builder_add_null_value(b);
+        return;
+    }
+    json_builder_begin_object(b);
+    rp_json_add_string(b, "guest", d->o.guest_dir);
+    json_builder_set_member_name(b, "patches");
+    json_builder_begin_array(b);
+    for (guint i = 0; i < pt->patches->len; i++) {
+        const RpPatch *x = g_ptr_array_index(pt->patches, i);
+
+        json_builder_begin_object(b);
+        rp_json_add_string(b, "name", x->name);
+        rp_json_add_string(b, "sha256", x->sha256);
+        json_builder_end_object(b);
+    }
+    json_builder_end_array(b);
+    json_builder_set_member_name(b, "modules");
+    json_builder_begin_array(b);
+    for (guint i = 0; i < pt->modules->len; i++) {
+        const RpPatchedModule *m = g_ptr_array_index(pt->modules, i);
+
+        json_builder_begin_object(b);
+        rp_json_add_string(b, "name", m->name);
+        rp_json_add_string(b, "srcversion", m->srcversion);
+        rp_json_add_string(b, "path", m->relpath);
+        /* what /sys/module/NAME/srcversion said; null if none or not read */
+        rp_json_add_string(b, "loaded_srcversion", d->patch_checked
+                           ? g_ptr_array_index(d->patch_check.loaded, i) : NULL);
+        json_builder_end_object(b);
+    }
+    json_builder_end_array(b);
+    json_builder_set_member_name(b, "kernel_taint");
+    if (d->patch_checked) {
+        json_builder_add_int_value(b, d->patch_check.taint);
+    } else {
+        json_builder_add_null_value(b);
+    }
+    rp_json_add_string(b, "kernel_taint_text", d->patch_checked
+                       ? d->patch_check.taint_text : NULL);
+    json_builder_end_object(b);
+}
+
 static gboolean write_report(Demo *d, const char *path, GError **error)
 {
     g_autoptr(JsonBuilder) b = json_builder_new();
@@ -376,6 +453,7 @@ static gboolean write_report(Demo *d, const char *path, GError **error)
     rp_json_add_string(b, "image_release", rp_options_kernel_release(&d->o));
     rp_json_add_string(b, "version", d->proc_version);
     json_builder_end_object(b);
+    add_patched(b, d);
     json_builder_set_member_name(b, "time_to_userspace");
     json_builder_begin_object(b);
     rp_json_add_double(b, "guest_uptime_s", d->ready.uptime_s);
@@ -405,8 +483,16 @@ static gboolean write_report(Demo *d, const char *path, GError **error)
 
 static void print_summary(Demo *d)
 {
+    g_autoptr(GPtrArray) patch_lines = rp_options_patch_lines(&d->o);
+
     printf("\n  kernel %s (suite %s)\n", demo_kernel_release(d) ?: "unknown",
            d->o.kernel_suite);
+    for (guint i = 0; i < patch_lines->len; i++) {
+        printf("  %s\n", (char *)g_ptr_array_index(patch_lines, i));
+    }
+    for (guint i = 0; d->patch_checked && i < d->patch_check.lines->len; i++) {
+        printf("  %s\n", (char *)g_ptr_array_index(d->patch_check.lines, i));
+    }
     printf("\n  %-5s %-20s %-10s %-12s %-14s %s\n", "", "kernel name", "state",
            "recovery", "(wall)", "dump");
     for (unsigned i = 0; i < d->nsubsys; i++) {
@@ -441,6 +527,7 @@ static void demo_free(Demo *d)
     g_free(d->kernel_sha256);
     g_free(d->qemu_cmd);
     g_free(d->out_dir);
+    rp_patched_check_clear(&d->patch_check);
 }
 
 int rp_cmd_demo(int argc, char **argv)
@@ -458,6 +545,9 @@ int rp_cmd_demo(int argc, char **argv)
         "its Q6SS fault registers, the kernel recovers it and dumps it. Writes\n"
         "BUILD/demo/console.log, report.json and <subsystem>.core. Exit status 0 only\n"
         "if every step held.\n\n"
+        RP_PATCH_HELP
+        "The report then names the patches and the replaced modules, the srcversion\n"
+        "each has in the guest (the stock one instead is a problem) and the kernel taint.\n\n"
         "Example (from the source tree, after 'make guest KERNEL=backports'):\n"
         "  build/meson/tools/rprocsim demo --kernel-suite backports --out build/demo-backports"
     };
@@ -471,7 +561,7 @@ int rp_cmd_demo(int argc, char **argv)
     }
     if (!rp_options_resolve(&d.o, &err)) {
         fprintf(stderr, "rprocsim demo: %s\n", err->message);
-        return 2;
+        return rp_options_exit_status(err);
     }
     subsys = rp_subsystems(&d.nsubsys);
     /* the crash inspector reads each subsystem's firmware ELF at the end */

@@ -18,6 +18,26 @@ void rp_result_free(gpointer p)
     }
 }
 
+RpProperty *rp_property_new(const char *name, const char *value)
+{
+    RpProperty *p = g_new0(RpProperty, 1);
+
+    p->name = g_strdup(name);
+    p->value = g_strdup(value);
+    return p;
+}
+
+void rp_property_free(gpointer p)
+{
+    RpProperty *x = p;
+
+    if (x) {
+        g_free(x->name);
+        g_free(x->value);
+        g_free(x);
+    }
+}
+
 /* @text escaped for XML 1.0: valid UTF-8, no control characters but tab/newline */
 static char *xml_text(const char *text)
 {
@@ -31,7 +51,7 @@ static char *xml_text(const char *text)
     return g_markup_escape_text(valid, -1);
 }
 
-char *rp_junit_xml(const GPtrArray *results)
+char *rp_junit_xml(const GPtrArray *results, const GPtrArray *properties)
 {
     GString *x = g_string_new("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");
     guint failures = 0;
@@ -41,6 +61,18 @@ char *rp_junit_xml(const GPtrArray *results)
     }
     g_string_append_printf(x, "<testsuite name=\"rprocsim scenarios\" tests=\"%u\" "
                            "failures=\"%u\">\n", results->len, failures);
+    if (properties && properties->len) {
+        g_string_append(x, "  <properties>\n");
+        for (guint i = 0; i < properties->len; i++) {
+            const RpProperty *p = g_ptr_array_index(properties, i);
+            g_autofree char *name = xml_text(p->name);
+            g_autofree char *value = xml_text(p->value);
+
+            g_string_append_printf(x, "    <property name=\"%s\" value=\"%s\"/>\n",
+                                   name, value);
+        }
+        g_string_append(x, "  </properties>\n");
+    }
     for (guint i = 0; i < results->len; i++) {
         const RpResult *r = g_ptr_array_index(results, i);
         g_autofree char *cls = xml_text(r->scenario);
@@ -62,9 +94,10 @@ char *rp_junit_xml(const GPtrArray *results)
     return g_string_free(x, FALSE);
 }
 
-gboolean rp_junit_write(const char *path, const GPtrArray *results, GError **error)
+gboolean rp_junit_write(const char *path, const GPtrArray *results,
+                        const GPtrArray *properties, GError **error)
 {
-    g_autofree char *xml = rp_junit_xml(results);
+    g_autofree char *xml = rp_junit_xml(results, properties);
 
     return g_file_set_contents(path, xml, -1, error);
 }

@@ -22,14 +22,29 @@ typedef struct RpResult {
 /* Free @p, an RpResult * with its strings (a GDestroyNotify). */
 void rp_result_free(gpointer p);
 
+/* A <property> of the test suite: what the results were measured on */
+typedef struct RpProperty {
+    char *name;         /* "patch", "module" */
+    char *value;        /* "0001-fix.patch 3f5a...", "qcom_common srcversion ..." */
+} RpProperty;
+
+/* A new RpProperty with copies of @name and @value; free with rp_property_free() */
+RpProperty *rp_property_new(const char *name, const char *value);
+
+/* Free @p, an RpProperty * (a GDestroyNotify). */
+void rp_property_free(gpointer p);
+
 /*
- * @results (RpResult *) as a JUnit XML document (caller frees). All text is
- * escaped; invalid UTF-8 is repaired and control characters other than tab,
- * newline and carriage return become spaces, so the document is XML 1.0.
+ * @results (RpResult *) as a JUnit XML document (caller frees), with
+ * @properties (RpProperty *, in order; NULL or empty: no <properties>) as
+ * the <testsuite>'s <properties>. All text is escaped; invalid UTF-8 is
+ * repaired and control characters other than tab, newline and carriage
+ * return become spaces, so the document is XML 1.0.
  */
-char *rp_junit_xml(const GPtrArray *results);
+char *rp_junit_xml(const GPtrArray *results, const GPtrArray *properties);
 
 /* rp_junit_xml() written to @path. FALSE with @error on failure. */
-gboolean rp_junit_write(const char *path, const GPtrArray *results, GError **error);
+gboolean rp_junit_write(const char *path, const GPtrArray *results,
+                        const GPtrArray *properties, GError **error);
 
 #endif /* RPROCSIM_JUNIT_H */

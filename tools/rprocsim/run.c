@@ -12,6 +12,7 @@
 #include "guest-proto.h"
 #include "junit.h"
 #include "oops.h"
+#include "patched.h"
 #include "qmp.h"
 #include "rproc.h"
 #include "scenario.h"
@@ -92,13 +93,48 @@ static RpVm *boot(const RpOptions *o, const char *console_log, RpQmp **qmp, GErr
     return done ? g_steal_pointer(&vm) : NULL;
 }
 
+/*
+ * A patched guest: are the replaced modules the ones loaded? Adds the
+ * taint and srcversion lines to @notes; returns why not (caller frees), or
+ * NULL if they are.
+ */
+static char *check_patched(const RpOptions *o, RpVm *vm, GPtrArray *notes)
+{
+    g_autoptr(GError) err = NULL;
+    RpPatchedCheck c;
+    GString *why;
+
+    if (!rp_patched_check_guest(vm, o->patched, RP_STEP_AGENT_TIMEOUT_S, &c, &err)) {
+        rp_patched_check_clear(&c);
+        return g_strdup_printf("the patched guest could not be checked: %s", err->message);
+    }
+    for (guint i = 0; i < c.lines->len; i++) {
+        g_ptr_array_add(notes, g_strdup(g_ptr_array_index(c.lines, i)));
+    }
+    if (!c.problems->len) {
+        rp_patched_check_clear(&c);
+        return NULL;
+    }
+    why = g_string_new("--patch: ");
+    for (guint i = 0; i < c.problems->len; i++) {
+        g_string_append_printf(why, "%s%s", i ? "; " : "",
+                               (char *)g_ptr_array_index(c.problems, i));
+    }
+    rp_patched_check_clear(&c);
+    return g_string_free(why, FALSE);
+}
+
+/*
+ * Boot a guest for @sc and run its passes into @results; @notes gets the
+ * TAP comment lines about the boot (a patched guest's taint and modules).
+ */
 static void run_scenario(const RpOptions *o, const char *out_top, const RpScenario *sc,
-                         int index, int total, GPtrArray *results)
+                         int index, int total, GPtrArray *results, GPtrArray *notes)
 {
     g_autofree char *out_dir = g_build_filename(out_top, sc->name, NULL);
     g_autofree char *console_log = g_build_filename(out_dir, "console.log", NULL);
-    g_autofree char *firmware_dir = g_build_filename(o->build, "meson", "firmware-stubs",
-                                                     NULL);
+    g_autofree char *firmware_dir = rp_options_firmware_elf_dir(o);
+    g_autofree char *patch_problem = NULL;
     g_autoptr(GError) boot_err = NULL;
     unsigned nsub;
     const RpSubsys *all = rp_subsystems(&nsub);
@@ -113,6 +149,12 @@ static void run_scenario(const RpOptions *o, const char *out_top, const RpScenar
     p.vars = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, g_free);
     p.baseline = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, g_free);
     p.vm = boot(o, console_log, &p.qmp, &boot_err);
+    if (p.vm && o->patched) {
+        patch_problem = check_patched(o, p.vm, notes);
+        if (patch_problem) {
+            fprintf(stderr, "      %s\n", patch_problem);
+        }
+    }
     for (char **name = sc->subsystems; *name; name++) {
         RpResult *res = g_new0(RpResult, 1);
         gint64 t0 = g_get_monotonic_time();
@@ -168,6 +210,15 @@ static void run_scenario(const RpOptions *o, const char *out_top, const RpScenar
             }
             g_free(was);
             rp_oops_clear(&oops);
+        }
+        /* the stock module instead of the patched one: the pass tested the wrong code */
+        if (patch_problem) {
+            char *was = res->message;
+
+            res->ok = FALSE;
+            res->message = g_strdup_printf("%s%s%s", patch_problem,
+                                           was ? "; the pass said: " : "", was ? was : "");
+            g_free(was);
         }
         if (p.vm && !unusable && rp_vm_agent_gone(p.vm)) {
             unusable = g_strdup_printf("%s pass: %s", *name, rp_vm_agent_gone(p.vm));
@@ -255,12 +306,20 @@ int rp_cmd_run(int argc, char **argv)
         "e.g. scenarios/) boots a fresh guest\n"
         "and runs its steps once per subsystem it names. TAP goes to stdout, progress\n"
         "to stderr. Exit status 0 only if every pass held; 2 for unusable input.\n\n"
+        RP_PATCH_HELP
+        "The TAP header and the JUnit properties then name the patches and replaced\n"
+        "modules; after each boot the kernel taint and the loaded modules' srcversion\n"
+        "are read, and a stock module in place of a patched one fails the passes.\n\n"
         "Example (from the source tree, after 'make'):\n"
-        "  build/meson/tools/rprocsim run scenarios/start-stop.scenario --junit build/junit.xml"
+        "  build/meson/tools/rprocsim run scenarios/start-stop.scenario --junit build/junit.xml\n"
+        "  build/meson/tools/rprocsim run scenarios/ --patch 0001-fix.patch"
     };
     g_autoptr(GPtrArray) scenarios = g_ptr_array_new_with_free_func(
         (GDestroyNotify)rp_scenario_free);
     g_autoptr(GPtrArray) results = g_ptr_array_new_with_free_func(rp_result_free);
+    g_autoptr(GPtrArray) properties = g_ptr_array_new_with_free_func(rp_property_free);
+    g_autoptr(GPtrArray) patch_lines = NULL;
+    g_autofree char *last_notes = NULL;
     g_autoptr(GError) err = NULL;
     guint planned = 0, failed = 0;
 
@@ -290,7 +349,7 @@ int rp_cmd_run(int argc, char **argv)
     }
     if (!rp_options_resolve(&o, &err)) {
         fprintf(stderr, "rprocsim run: %s\n", err->message);
-        return 2;
+        return rp_options_exit_status(err);
     }
     for (guint i = 0; i < scenarios->len; i++) {
         if (!firmware_for_inspect(&o, g_ptr_array_index(scenarios, i), &err)) {
@@ -304,12 +363,36 @@ int rp_cmd_run(int argc, char **argv)
     printf("1..%u\n", planned);
     printf("# kernel %s\n", rp_options_kernel_release(&o) ? rp_options_kernel_release(&o)
                                                           : "(release unknown)");
+    /* a patched guest: its patches and modules, as "patch ..." and "module ..." */
+    patch_lines = rp_options_patch_lines(&o);
+    for (guint i = 0; i < patch_lines->len; i++) {
+        const char *line = g_ptr_array_index(patch_lines, i);
+        g_autofree char *name = g_strndup(line, strcspn(line, " "));
+
+        printf("# %s\n", line);
+        g_ptr_array_add(properties, rp_property_new(name, line + strlen(name) + 1));
+    }
     fflush(stdout);
     for (guint i = 0; i < scenarios->len; i++) {
+        g_autoptr(GPtrArray) notes = g_ptr_array_new_with_free_func(g_free);
         guint first = results->len;
 
         run_scenario(&o, out_top, g_ptr_array_index(scenarios, i), i + 1, scenarios->len,
-                     results);
+                     results, notes);
+        /* each boot's notes, printed when they differ from the previous boot's */
+        if (notes->len) {
+            g_autofree char *joined = NULL;
+
+            g_ptr_array_add(notes, NULL);
+            joined = g_strjoinv("\n", (char **)notes->pdata);
+            if (g_strcmp0(joined, last_notes)) {
+                for (guint k = 0; k < notes->len - 1; k++) {
+                    printf("# %s\n", (char *)g_ptr_array_index(notes, k));
+                }
+                g_free(last_notes);
+                last_notes = g_steal_pointer(&joined);
+            }
+        }
         for (guint k = first; k < results->len; k++) {
             RpResult *r = g_ptr_array_index(results, k);
 
@@ -331,7 +414,7 @@ int rp_cmd_run(int argc, char **argv)
             fflush(stdout);
         }
     }
-    if (junit && !rp_junit_write(junit, results, &err)) {
+    if (junit && !rp_junit_write(junit, results, properties, &err)) {
         fprintf(stderr, "rprocsim run: cannot write %s: %s\n", junit, err->message);
         return 2;
     }

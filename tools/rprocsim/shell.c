@@ -58,8 +58,10 @@ int rp_cmd_shell(int argc, char **argv)
         "The guest console and the QEMU monitor share this terminal:\n"
         "  Ctrl-A C  switch between console and monitor (try 'info qtree')\n"
         "  Ctrl-A X  quit QEMU\n\n"
+        RP_PATCH_HELP "\n"
         "Example (from the source tree, after 'make'):\n"
-        "  build/meson/tools/rprocsim shell --smp 4 --mem 2048"
+        "  build/meson/tools/rprocsim shell --smp 4 --mem 2048\n"
+        "  build/meson/tools/rprocsim shell --patch 0001-fix.patch"
     };
     g_autoptr(GError) err = NULL;
     g_autofree char *smp = NULL, *mem = NULL;
@@ -73,7 +75,15 @@ int rp_cmd_shell(int argc, char **argv)
     }
     if (!rp_options_resolve(&o, &err)) {
         fprintf(stderr, "rprocsim shell: %s\n", err->message);
-        return 2;
+        return rp_options_exit_status(err);
+    }
+    if (o.patched) {
+        g_autoptr(GPtrArray) lines = rp_options_patch_lines(&o);
+
+        fprintf(stderr, "rprocsim shell: patched guest %s\n", o.guest_dir);
+        for (guint i = 0; i < lines->len; i++) {
+            fprintf(stderr, "  %s\n", (char *)g_ptr_array_index(lines, i));
+        }
     }
     cfg = rp_vm_config(&o, RP_SIM_MACHINE);
     smp = g_strdup_printf("%d", cfg.smp);
