@@ -6,6 +6,8 @@
 #   (default stable; docs/kernels.md), for demo, check, shell, bench, guest.
 #   make check without KERNEL runs the system tests on stable and backports;
 #   make check-matrix on every suite.
+#   PATCHES="a.patch b.patch"   kernel patches whose modules are rebuilt and
+#   replace the stock ones (docs/patches.md), for demo, check, shell, bench.
 
 BUILD       ?= build
 KERNEL      ?= stable
@@ -13,12 +15,16 @@ MESON_BUILD := $(BUILD)/meson
 RPROCSIM    := $(MESON_BUILD)/tools/rprocsim
 FIRMWARE    := $(MESON_BUILD)/firmware-stubs/qcom/qcs6490
 BENCH_JSON  := $(BUILD)/bench$(if $(filter stable,$(KERNEL)),,-$(KERNEL)).json
+PATCHES     ?=
+# absolute: meson runs the tests from its own folder
+PATCHES_ABS := $(abspath $(PATCHES))
+PATCH_ARGS  := $(foreach p,$(PATCHES_ABS),--patch $(p))
 
 # the kernels 'make check' runs the system tests on
 CHECK_KERNELS := $(if $(filter command line environment,$(origin KERNEL)),$(KERNEL),stable backports)
 MATRIX_KERNELS := stable backports unstable
 
-.PHONY: all setup kernel-suite guest demo check check-matrix run-tests bench shell clean
+.PHONY: all setup kernel-suite patches guest demo check check-matrix run-tests bench shell clean
 
 all: setup
 	@if [ ! -f $(MESON_BUILD)/build.ninja ]; then \
@@ -33,34 +39,40 @@ setup: kernel-suite
 kernel-suite:
 	@bash -c '. scripts/common.sh && rp_kernel_suite_check "$$1"' _ '$(KERNEL)'
 
+# a PATCHES file that is not there stops before anything is built
+patches:
+	@for p in $(PATCHES_ABS); do [ -f "$$p" ] && [ -r "$$p" ] || \
+	    { echo "PATCHES: $$p is not a readable file" >&2; exit 2; }; done
+
 # the build (ninja) makes the stable guest; another suite's is made here
 guest: all
 	@if [ '$(KERNEL)' != stable ]; then \
 	    RPROCSIM_KERNEL_SUITE='$(KERNEL)' guest/build.sh $(BUILD) $(abspath $(FIRMWARE)); fi
 
-demo: guest
-	$(RPROCSIM) demo --kernel-suite $(KERNEL)
+demo: patches guest
+	$(RPROCSIM) demo --kernel-suite $(KERNEL) $(PATCH_ARGS)
 
 # unit, qtest and fuzz once; the system suite per kernel (meson suites
-# kernel-SUITE; each builds its guest image first)
-check: all
+# kernel-SUITE; each builds its guest image first); PATCHES reach every
+# rprocsim the tests start through RPROCSIM_PATCHES
+check: patches all
 	@$(MAKE) --no-print-directory run-tests TEST_KERNELS='$(CHECK_KERNELS)'
 
-check-matrix: all
+check-matrix: patches all
 	@$(MAKE) --no-print-directory run-tests TEST_KERNELS='$(MATRIX_KERNELS)'
 
 run-tests:
 	@for k in $(TEST_KERNELS); do \
 	    bash -c '. scripts/common.sh && rp_kernel_suite_check "$$1"' _ "$$k" || exit 2; done
-	@set +e; meson test -C $(MESON_BUILD) --print-errorlogs --suite unit --suite qtest \
+	@set +e; $(if $(PATCHES_ABS),RPROCSIM_PATCHES='$(PATCHES_ABS)') meson test -C $(MESON_BUILD) --print-errorlogs --suite unit --suite qtest \
 	    --suite fuzz $(foreach k,$(TEST_KERNELS),--suite kernel-$(k)); \
 	    rc=$$?; scripts/test-summary.py $(MESON_BUILD)/meson-logs/testlog.json; exit $$rc
 
-bench: guest
-	$(RPROCSIM) bench --kernel-suite $(KERNEL) --json $(BENCH_JSON)
+bench: patches guest
+	$(RPROCSIM) bench --kernel-suite $(KERNEL) --json $(BENCH_JSON) $(PATCH_ARGS)
 
-shell: guest
-	$(RPROCSIM) shell --kernel-suite $(KERNEL)
+shell: patches guest
+	$(RPROCSIM) shell --kernel-suite $(KERNEL) $(PATCH_ARGS)
 
 clean:
 	rm -rf $(MESON_BUILD) $(BUILD)/demo
