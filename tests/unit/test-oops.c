@@ -120,6 +120,35 @@ START_TEST(report_end_recognised)
 }
 END_TEST
 
+/*
+ * A WARN in built-in code (6.12.118, the page allocator refusing a huge
+ * kmalloc of qcom_mdt_read_metadata(), found by fuzz-images): the summary
+ * names the first module frame as the caller
+ */
+START_TEST(builtin_pc_names_module_caller)
+{
+    g_autofree char *dir = g_path_get_dirname(g_getenv("RPROCSIM_OOPS_LOG"));
+    g_autofree char *path = g_build_filename(dir, "console-warn-mdt.log", NULL);
+    g_autofree char *text = NULL, *summary = NULL;
+    g_autoptr(GError) err = NULL;
+    g_autoptr(GPtrArray) lines = NULL;
+    RpOops o;
+
+    ck_assert_msg(g_file_get_contents(path, &text, NULL, &err), "%s", err->message);
+    lines = lines_of(text);
+    ck_assert(rp_oops_find(lines, 0, &o));
+    ck_assert_str_eq(o.kind, "WARNING");
+    ck_assert_ptr_null(o.module);
+    ck_assert_str_eq(o.caller, "qcom_mdt_read_metadata+0xec/0x1e0 [mdt_loader]");
+    ck_assert_uint_eq(o.trace->len, RP_OOPS_TRACE_MAX);
+    summary = rp_oops_summary(&o);
+    ck_assert_msg(strstr(summary, "built-in code, called from module mdt_loader "
+                                  "(qcom_mdt_read_metadata+0xec/0x1e0 [mdt_loader])"),
+                  "%s", summary);
+    rp_oops_clear(&o);
+}
+END_TEST
+
 /* panic()'s line, wherever the console puts it; nothing else */
 START_TEST(panic_line_recognised)
 {
@@ -169,6 +198,7 @@ Suite *rp_test_suite(void)
         { "recorded", report_end_recognised },
         { "recorded", panic_line_recognised },
         { "recorded", panic_trace_below_printing },
+        { "recorded", builtin_pc_names_module_caller },
         { "kinds", each_kind_recognised, G_N_ELEMENTS(reports) },
     };
 

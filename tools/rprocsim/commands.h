@@ -15,5 +15,6 @@ int rp_cmd_run(int argc, char **argv);
 int rp_cmd_inspect(int argc, char **argv);
 int rp_cmd_subsystems(int argc, char **argv);
 int rp_cmd_verify(int argc, char **argv);
+int rp_cmd_fuzz_images(int argc, char **argv);
 
 #endif /* RPROCSIM_COMMANDS_H */

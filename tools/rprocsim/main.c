@@ -22,6 +22,7 @@ static const struct {
     { "pack",  rp_cmd_pack,  "sign a firmware ELF as an MBN image (and .mdt/.bNN) for the simulated TrustZone" },
     { "subsystems", rp_cmd_subsystems, "the board's remote processors: pas_id, carveout, firmware (--json)" },
     { "verify", rp_cmd_verify, "check an image (.mbn or .mdt + .bNN) as TrustZone would at boot, offline" },
+    { "fuzz-images", rp_cmd_fuzz_images, "mutate a signed image, feed each through the kernel's start, classify" },
 };
 
 static void usage(FILE *f)

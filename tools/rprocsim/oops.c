@@ -81,14 +81,23 @@ static void read_details(const GPtrArray *lines, guint i, RpOops *o)
         } else if (g_str_has_prefix(t, "Call trace:")) {
             in_trace = TRUE;
         } else if (in_trace) {
-            if (!*t || g_str_has_prefix(t, "Code:") || g_str_has_prefix(t, "---[ end") ||
-                o->trace->len >= RP_OOPS_TRACE_MAX) {
+            g_autofree char *mod = NULL;
+
+            if (!*t || g_str_has_prefix(t, "Code:") || g_str_has_prefix(t, "---[ end")) {
                 break;
             }
             if (!o->trace->len && is_reporting(t)) {
                 continue;       /* panic()'s own frames come first on arm64 */
             }
-            g_ptr_array_add(o->trace, g_strstrip(g_strdup(t)));
+            /* built-in code at the pc: the first module frame is the likely culprit */
+            if (o->pc && !o->module && !o->caller && (mod = module_of(t))) {
+                o->caller = g_strstrip(g_strdup(t));
+            }
+            if (o->trace->len < RP_OOPS_TRACE_MAX) {
+                g_ptr_array_add(o->trace, g_strstrip(g_strdup(t)));
+            } else if (o->module || o->caller || !o->pc) {
+                break;
+            }
         }
     }
 }
@@ -123,6 +132,11 @@ char *rp_oops_summary(const RpOops *o)
         g_string_append_printf(s, "; pc %s; %s%s", o->pc,
                                o->module ? "module " : "built-in code",
                                o->module ? o->module : "");
+        if (o->caller) {
+            g_autofree char *mod = module_of(o->caller);
+
+            g_string_append_printf(s, ", called from module %s (%s)", mod, o->caller);
+        }
     }
     for (guint i = 0; i < o->trace->len; i++) {
         g_string_append_printf(s, "%s%s", i ? " < " : "; call trace: ",
@@ -151,6 +165,7 @@ void rp_oops_clear(RpOops *o)
     g_free(o->first_line);
     g_free(o->pc);
     g_free(o->module);
+    g_free(o->caller);
     if (o->trace) {
         g_ptr_array_unref(o->trace);
     }

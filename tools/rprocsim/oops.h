@@ -21,6 +21,7 @@ typedef struct RpOops {
     char *first_line;       /* the line that reported it, timestamp removed */
     char *pc;               /* "func+0x3c/0x120 [mod]", or NULL */
     char *module;           /* the module the pc is in, or NULL (built-in code) */
+    char *caller;           /* pc in built-in code: the first call trace frame in a module, or NULL */
     GPtrArray *trace;       /* char *: the first call trace entries */
     guint line;             /* index of first_line in the lines searched */
 } RpOops;

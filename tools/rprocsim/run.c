@@ -11,6 +11,7 @@
 #include "common.h"
 #include "guest-proto.h"
 #include "junit.h"
+#include "guest-boot.h"
 #include "oops.h"
 #include "patched.h"
 #include "qmp.h"
@@ -21,7 +22,6 @@
 #include <stdio.h>
 #include <string.h>
 
-#define MODULES_TIMEOUT_S   120.0
 #define FIND_TIMEOUT_S      60.0
 
 static void set_var(RpPass *p, const char *name, char *value)
@@ -71,26 +71,6 @@ static gboolean run_pass(RpPass *p, const RpScenario *sc, const RpSubsys *ss, GE
         }
     }
     return TRUE;
-}
-
-static RpVm *boot(const RpOptions *o, const char *console_log, RpQmp **qmp, GError **error)
-{
-    RpVmConfig cfg = rp_vm_config(o, RP_SIM_MACHINE);
-    g_autoptr(RpVm) vm = NULL;
-    g_autofree char *ready = NULL, *done = NULL;
-
-    cfg.console_log = console_log;
-    cfg.agent = TRUE;
-    cfg.qmp = TRUE;
-    cfg.echo = o->verbose;
-    vm = rp_vm_start(&cfg, error);
-    if (!vm || !(*qmp = rp_vm_qmp(vm, 30, error))) {
-        return NULL;
-    }
-    ready = rp_vm_wait_console(vm, RP_MARK_READY, RP_BOOT_TIMEOUT_S, NULL, error);
-    done = ready ? rp_vm_wait_console(vm, RP_MARK_MODULES_DONE, MODULES_TIMEOUT_S, NULL,
-                                      error) : NULL;
-    return done ? g_steal_pointer(&vm) : NULL;
 }
 
 /*
@@ -148,7 +128,7 @@ static void run_scenario(const RpOptions *o, const char *out_top, const RpScenar
     p.firmware_dir = firmware_dir;
     p.vars = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, g_free);
     p.baseline = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, g_free);
-    p.vm = boot(o, console_log, &p.qmp, &boot_err);
+    p.vm = rp_guest_boot(o, console_log, &p.qmp, &boot_err);
     if (p.vm && o->patched) {
         patch_problem = check_patched(o, p.vm, notes);
         if (patch_problem) {
