@@ -15,6 +15,7 @@
 #include "common.h"
 #include "guest-proto.h"
 #include "json-out.h"
+#include "guest-boot.h"
 #include "oops.h"
 #include "patched.h"
 #include "qmp.h"
@@ -29,7 +30,6 @@
 
 #define STEPS 7
 #define AGENT_TIMEOUT_S   60.0
-#define MODULES_TIMEOUT_S 120.0
 #define UP_TIMEOUT_S      60.0
 #define RECOVER_TIMEOUT_S 60.0
 #define MAX_SUBSYS        3
@@ -179,11 +179,13 @@ static gboolean boot_guest(Demo *d)
                 d->ready.kernel, rp_options_kernel_release(&d->o));
     }
 
-    done = rp_vm_wait_console(d->vm, RP_MARK_MODULES_DONE, MODULES_TIMEOUT_S, NULL, &err);
+    done = rp_vm_wait_console(d->vm, RP_MARK_MODULES_DONE, RP_MODULES_TIMEOUT_S, NULL, &err);
     if (!done) {
         problem(d, "module loading did not finish: %s", err->message);
         return FALSE;
     }
+    /* from here on a kernel Oops ends every wait at once (reported at the end) */
+    rp_vm_watch_oops(d->vm, 0);
     lines = rp_vm_console_lines(d->vm);
     for (guint i = 0; i < lines->len; i++) {
         char *name;
