@@ -8,6 +8,8 @@
 #   make check-matrix on every suite.
 #   PATCHES="a.patch b.patch"   kernel patches whose modules are rebuilt and
 #   replace the stock ones (docs/patches.md), for demo, check, shell, bench.
+#   make asan    QEMU with ASan, LSan and UBSan in BUILD/qemu-asan, the demo on it;
+#   fails on any sanitizer report (docs/building.md; not part of check).
 
 BUILD       ?= build
 KERNEL      ?= stable
@@ -73,6 +75,13 @@ bench: patches guest
 
 shell: patches guest
 	$(RPROCSIM) shell --kernel-suite $(KERNEL) $(PATCH_ARGS)
+
+# the sanitized QEMU in its own folder and the demo on it, with the rprocsim,
+# guest and firmware of 'make' (run that first); nothing else is rebuilt
+.PHONY: asan
+asan: setup
+	qemu/build.sh $(BUILD) asan
+	qemu/asan-demo.py $(BUILD) $(RPROCSIM) --kernel-suite $(KERNEL)
 
 clean:
 	rm -rf $(MESON_BUILD) $(BUILD)/demo

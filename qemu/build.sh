@@ -4,6 +4,8 @@
 # hw/rprocsim inside QEMU's tree), configure a minimal aarch64-softmmu and
 # build it with ccache. Every step is skipped when already done.
 # Usage: qemu/build.sh BUILD_DIR     (binary: BUILD_DIR/qemu/qemu-system-aarch64)
+#        qemu/build.sh BUILD_DIR asan  (the same with AddressSanitizer, LeakSanitizer
+#        and UBSan, in its own folder: BUILD_DIR/qemu-asan/qemu-system-aarch64)
 set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
 repo=$(cd "$here/.." && pwd)
@@ -11,7 +13,13 @@ repo=$(cd "$here/.." && pwd)
 
 build=$(rp_build_dir "${1:?usage: qemu/build.sh BUILD_DIR}")
 src="$build/qemu-src"
-obj="$build/qemu"
+mode=${2:-}
+case "$mode" in
+    "")   obj="$build/qemu"; sanitizers=() ;;
+    asan) obj="$build/qemu-asan"
+          sanitizers=(--enable-asan --enable-ubsan --extra-cflags=-fno-omit-frame-pointer) ;;
+    *)    rp_die "unknown QEMU build mode '$mode'" "give no mode, or 'asan'" ;;
+esac
 
 for t in python3 ninja cc patch pkg-config; do rp_need_tool "$t"; done
 
@@ -65,10 +73,10 @@ config=(--python=/usr/bin/python3 --target-list=aarch64-softmmu
         --without-default-features --without-default-devices
         --with-devices-aarch64=rprocsim
         --enable-tcg --enable-fdt=system --enable-capstone
-        --disable-docs --disable-werror --disable-install-blobs)
+        --disable-docs --disable-werror --disable-install-blobs "${sanitizers[@]}")
 config_sum=$(printf '%s\n' "${config[@]}" | sha256sum | cut -d' ' -f1)
 if [ ! -f "$obj/build.ninja" ] || [ "$(cat "$obj/.rprocsim-config" 2>/dev/null)" != "$config_sum" ]; then
-    rp_say "configuring QEMU (aarch64-softmmu, rprocsim device list)"
+    rp_say "configuring QEMU (aarch64-softmmu, rprocsim device list${mode:+, $mode})"
     rm -rf "$obj"
     mkdir -p "$obj"
     (cd "$obj" && "$src/configure" "${config[@]}" >"$obj/configure.log" 2>&1) || {
@@ -88,5 +96,6 @@ ninja -C "$obj" qemu-system-aarch64 2>&1 | tee "$obj/ninja.log" |
     tail -n 15 "$obj/ninja.log" >&2
     rp_die "the QEMU build failed" "see $obj/ninja.log"
 }
-"$obj/qemu-system-aarch64" -M help | grep -q '^qcs6490-sim ' ||
+# (a sanitized build's leak check is for the demo, not for this listing)
+ASAN_OPTIONS=detect_leaks=0 "$obj/qemu-system-aarch64" -M help | grep -q '^qcs6490-sim ' ||
     rp_die "the built QEMU does not list the qcs6490-sim machine" "see $obj/ninja.log"
