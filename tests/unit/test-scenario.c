@@ -48,6 +48,9 @@ static const char *const bad[] = {
     "[scenario]\nsubsystems=adsp\n[step 1]\ndo=expect\nmessage=x\n",    /* no summary */
     "[scenario]\nsummary=x\nsubsystems=modem\n[step 1]\ndo=expect\nmessage=x\n",
     "[scenario]\nsummary=x\nsubsystems=adsp\nrepeat=0\n[step 1]\ndo=expect\nmessage=x\n",
+    "[scenario]\nsummary=x\nsubsystems=adsp\nrepeat=10001\n[step 1]\ndo=expect\nmessage=x\n",
+    "[scenario]\nsummary=x\nsubsystems=adsp\nrepeat=-5\n[step 1]\ndo=expect\nmessage=x\n",
+    "[scenario]\nsummary=x\nsubsystems=adsp\nrepeat=lots\n[step 1]\ndo=expect\nmessage=x\n",
     "[scenario]\nsummary=x\nsubsystems=adsp\n",                         /* no steps */
     "[scenario]\nsummary=x\nsubsystems=adsp\n[step one]\ndo=expect\nmessage=x\n",
     "[scenario]\nsummary=x\nsubsystems=adsp\n[step 1]\ndo=explode\n",
@@ -163,6 +166,28 @@ START_TEST(shipped_scenarios_parse)
 }
 END_TEST
 
+/* scenarios/soak/: its own folder (a run of scenarios/ leaves it out), 1000 rounds */
+START_TEST(soak_scenarios_parse)
+{
+    g_autofree char *dir = g_build_filename(g_getenv("RPROCSIM_SCENARIOS"), "soak", NULL);
+    g_autoptr(GError) err = NULL;
+    g_autoptr(GPtrArray) top = rp_scenario_files(g_getenv("RPROCSIM_SCENARIOS"), &err);
+    g_autoptr(GPtrArray) files = rp_scenario_files(dir, &err);
+
+    ck_assert_msg(top && files, "%s", err ? err->message : "");
+    for (guint i = 0; i < top->len; i++) {
+        ck_assert(!strstr(g_ptr_array_index(top, i), "/soak/"));
+    }
+    for (guint i = 0; i < files->len; i++) {
+        g_autoptr(RpScenario) s = rp_scenario_load(g_ptr_array_index(files, i), &err);
+
+        ck_assert_msg(s != NULL, "%s", err ? err->message : "");
+        ck_assert_uint_eq(s->repeat, 1000);
+    }
+    ck_assert_uint_ge(files->len, 1);
+}
+END_TEST
+
 Suite *rp_test_suite(void)
 {
     const RpTest tests[] = {
@@ -172,6 +197,7 @@ Suite *rp_test_suite(void)
         { "parse", expand_escape, G_N_ELEMENTS(escapes) },
         { "parse", unknown_variable_names_the_escape },
         { "parse", shipped_scenarios_parse },
+        { "parse", soak_scenarios_parse },
     };
 
     return rp_suite_new("scenario", tests, G_N_ELEMENTS(tests), NULL);

@@ -3,7 +3,7 @@
  * stock kernel on qcs6490-sim. Each scenario boots its own guest; its
  * steps (steps.c) run once per subsystem it names, each such pass being
  * one TAP test point (and one JUnit test case, junit.c). Kernel messages
- * are read from dmesg, which each pass clears.
+ * are read from dmesg, which each round of a pass clears.
  *
  * SPDX-License-Identifier: GPL-2.0-or-later
  */
@@ -21,57 +21,6 @@
 
 #include <stdio.h>
 #include <string.h>
-
-#define FIND_TIMEOUT_S      60.0
-
-static void set_var(RpPass *p, const char *name, char *value)
-{
-    g_hash_table_insert(p->vars, g_strdup(name), value);
-}
-
-/* One subsystem's pass through the scenario's steps */
-static gboolean run_pass(RpPass *p, const RpScenario *sc, const RpSubsys *ss, GError **error)
-{
-    g_autofree char *base = NULL;
-    g_autofree char *cleared = NULL;
-    int status;
-
-    if (!rp_rproc_find(p->vm, ss, FIND_TIMEOUT_S, &p->r, error)) {
-        return FALSE;
-    }
-    base = g_path_get_basename(p->r.dir);
-    /* the names of rp_scenario_variables, which the parser checks against */
-    set_var(p, "ss", g_strdup(ss->name));
-    set_var(p, "name", g_strdup(p->r.name));
-    set_var(p, "dev", rprocsim_subsys_device(ss));
-    set_var(p, "sysfs", g_strdup(p->r.dir));
-    set_var(p, "debugfs", g_strdup_printf("/sys/kernel/debug/remoteproc/%s", base));
-    set_var(p, "fw", g_strdup_printf("qcom/qcs6490/%s.mbn", ss->name));
-    if (!rp_vm_agent_run(p->vm, "dmesg -c >/dev/null", RP_STEP_AGENT_TIMEOUT_S, &cleared,
-                         &status, error)) {
-        return FALSE;
-    }
-    if (status != 0) {
-        g_set_error(error, RP_SCENARIO_ERROR, 1, "cannot clear dmesg: %s", cleared);
-        return FALSE;
-    }
-    p->cursor = 0;
-    for (unsigned n = 1; n <= sc->repeat; n++) {
-        set_var(p, "n", g_strdup_printf("%u", n));
-        if (!rp_steps_take_baseline(p, sc, error)) {
-            return FALSE;
-        }
-        for (guint i = 0; i < sc->steps->len; i++) {
-            if (!rp_step_run(p, g_ptr_array_index(sc->steps, i), error)) {
-                if (sc->repeat > 1) {
-                    g_prefix_error(error, "round %u: ", n);
-                }
-                return FALSE;
-            }
-        }
-    }
-    return TRUE;
-}
 
 /*
  * A patched guest: are the replaced modules the ones loaded? Adds the
@@ -159,7 +108,7 @@ static void run_scenario(const RpOptions *o, const char *out_top, const RpScenar
             res->message = g_strdup_printf("the guest did not boot: %s", boot_err->message);
         } else if (unusable) {
             res->message = g_strdup_printf("guest unusable after the earlier %s", unusable);
-        } else if (ss && run_pass(&p, sc, ss, &err)) {
+        } else if (ss && rp_pass_run(&p, sc, ss, 0, NULL, NULL, &err)) {
             res->ok = TRUE;
         } else {
             /* an Oops or a gone agent says why already */
@@ -214,39 +163,6 @@ static void run_scenario(const RpOptions *o, const char *out_top, const RpScenar
     g_clear_pointer(&p.vm, rp_vm_free);
     g_hash_table_unref(p.vars);
     g_hash_table_unref(p.baseline);
-}
-
-static gint compare_paths(gconstpointer a, gconstpointer b)
-{
-    return strcmp(*(char *const *)a, *(char *const *)b);
-}
-
-/* @arg itself, or the *.scenario files of folder @arg in name order */
-static GPtrArray *scenario_files(const char *arg, GError **error)
-{
-    GPtrArray *files = g_ptr_array_new_with_free_func(g_free);
-    g_autoptr(GDir) dir = NULL;
-    const char *name;
-
-    if (!g_file_test(arg, G_FILE_TEST_IS_DIR)) {
-        g_ptr_array_add(files, g_strdup(arg));
-        return files;
-    }
-    dir = g_dir_open(arg, 0, error);
-    while (dir && (name = g_dir_read_name(dir))) {
-        if (g_str_has_suffix(name, ".scenario")) {
-            g_ptr_array_add(files, g_build_filename(arg, name, NULL));
-        }
-    }
-    g_ptr_array_sort(files, compare_paths);
-    if (!dir || !files->len) {
-        if (dir) {
-            g_set_error(error, RP_SCENARIO_ERROR, 0, "no *.scenario files in %s", arg);
-        }
-        g_ptr_array_unref(files);
-        return NULL;
-    }
-    return files;
 }
 
 /* The firmware ELFs @sc's inspect steps read are there: a missing build stops early */
@@ -311,7 +227,7 @@ int rp_cmd_run(int argc, char **argv)
         return 2;
     }
     for (int i = 1; i < argc; i++) {
-        g_autoptr(GPtrArray) files = scenario_files(argv[i], &err);
+        g_autoptr(GPtrArray) files = rp_scenario_files(argv[i], &err);
 
         for (guint k = 0; files && k < files->len; k++) {
             RpScenario *sc = rp_scenario_load(g_ptr_array_index(files, k), &err);

@@ -115,8 +115,9 @@ static gboolean parse_header(GKeyFile *kf, RpScenario *s, GError **error)
     }
     if (g_key_file_has_key(kf, "scenario", "repeat", NULL)) {
         repeat = g_key_file_get_integer(kf, "scenario", "repeat", &err);
-        if (err || repeat < 1 || repeat > 100) {
-            return fail(error, s->name, "scenario", "'repeat' must be 1..100");
+        if (err || repeat < 1 || repeat > RP_SCENARIO_REPEAT_MAX) {
+            return fail(error, s->name, "scenario", "'repeat' must be 1..%d",
+                        RP_SCENARIO_REPEAT_MAX);
         }
     }
     s->repeat = repeat;
@@ -349,4 +350,36 @@ char *rp_scenario_expand(const char *text, GHashTable *vars, GError **error)
         p = close + 1;
     }
     return g_string_free(g_steal_pointer(&out), FALSE);
+}
+
+static gint compare_paths(gconstpointer a, gconstpointer b)
+{
+    return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+GPtrArray *rp_scenario_files(const char *arg, GError **error)
+{
+    GPtrArray *files = g_ptr_array_new_with_free_func(g_free);
+    g_autoptr(GDir) dir = NULL;
+    const char *name;
+
+    if (!g_file_test(arg, G_FILE_TEST_IS_DIR)) {
+        g_ptr_array_add(files, g_strdup(arg));
+        return files;
+    }
+    dir = g_dir_open(arg, 0, error);
+    while (dir && (name = g_dir_read_name(dir))) {
+        if (g_str_has_suffix(name, ".scenario")) {
+            g_ptr_array_add(files, g_build_filename(arg, name, NULL));
+        }
+    }
+    g_ptr_array_sort(files, compare_paths);
+    if (!dir || !files->len) {
+        if (dir) {
+            g_set_error(error, RP_SCENARIO_ERROR, 0, "no *.scenario files in %s", arg);
+        }
+        g_ptr_array_unref(files);
+        return NULL;
+    }
+    return files;
 }

@@ -54,6 +54,9 @@ typedef struct RpScenario {
  */
 extern const char *const rp_scenario_variables[];
 
+/* The largest 'repeat' (a soak, scenarios/soak/, runs 1000 rounds). */
+#define RP_SCENARIO_REPEAT_MAX 10000
+
 /* Default bound on expect/state/ensure waits, seconds. */
 #define RP_STEP_DEFAULT_TIMEOUT_S 10.0
 
@@ -66,6 +69,14 @@ RpScenario *rp_scenario_load(const char *path, GError **error);
 /* Same from text; @name is used for messages and RpScenario.name. */
 RpScenario *rp_scenario_parse(const char *name, const char *text, gsize len,
                               GError **error);
+
+/*
+ * @arg itself if it is not a folder, else the *.scenario files of folder
+ * @arg in name order (its subfolders are not read: scenarios/soak/ is not
+ * part of scenarios/). Caller frees; NULL with @error for a folder that
+ * cannot be read or holds none.
+ */
+GPtrArray *rp_scenario_files(const char *arg, GError **error);
 
 void rp_scenario_free(RpScenario *s);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC(RpScenario, rp_scenario_free)

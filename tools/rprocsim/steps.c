@@ -1,6 +1,6 @@
 /*
  * rprocsim run: the scenario steps (steps.h). Kernel messages are read
- * from dmesg, which the runner clears at each pass's start.
+ * from dmesg, which is cleared at the start of each round of a pass.
  *
  * SPDX-License-Identifier: GPL-2.0-or-later
  */
@@ -15,6 +15,7 @@
 #include <string.h>
 
 #define POLL_US 50000
+#define FIND_TIMEOUT_S 60.0
 
 static gboolean step_error(GError **error, const RpStep *st, const char *fmt, ...)
     G_GNUC_PRINTF(3, 4);
@@ -393,6 +394,70 @@ gboolean rp_steps_take_baseline(RpPass *p, const RpScenario *sc, GError **error)
                 return FALSE;
             }
             g_hash_table_insert(p->baseline, g_steal_pointer(&prop), g_steal_pointer(&val));
+        }
+    }
+    return TRUE;
+}
+
+static void set_var(RpPass *p, const char *name, char *value)
+{
+    g_hash_table_insert(p->vars, g_strdup(name), value);
+}
+
+/* Empty the kernel log: 'expect' and 'absent' see only what follows */
+static gboolean clear_dmesg(RpPass *p, GError **error)
+{
+    g_autofree char *out = NULL;
+    int status;
+
+    if (!guest(p, "dmesg -c >/dev/null", RP_STEP_AGENT_TIMEOUT_S, &out, &status, error)) {
+        return FALSE;
+    }
+    if (status != 0) {
+        g_set_error(error, RP_SCENARIO_ERROR, 1, "cannot clear dmesg: %s", out);
+        return FALSE;
+    }
+    p->cursor = 0;
+    return TRUE;
+}
+
+gboolean rp_pass_run(RpPass *p, const RpScenario *sc, const RpSubsys *ss, unsigned rounds,
+                     RpRoundDone done, gpointer data, GError **error)
+{
+    g_autofree char *base = NULL;
+
+    if (!rp_rproc_find(p->vm, ss, FIND_TIMEOUT_S, &p->r, error)) {
+        return FALSE;
+    }
+    base = g_path_get_basename(p->r.dir);
+    /* the names of rp_scenario_variables, which the parser checks against */
+    set_var(p, "ss", g_strdup(ss->name));
+    set_var(p, "name", g_strdup(p->r.name));
+    set_var(p, "dev", rprocsim_subsys_device(ss));
+    set_var(p, "sysfs", g_strdup(p->r.dir));
+    set_var(p, "debugfs", g_strdup_printf("/sys/kernel/debug/remoteproc/%s", base));
+    set_var(p, "fw", g_strdup_printf("qcom/qcs6490/%s.mbn", ss->name));
+    rounds = rounds ? rounds : sc->repeat;
+    for (unsigned n = 1; n <= rounds; n++) {
+        set_var(p, "n", g_strdup_printf("%u", n));
+        /* each round's own log: a long soak would fill the ring buffer (and
+         * each expect reads it whole) */
+        if (!clear_dmesg(p, error) || !rp_steps_take_baseline(p, sc, error)) {
+            if (rounds > 1) {
+                g_prefix_error(error, "round %u: ", n);
+            }
+            return FALSE;
+        }
+        for (guint i = 0; i < sc->steps->len; i++) {
+            if (!rp_step_run(p, g_ptr_array_index(sc->steps, i), error)) {
+                if (rounds > 1) {
+                    g_prefix_error(error, "round %u: ", n);
+                }
+                return FALSE;
+            }
+        }
+        if (done) {
+            done(p, n, data);
         }
     }
     return TRUE;

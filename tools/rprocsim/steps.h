@@ -46,4 +46,17 @@ gboolean rp_step_run(RpPass *p, const RpStep *st, GError **error);
  */
 gboolean rp_steps_take_baseline(RpPass *p, const RpScenario *sc, GError **error);
 
+/* Called after each round of a pass whose steps all held; @round counts from 1 */
+typedef void (*RpRoundDone)(RpPass *p, unsigned round, gpointer data);
+
+/*
+ * One pass of @sc on subsystem @ss: find its remoteproc (into @p->r), set
+ * the ${...} variables, then @rounds times (0: the scenario's repeat)
+ * clear the kernel log and run the steps, calling @done (may be NULL)
+ * after each round. FALSE with @error ("round N: " prefixed when there
+ * are several) at the first step that does not hold.
+ */
+gboolean rp_pass_run(RpPass *p, const RpScenario *sc, const RpSubsys *ss, unsigned rounds,
+                     RpRoundDone done, gpointer data, GError **error);
+
 #endif /* RPROCSIM_STEPS_H */
