@@ -8,6 +8,7 @@
 #include "oops.h"
 #include "qmp.h"
 #include "qtest.h"
+#include "stats.h"
 
 #include <errno.h>
 #include <fcntl.h>
@@ -918,6 +919,35 @@ char *rp_vm_command_line(RpVm *vm)
         g_string_append_printf(s, "%s%s", i ? " " : "", q);
     }
     return g_string_free(g_steal_pointer(&s), FALSE);
+}
+
+GPid rp_vm_pid(RpVm *vm)
+{
+    reap(vm);
+    return vm->exited ? 0 : vm->pid;
+}
+
+long rp_vm_rss_kib(RpVm *vm, long *peak_kib)
+{
+    GPid pid = rp_vm_pid(vm);
+    g_autofree char *path = NULL, *text = NULL;
+    long rss;
+
+    if (peak_kib) {
+        *peak_kib = -1;
+    }
+    if (pid <= 0) {
+        return -1;
+    }
+    path = g_strdup_printf("/proc/%d/status", (int)pid);
+    if (!g_file_get_contents(path, &text, NULL, NULL)) {
+        return -1;
+    }
+    rss = rp_status_kib(text, "VmRSS");
+    if (peak_kib) {
+        *peak_kib = rp_status_kib(text, "VmHWM");
+    }
+    return rss;
 }
 
 long rp_vm_stop(RpVm *vm)

@@ -156,6 +156,16 @@ gboolean rp_vm_explain_exit(RpVm *vm, double grace_s, const char *during, GError
  */
 char *rp_vm_option_hint(const RpVmConfig *cfg, const char *qemu_stderr);
 
+/* QEMU's process id, 0 once it has exited (or if it never started). */
+GPid rp_vm_pid(RpVm *vm);
+
+/*
+ * QEMU's resident set size now (VmRSS of /proc/PID/status) in KiB, and
+ * its peak so far (VmHWM) in *@peak_kib if not NULL; -1 if QEMU has
+ * exited or the file cannot be read.
+ */
+long rp_vm_rss_kib(RpVm *vm, long *peak_kib);
+
 /* QEMU's stderr so far (owned by the VM), for error messages. */
 const char *rp_vm_stderr(RpVm *vm);
 
