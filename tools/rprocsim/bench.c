@@ -2,22 +2,30 @@
  * rprocsim bench: speed figures. "bench boot" times a cold boot of the
  * same kernel and initramfs, from QEMU's start to /init's ready marker, on
  * qcs6490-sim and on plain virt from the same QEMU binary, runs alternated,
- * and prints the medians and their ratio.
+ * and prints the medians and their ratio. "bench soak" runs the soak
+ * scenarios (scenarios/soak/) in one guest and samples QEMU's resident
+ * memory over the rounds; "bench fuzz" runs each libFuzzer target of
+ * tests/fuzz for a while and reports its executions and coverage.
  *
  * SPDX-License-Identifier: GPL-2.0-or-later
  */
 #include "commands.h"
 #include "common.h"
+#include "guest-boot.h"
 #include "guest-proto.h"
 #include "json-out.h"
+#include "oops.h"
 #include "qmp.h"
 #include "rproc.h"
+#include "scenario.h"
 #include "stats.h"
+#include "steps.h"
 
 #include <json-glib/json-glib.h>
 #include <math.h>
 #include <stdio.h>
 #include <string.h>
+#include <sys/wait.h>
 
 /*
  * Wall seconds from spawning QEMU to the ready marker; < 0 on failure.
@@ -266,31 +274,373 @@ static int bench_subsystems(RpOptions *o, int runs, Figures *f)
     return 0;
 }
 
+/* Where a soak is: the cycles so far and QEMU's resident memory samples */
+typedef struct Soak {
+    RpVm *vm;
+    unsigned every;         /* sample every this many cycles */
+    unsigned cycle;         /* cycles (rounds of any pass) done */
+    unsigned total;         /* cycles planned */
+    const char *what;       /* "scenario: subsys", for the progress lines */
+    unsigned rounds;        /* rounds of the current pass */
+    GArray *at;             /* double: the cycle of each sample */
+    GArray *rss;            /* double: VmRSS in MiB */
+    double peak;            /* VmHWM in MiB, the largest seen */
+    gint64 t0, t_sample;    /* monotonic us: soak start, last sample */
+    unsigned c_sample;      /* the cycle of the last sample */
+} Soak;
+
+static void soak_sample(Soak *s)
+{
+    long hwm, rss = rp_vm_rss_kib(s->vm, &hwm);
+    gint64 now = g_get_monotonic_time();
+    double at = s->cycle, mib = rss / 1024.0;
+
+    if (rss < 0) {
+        return;
+    }
+    g_array_append_val(s->at, at);
+    g_array_append_val(s->rss, mib);
+    s->peak = MAX(s->peak, hwm / 1024.0);
+    if (s->cycle > s->c_sample) {
+        printf("  cycle %5u/%u  %-24s VmRSS %7.1f MiB  VmHWM %7.1f MiB  %.2f s/cycle\n",
+               s->cycle, s->total, s->what, mib, hwm / 1024.0,
+               (now - s->t_sample) / 1e6 / (s->cycle - s->c_sample));
+    } else {
+        printf("  cycle %5u/%u  %-24s VmRSS %7.1f MiB  VmHWM %7.1f MiB\n", s->cycle,
+               s->total, "(start)", mib, hwm / 1024.0);
+    }
+    fflush(stdout);
+    s->t_sample = now;
+    s->c_sample = s->cycle;
+}
+
+static void soak_round_done(RpPass *p, unsigned round, gpointer data)
+{
+    Soak *s = data;
+
+    (void)p;
+    (void)round;
+    s->cycle++;
+    if (s->cycle % s->every == 0 || s->cycle == s->total) {
+        soak_sample(s);
+    }
+}
+
+/*
+ * The soak: every pass of the scenarios in @args (files or folders; none:
+ * scenarios/soak/ of the source tree) in one guest, one after another,
+ * @cycles rounds each (0: each scenario's repeat), QEMU's VmRSS sampled
+ * every @every rounds.
+ */
+static int bench_soak(RpOptions *o, char **args, unsigned cycles, unsigned every,
+                      Figures *f)
+{
+    g_autoptr(GPtrArray) scenarios = g_ptr_array_new_with_free_func(
+        (GDestroyNotify)rp_scenario_free);
+    g_autoptr(GPtrArray) names = g_ptr_array_new_with_free_func(g_free);
+    g_autofree char *default_dir = rp_source_path("scenarios/soak");
+    g_autofree char *out_dir = g_build_filename(o->build, "bench-soak", NULL);
+    g_autofree char *console_log = g_build_filename(out_dir, "console.log", NULL);
+    g_autofree char *firmware_dir = rp_options_firmware_elf_dir(o);
+    char *defaults[] = { default_dir, NULL };
+    g_autoptr(GError) err = NULL;
+    unsigned nsub;
+    const RpSubsys *all = rp_subsystems(&nsub);
+    Soak s = { .every = every };
+    RpPass p = { 0 };
+    double growth, secs;
+    int rc = 0;
+
+    for (char **a = args && *args ? args : defaults; *a; a++) {
+        g_autoptr(GPtrArray) files = rp_scenario_files(*a, &err);
+
+        for (guint k = 0; files && k < files->len; k++) {
+            RpScenario *sc = rp_scenario_load(g_ptr_array_index(files, k), &err);
+
+            if (!sc) {
+                break;
+            }
+            s.total += (cycles ? cycles : sc->repeat) * g_strv_length(sc->subsystems);
+            g_ptr_array_add(names, g_strdup(sc->name));
+            g_ptr_array_add(scenarios, sc);
+        }
+        if (err) {
+            fprintf(stderr, "rprocsim bench: %s\n", err->message);
+            return 2;
+        }
+    }
+    g_mkdir_with_parents(out_dir, 0755);
+    p.out_dir = out_dir;
+    p.firmware_dir = firmware_dir;
+    p.vars = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, g_free);
+    p.baseline = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, g_free);
+    p.log = g_string_new(NULL);
+    s.at = g_array_new(FALSE, FALSE, sizeof(double));
+    s.rss = g_array_new(FALSE, FALSE, sizeof(double));
+    printf("soak, %u cycles in one guest (%s), QEMU's resident memory every %u; "
+           "console in %s\n", s.total, o->accel ? o->accel : "tcg", every, console_log);
+    p.vm = s.vm = rp_guest_boot(o, console_log, &p.qmp, &err);
+    if (!p.vm) {
+        fprintf(stderr, "rprocsim bench: soak: the guest did not boot: %s\n", err->message);
+        rc = 1;
+        goto out;
+    }
+    s.t0 = s.t_sample = g_get_monotonic_time();
+    soak_sample(&s);
+    for (guint i = 0; i < scenarios->len && !rc; i++) {
+        const RpScenario *sc = g_ptr_array_index(scenarios, i);
+
+        for (char **name = sc->subsystems; *name && !rc; name++) {
+            g_autofree char *what = g_strdup_printf("%s: %s", sc->name, *name);
+            const RpSubsys *ss = NULL;
+            guint mark = rp_vm_console_mark(p.vm);
+            RpOops oops;
+
+            for (unsigned k = 0; k < nsub; k++) {
+                if (g_str_equal(all[k].name, *name)) {
+                    ss = &all[k];
+                }
+            }
+            s.what = what;
+            rp_vm_watch_oops(p.vm, mark);
+            if (!rp_pass_run(&p, sc, ss, cycles, soak_round_done, &s, &err)) {
+                fprintf(stderr, "rprocsim bench: soak %s: %s\n", what, err->message);
+                rc = 1;
+            } else if (rp_oops_find(rp_vm_console_lines(p.vm), mark, &oops)) {
+                g_autofree char *summary = rp_oops_summary(&oops);
+
+                fprintf(stderr, "rprocsim bench: soak %s: %s (full text in %s)\n", what,
+                        summary, console_log);
+                rp_oops_clear(&oops);
+                rc = 1;
+            }
+            rp_rproc_clear(&p.r);
+            g_clear_pointer(&p.last_dump, g_bytes_unref);
+            g_string_truncate(p.log, 0);
+        }
+    }
+    if (rc) {
+        goto out;
+    }
+    secs = (g_get_monotonic_time() - s.t0) / 1e6;
+    growth = rp_growth_second_half((double *)s.rss->data, s.rss->len);
+    printf("soak_cycles              %u  (%.1f s, %.3f s/cycle)\n", s.total, secs,
+           secs / s.total);
+    printf("soak_rss_mib_start       %.1f  (after boot)\n",
+           g_array_index(s.rss, double, 0));
+    printf("soak_rss_mib_end         %.1f\n", g_array_index(s.rss, double, s.rss->len - 1));
+    printf("soak_rss_mib_peak        %.1f  (VmHWM)\n", s.peak);
+    printf("soak_rss_growth_pct      %.2f  (second half of the cycles; target < 2)\n",
+           growth);
+    rp_json_add_strv(f->b, "soak_scenarios", names);
+    rp_json_add_int(f->b, "soak_cycles", s.total);
+    rp_json_add_string(f->b, "soak_accel", o->accel ? o->accel : "tcg");
+    fig_double(f, "soak_s_per_cycle", secs / s.total);
+    fig_double(f, "soak_rss_mib_start", g_array_index(s.rss, double, 0));
+    fig_double(f, "soak_rss_mib_end", g_array_index(s.rss, double, s.rss->len - 1));
+    fig_double(f, "soak_rss_mib_peak", s.peak);
+    fig_double(f, "soak_rss_growth_pct", growth);
+    rp_json_add_doubles(f->b, "soak_rss_cycle", s.at);
+    rp_json_add_doubles(f->b, "soak_rss_mib", s.rss);
+out:
+    g_clear_pointer(&p.vm, rp_vm_free);
+    g_hash_table_unref(p.vars);
+    g_hash_table_unref(p.baseline);
+    g_string_free(p.log, TRUE);
+    g_array_unref(s.at);
+    g_array_unref(s.rss);
+    return rc;
+}
+
+/* The libFuzzer targets of tests/fuzz, each with its seed corpus tests/fuzz/corpus/NAME */
+static const char *const fuzz_targets[] = { "elf32", "mbn", "scm" };
+
+/*
+ * The folder of the fuzz targets: @given, else tests/fuzz of the meson
+ * build this rprocsim is in (it is MESON/tools/rprocsim), else
+ * BUILD/meson/tests/fuzz. Caller frees.
+ */
+static char *fuzzer_dir(const RpOptions *o, const char *given)
+{
+    g_autofree char *self = g_file_read_link("/proc/self/exe", NULL);
+    g_autofree char *tools = self ? g_path_get_dirname(self) : NULL;
+    g_autofree char *mine = tools ? g_build_filename(tools, "..", "tests", "fuzz", NULL) : NULL;
+    g_autofree char *probe = mine ? g_build_filename(mine, "fuzz-mbn", NULL) : NULL;
+
+    if (given) {
+        return g_strdup(given);
+    }
+    if (probe && g_file_test(probe, G_FILE_TEST_IS_EXECUTABLE)) {
+        return g_canonicalize_filename(mine, NULL);
+    }
+    return g_build_filename(o->build, "meson", "tests", "fuzz", NULL);
+}
+
+/* Copy the files of @from into folder @to; FALSE with @error */
+static gboolean copy_seeds(const char *from, const char *to, GError **error)
+{
+    g_autoptr(GDir) dir = g_dir_open(from, 0, error);
+    const char *name;
+
+    while (dir && (name = g_dir_read_name(dir))) {
+        g_autofree char *src = g_build_filename(from, name, NULL);
+        g_autofree char *dst = g_build_filename(to, name, NULL);
+        g_autofree char *data = NULL;
+        gsize len;
+
+        if (!g_file_get_contents(src, &data, &len, error) ||
+            !g_file_set_contents(dst, data, len, error)) {
+            return FALSE;
+        }
+    }
+    return dir != NULL;
+}
+
+/*
+ * One fuzz target for @seconds from a copy of its seed corpus, as
+ * tests/fuzz/run-fuzzer.sh runs it in 'make check'; its figures into @f.
+ * FALSE if it could not run or found a crash (its input is kept).
+ */
+static gboolean fuzz_one(const char *dir, const char *name, int seconds, Figures *f)
+{
+    g_autofree char *exe = g_strdup_printf("%s/fuzz-%s", dir, name);
+    g_autofree char *rel = g_strdup_printf("tests/fuzz/corpus/%s", name);
+    g_autofree char *seeds = rp_source_path(rel);
+    g_autofree char *tmpl = g_strdup_printf("rprocsim-fuzz-%s-XXXXXX", name);
+    g_autofree char *work = NULL, *max_time = NULL, *prefix = NULL;
+    g_autofree char *out = NULL, *errtext = NULL;
+    g_autoptr(GError) err = NULL;
+    RpFuzzStats st;
+    int status = 0;
+    gboolean ended;
+
+    work = g_dir_make_tmp(tmpl, &err);
+    if (!work || !copy_seeds(seeds, work, &err)) {
+        fprintf(stderr, "rprocsim bench: fuzz-%s: seeds from %s: %s\n", name, seeds,
+                err->message);
+        return FALSE;
+    }
+    max_time = g_strdup_printf("-max_total_time=%d", seconds);
+    prefix = g_strdup_printf("-artifact_prefix=%s/", work);
+    {
+        const char *argv[] = { exe, max_time, "-timeout=10", "-rss_limit_mb=2048",
+                               "-print_final_stats=1", prefix, work, NULL };
+
+        if (!g_spawn_sync(NULL, (char **)argv, NULL, G_SPAWN_DEFAULT, NULL, NULL, &out,
+                          &errtext, &status, &err)) {
+            fprintf(stderr, "rprocsim bench: fuzz-%s: %s\n", name, err->message);
+            return FALSE;
+        }
+    }
+    ended = rp_fuzz_stats_parse(errtext, &st);
+    if (!WIFEXITED(status) || WEXITSTATUS(status) != 0 || !ended) {
+        g_autofree char *log = g_build_filename(work, "fuzz.log", NULL);
+
+        g_file_set_contents(log, errtext, -1, NULL);
+        fprintf(stderr, "rprocsim bench: fuzz-%s did not end cleanly (status %d): "
+                "its output and inputs are in %s\n", name, status, work);
+        return FALSE;
+    }
+    {
+        g_autofree char *k_execs = g_strdup_printf("fuzz_execs_%s", name);
+        g_autofree char *k_rate = g_strdup_printf("fuzz_exec_per_s_%s", name);
+        g_autofree char *k_cov = g_strdup_printf("fuzz_cov_%s", name);
+        g_autofree char *k_ft = g_strdup_printf("fuzz_ft_%s", name);
+        g_autofree char *k_corp = g_strdup_printf("fuzz_corpus_%s", name);
+        g_autofree char *rm = g_strdup_printf("rm -rf '%s'", work);
+
+        printf("fuzz-%-6s %lld execs (%lld/s), cov %lld, ft %lld, corpus %lld, peak RSS "
+               "%lld MB\n", name, st.execs, st.exec_per_s, st.cov, st.ft, st.corpus,
+               st.peak_rss_mb);
+        fflush(stdout);
+        rp_json_add_int(f->b, k_execs, st.execs);
+        rp_json_add_int(f->b, k_rate, st.exec_per_s);
+        rp_json_add_int(f->b, k_cov, st.cov);
+        rp_json_add_int(f->b, k_ft, st.ft);
+        rp_json_add_int(f->b, k_corp, st.corpus);
+        g_spawn_command_line_sync(rm, NULL, NULL, NULL, NULL);
+    }
+    return TRUE;
+}
+
+/*
+ * Each fuzz target of @dir (fuzzer_dir()) for @seconds. @optional (part of
+ * "all"): targets that are not built are skipped with a note; else their
+ * absence is unusable input (2).
+ */
+static int bench_fuzz(const RpOptions *o, const char *given_dir, int seconds,
+                      gboolean optional, Figures *f)
+{
+    g_autofree char *dir = fuzzer_dir(o, given_dir);
+    int rc = 0;
+
+    for (guint i = 0; i < G_N_ELEMENTS(fuzz_targets); i++) {
+        g_autofree char *exe = g_strdup_printf("%s/fuzz-%s", dir, fuzz_targets[i]);
+
+        if (!g_file_test(exe, G_FILE_TEST_IS_EXECUTABLE)) {
+            fprintf(stderr, "rprocsim bench: no fuzz target %s (built with clang by meson: "
+                    "ninja -C MESON_BUILD tests/fuzz/fuzz-%s; or --fuzzers DIR)%s\n", exe,
+                    fuzz_targets[i], optional ? "; fuzz figures skipped" : "");
+            return optional ? 0 : 2;
+        }
+    }
+    printf("fuzz targets in %s, %d s each, from their seed corpus\n", dir, seconds);
+    fflush(stdout);
+    rp_json_add_int(f->b, "fuzz_seconds", seconds);
+    for (guint i = 0; i < G_N_ELEMENTS(fuzz_targets); i++) {
+        if (!fuzz_one(dir, fuzz_targets[i], seconds, f)) {
+            rc = 1;
+        }
+    }
+    return rc;
+}
+
 int rp_cmd_bench(int argc, char **argv)
 {
     RpOptions o = { 0 };
-    int runs = 5, rc = 0;
-    g_autofree char *json = NULL;
+    int runs = 5, rc = 0, cycles = 0, every = 50, tb_size = 0, fuzz_seconds = 120;
+    g_autofree char *json = NULL, *fuzzers = NULL, *accel = NULL;
     GOptionEntry entries[] = {
         { "runs", 'n', 0, G_OPTION_ARG_INT, &runs,
           "runs per measurement (default: 5)", "N" },
         { "json", 0, 0, G_OPTION_ARG_FILENAME, &json,
           "also write the figures as JSON to FILE", "FILE" },
+        { "cycles", 0, 0, G_OPTION_ARG_INT, &cycles,
+          "soak: rounds per subsystem (default: each scenario's repeat)", "N" },
+        { "sample-every", 0, 0, G_OPTION_ARG_INT, &every,
+          "soak: sample QEMU's resident memory every N cycles (default: 50)", "N" },
+        { "tb-size", 0, 0, G_OPTION_ARG_INT, &tb_size,
+          "soak: QEMU's TCG translation cache in MiB (-accel tcg,tb-size=MIB; "
+          "default: QEMU's)", "MIB" },
+        { "fuzz-seconds", 0, 0, G_OPTION_ARG_INT, &fuzz_seconds,
+          "fuzz: seconds per fuzz target (default: 120)", "S" },
+        { "fuzzers", 0, 0, G_OPTION_ARG_FILENAME, &fuzzers,
+          "fuzz: folder of the fuzz-* targets (default: tests/fuzz of this rprocsim's "
+          "meson build)", "DIR" },
         { NULL }
     };
     const RpCommand cmd = {
-        "bench", "[boot|subsystems|all] - benchmark figures", entries, &o,
-        "Benchmarks (default: all):\n"
+        "bench", "[boot|subsystems|fuzz|all] | soak [SCENARIO|FOLDER...] - benchmark figures",
+        entries, &o,
+        "Benchmarks (default: all, which is boot, subsystems and fuzz):\n"
         "  boot        cold boot to userspace on qcs6490-sim and on plain virt from the\n"
         "              same QEMU binary, kernel and initramfs; medians and their ratio\n"
         "              (JSON keys boot_s_sim, boot_s_virt, boot_ratio)\n"
         "  subsystems  per subsystem, sysfs start to 'is now up' and fatal error to\n"
         "              'is now up' again, wall clock and kernel timestamps\n"
-        "              (JSON keys start_ms_<name>, recover_ms_<name>, and _kernel_)\n\n"
+        "              (JSON keys start_ms_<name>, recover_ms_<name>, and _kernel_)\n"
+        "  fuzz        each libFuzzer target of tests/fuzz (fuzz-elf32, fuzz-mbn,\n"
+        "              fuzz-scm) for --fuzz-seconds from its seed corpus: executions,\n"
+        "              coverage (JSON keys fuzz_execs_<t>, fuzz_cov_<t>, fuzz_ft_<t>)\n"
+        "  soak        the soak scenarios (default: scenarios/soak/ of the source tree)\n"
+        "              in one guest, QEMU's VmRSS every --sample-every cycles, its\n"
+        "              growth over the second half (JSON keys soak_rss_mib,\n"
+        "              soak_rss_growth_pct, soak_rss_mib_peak); not part of all\n\n"
         RP_PATCH_HELP
         "The figures are then of the patched guest (JSON key patched).\n\n"
         "Example (from the source tree, after 'make'):\n"
-        "  build/meson/tools/rprocsim bench boot --runs 3 --json build/bench-boot.json"
+        "  build/meson/tools/rprocsim bench boot --runs 3 --json build/bench-boot.json\n"
+        "  build/meson/tools/rprocsim bench soak --cycles 200 --json build/bench-soak.json"
     };
     g_autoptr(GError) err = NULL;
     g_autoptr(JsonBuilder) builder = json_builder_new();
@@ -300,17 +650,33 @@ int rp_cmd_bench(int argc, char **argv)
     if (!rp_command_parse(&cmd, &argc, &argv)) {
         return 2;
     }
-    if (argc > 2 || (argc == 2 && !g_str_equal(argv[1], "boot") &&
-                     !g_str_equal(argv[1], "subsystems") && !g_str_equal(argv[1], "all"))) {
-        fprintf(stderr, "rprocsim bench: benchmarks are boot, subsystems or all\n");
-        return 2;
-    }
-    if (argc == 2) {
+    if (argc >= 2) {
         which = argv[1];
+    }
+    if ((argc > 2 && !g_str_equal(which, "soak")) ||
+        !g_strv_contains((const char *const[]){ "boot", "subsystems", "fuzz", "soak", "all",
+                                               NULL }, which)) {
+        fprintf(stderr, "rprocsim bench: benchmarks are boot, subsystems, fuzz, all, or "
+                "soak with scenario files or folders\n");
+        return 2;
     }
     if (runs < 1 || runs > 100) {
         fprintf(stderr, "rprocsim bench: --runs must be 1..100\n");
         return 2;
+    }
+    if (cycles < 0 || cycles > RP_SCENARIO_REPEAT_MAX || every < 1 || every > 10000) {
+        fprintf(stderr, "rprocsim bench: --cycles must be 1..%d, --sample-every 1..10000\n",
+                RP_SCENARIO_REPEAT_MAX);
+        return 2;
+    }
+    if (tb_size < 0 || tb_size > 4096 || fuzz_seconds < 1 || fuzz_seconds > 86400) {
+        fprintf(stderr, "rprocsim bench: --tb-size must be 1..4096 (MiB), --fuzz-seconds "
+                "1..86400\n");
+        return 2;
+    }
+    if (tb_size) {
+        accel = g_strdup_printf("tcg,tb-size=%d", tb_size);
+        o.accel = accel;
     }
     if (!rp_options_resolve(&o, &err)) {
         fprintf(stderr, "rprocsim bench: %s\n", err->message);
@@ -330,6 +696,18 @@ int rp_cmd_bench(int argc, char **argv)
     }
     if (!rc && (g_str_equal(which, "subsystems") || g_str_equal(which, "all"))) {
         rc = bench_subsystems(&o, runs, &f);
+    }
+    if (!rc && (g_str_equal(which, "fuzz") || g_str_equal(which, "all"))) {
+        rc = bench_fuzz(&o, fuzzers, fuzz_seconds, g_str_equal(which, "all"), &f);
+    }
+    if (!rc && g_str_equal(which, "soak")) {
+        g_autoptr(GPtrArray) rest = g_ptr_array_new();
+
+        for (int i = 2; i < argc; i++) {
+            g_ptr_array_add(rest, argv[i]);
+        }
+        g_ptr_array_add(rest, NULL);
+        rc = bench_soak(&o, (char **)rest->pdata, cycles, every, &f);
     }
     if (!rc && json && !write_json(json, &f, &o, &err)) {
         fprintf(stderr, "rprocsim bench: cannot write %s: %s\n", json, err->message);

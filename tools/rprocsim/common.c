@@ -541,6 +541,7 @@ RpVmConfig rp_vm_config(const RpOptions *o, const char *machine)
         .initrd = o->initrd,
         .append = o->append,
         .echo = o->verbose,
+        .accel = o->accel,
     };
 }
 
@@ -554,6 +555,11 @@ void rp_progress(int step, int total, const char *fmt, ...)
     va_end(ap);
     printf("\n");
     fflush(stdout);
+}
+
+char *rp_source_path(const char *rel)
+{
+    return g_build_filename(RPROCSIM_SOURCE_DIR, rel, NULL);
 }
 
 char *rp_file_sha256(const char *path, GError **error)

@@ -33,6 +33,7 @@ typedef struct RpOptions {
     gboolean verbose;   /* copy the guest console to the terminal */
     char **patches;     /* --patch FILEs, in the order given; NULL: $RPROCSIM_PATCHES */
     char *kernel_source;    /* --kernel-source DIR for the patched build, or NULL */
+    char *accel;        /* QEMU's -accel value, NULL for "tcg" (bench soak --tb-size) */
     /* filled in by rp_options_resolve() */
     char *guest_dir;        /* BUILD/guest, BUILD/guest-<suite>, or the patched one */
     char *kernel_release;   /* the guest image's kernel release, or NULL */
@@ -159,6 +160,9 @@ RpVmConfig rp_vm_config(const RpOptions *o, const char *machine);
 
 /* Print a progress line "[step/total] message" to stdout. */
 void rp_progress(int step, int total, const char *fmt, ...) G_GNUC_PRINTF(3, 4);
+
+/* @rel (e.g. "scenarios/soak") in the source tree rprocsim was built from (caller frees). */
+char *rp_source_path(const char *rel);
 
 /* sha256 of a file as lowercase hex (caller frees), NULL + @error on failure. */
 char *rp_file_sha256(const char *path, GError **error);
