@@ -195,10 +195,14 @@ else
     trap 'rp_as_root rm -rf "$root$stage"' EXIT
     mkdir -p "$root$stage"
     cp -a "$work/src/." "$root$stage/"
+    # trace headers name their folder from include/trace/ of the tree
+    # (TRACE_INCLUDE_PATH ../../drivers/...): give the stage that shape
+    mkdir -p "$root$stage/include/trace"
     for d in "${dirs[@]}"; do
         phase "3/4 build" "$d (aarch64-linux-gnu, against $release)"
         log="$work/build-${d//\//_}.log"
         if ! rp_as_root chroot "$root" make -C "$hdr" M="$stage/$d" CONFIG_MODULE_SRCVERSION_ALL=y \
+                KCFLAGS="-I$stage/include/trace" \
                 -j"$(nproc)" modules > "$log" 2>&1; then
             grep -Ev '^  (CC|LD|BTF|MODPOST|AR|LDS)( |$)' "$log" | sed "s|$stage/||g" |
                 grep -E -B2 -A6 'error:|Error [0-9]|undefined!' | head -n 60 | sed 's/^/  | /' >&2
