@@ -80,7 +80,9 @@ static void qcs6490_sim_create_subsys(Qcs6490SimState *s, unsigned i,
  * then the Linux boot set-up (its reset handler, boot info and PSCI
  * conduit), which the stand-in cores must not get. Each core is held off
  * until TrustZone releases it through its Q6SS block; TrustZone is
- * realized once it has its links to them.
+ * realized once it has its links to them, and its XPU lock of each
+ * carveout goes over the carveout in system memory, above DRAM (the cores
+ * see DRAM through their own aliases, past the locks).
  */
 void qcs6490_sim_create_subsystems(Qcs6490SimState *s)
 {
@@ -91,6 +93,10 @@ void qcs6490_sim_create_subsystems(Qcs6490SimState *s)
         qcs6490_sim_create_subsys(s, i, &s->ss[i]);
     }
     sysbus_realize_and_unref(SYS_BUS_DEVICE(s->tz), &error_fatal);
+    for (unsigned i = 0; i < s->board->count; i++) {
+        sysbus_mmio_map_overlap(SYS_BUS_DEVICE(s->tz), i,
+                                s->board->subsys[i].carveout_base, 1);
+    }
 }
 
 /*

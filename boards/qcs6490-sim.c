@@ -360,6 +360,7 @@ static void qcs6490_sim_create_trustzone(Qcs6490SimState *s)
     qdev_prop_set_string(DEVICE(s->tz), "board", s->board->machine);
     qdev_prop_set_uint64(DEVICE(s->tz), "dram-base", QCS6490_SIM_DRAM_BASE);
     qdev_prop_set_uint64(DEVICE(s->tz), "dram-size", ms->ram_size);
+    object_property_set_link(OBJECT(s->tz), "dram", OBJECT(ms->ram), &error_abort);
 
     /* Linux reaches TCSR only through SCM; stray accesses get logged */
     create_unimplemented_device("qcom.tcsr2", QCS6490_SIM_TCSR2_BASE,

@@ -9,6 +9,7 @@
  */
 
 #include "qemu/osdep.h"
+#include "qemu/bswap.h"
 #include "qemu/log.h"
 #include "qapi/error.h"
 #include "qapi/visitor.h"
@@ -29,6 +30,91 @@ static bool tz_read_phys(void *opaque, uint64_t addr, void *buf, size_t len)
                               MEMTXATTRS_UNSPECIFIED, buf, len) == MEMTX_OK;
 }
 
+/*
+ * XPU locks: each subsystem's carveout is locked while its PAS slot is
+ * RUNNING. Called whenever a slot may have changed state (release, halt,
+ * reset, migration).
+ */
+static void tz_xpu_sync(RprocsimTzState *s)
+{
+    for (unsigned i = 0; i < s->subsys_count; i++) {
+        MemoryRegion *mr = &s->xpu[i].mr;
+        bool locked = s->scm.pas.slot[i].state == PAS_STATE_RUNNING;
+
+        if (mr->enabled != locked) {
+            trace_rprocsim_tz_xpu_lock(s->subsys[i].name, s->subsys[i].carveout_base,
+                                       s->subsys[i].carveout_size,
+                                       locked ? "locked" : "unlocked");
+            memory_region_set_enabled(mr, locked);
+        }
+    }
+}
+
+/* The guest physical address of @addr in lock @x */
+static hwaddr tz_xpu_phys(RprocsimTzXpu *x, hwaddr addr)
+{
+    return x->tz->subsys[x->index].carveout_base + addr;
+}
+
+/* An AP access to a locked carveout: counted, traced and logged, then refused */
+static MemTxResult tz_xpu_refuse(RprocsimTzXpu *x, hwaddr addr, unsigned size,
+                                 bool is_write)
+{
+    RprocsimTzState *s = x->tz;
+    const RprocsimSubsys *sub = &s->subsys[x->index];
+    uint64_t pa = tz_xpu_phys(x, addr);
+    const char *access = is_write ? "write" : "read";
+
+    s->xpu_violations[x->index]++;
+    trace_rprocsim_tz_xpu_refused(sub->name, access, pa, size,
+                                  s->xpu_violations[x->index]);
+    qemu_log_mask(LOG_GUEST_ERROR, "rprocsim-trustzone: %s carveout is locked "
+                  "(XPU): AP %s of %u bytes at 0x%" PRIx64 " refused\n",
+                  sub->name, access, size, pa);
+    return MEMTX_ERROR;
+}
+
+static MemTxResult tz_xpu_read(void *opaque, hwaddr addr, uint64_t *data,
+                               unsigned size, MemTxAttrs attrs)
+{
+    RprocsimTzXpu *x = opaque;
+    uint8_t buf[8] = { 0 };
+    MemTxResult r;
+
+    *data = 0;
+    if (!attrs.unspecified) {
+        return tz_xpu_refuse(x, addr, size, false);
+    }
+    /* QEMU's own access (QMP pmemsave, qtest, the monitor): DRAM as it is */
+    r = address_space_read(&x->tz->dram_as, tz_xpu_phys(x, addr), attrs,
+                           buf, size);
+    *data = ldn_le_p(buf, size);
+    return r;
+}
+
+static MemTxResult tz_xpu_write(void *opaque, hwaddr addr, uint64_t data,
+                                unsigned size, MemTxAttrs attrs)
+{
+    RprocsimTzXpu *x = opaque;
+    uint8_t buf[8];
+
+    if (!attrs.unspecified) {
+        return tz_xpu_refuse(x, addr, size, true);
+    }
+    stn_le_p(buf, size, data);
+    return address_space_write(&x->tz->dram_as, tz_xpu_phys(x, addr), attrs,
+                               buf, size);
+}
+
+static const MemoryRegionOps tz_xpu_ops = {
+    .read_with_attrs = tz_xpu_read,
+    .write_with_attrs = tz_xpu_write,
+    .endianness = DEVICE_LITTLE_ENDIAN,
+    /* one access, one refusal: the memory core splits nothing */
+    .valid = { .min_access_size = 1, .max_access_size = 8, .unaligned = true },
+    .impl = { .min_access_size = 1, .max_access_size = 8, .unaligned = true },
+};
+
 static void tz_release(void *opaque, unsigned index, const RprocsimSubsys *sub,
                        const PasSlot *slot)
 {
@@ -36,6 +122,7 @@ static void tz_release(void *opaque, unsigned index, const RprocsimSubsys *sub,
 
     trace_rprocsim_tz_release(sub->name, sub->pas_id, slot->entry,
                               slot->load_base, slot->boots);
+    tz_xpu_sync(s);
     if (s->q6ss[index]) {
         rprocsim_q6ss_release(s->q6ss[index], slot->entry, slot->load_base);
     }
@@ -49,6 +136,7 @@ static void tz_halt(void *opaque, unsigned index, const RprocsimSubsys *sub)
     if (s->q6ss[index]) {
         rprocsim_q6ss_halt(s->q6ss[index]);
     }
+    tz_xpu_sync(s);
 }
 
 static const ScmOps tz_ops = {
@@ -92,7 +180,10 @@ bool rprocsim_tz_smc(RprocsimTzState *s, int cpu_index, uint64_t regs[8])
     return true;
 }
 
-/* QOM: read-only views of each PAS slot, e.g. "adsp-state", "adsp-entry" */
+/*
+ * QOM: read-only views of each PAS slot, e.g. "adsp-state", "adsp-entry",
+ * and of its XPU lock, "adsp-xpu-violations"
+ */
 static const PasSlot *prop_slot(Object *obj, const char *name)
 {
     RprocsimTzState *s = RPROCSIM_TZ(obj);
@@ -110,6 +201,7 @@ static const PasSlot *prop_slot(Object *obj, const char *name)
 static void get_slot_u64(Object *obj, Visitor *v, const char *name,
                          void *opaque, Error **errp)
 {
+    RprocsimTzState *s = RPROCSIM_TZ(obj);
     const PasSlot *slot = prop_slot(obj, name);
     uint64_t val = 0;
 
@@ -122,6 +214,8 @@ static void get_slot_u64(Object *obj, Visitor *v, const char *name,
             val = slot->boots;
         } else if (g_str_has_suffix(name, "-shutdowns")) {
             val = slot->shutdowns;
+        } else if (g_str_has_suffix(name, "-xpu-violations")) {
+            val = s->xpu_violations[slot - s->scm.pas.slot];
         }
     }
     visit_type_uint64(v, name, &val, errp);
@@ -193,7 +287,7 @@ static char *get_fault(Object *obj, Error **errp)
 static void rprocsim_tz_add_properties(RprocsimTzState *s)
 {
     static const char *const u64_props[] = {
-        "entry", "load-base", "boots", "shutdowns"
+        "entry", "load-base", "boots", "shutdowns", "xpu-violations"
     };
 
     object_property_add_str(OBJECT(s), "fault", get_fault, set_fault);
@@ -235,16 +329,45 @@ static void rprocsim_tz_realize(DeviceState *dev, Error **errp)
     RprocsimTzState *s = RPROCSIM_TZ(dev);
     const RprocsimBoard *board = rprocsim_board_find(s->board);
 
-    if (!board || board->count > PAS_MAX_SUBSYS || !s->dram_size) {
+    if (!board || board->count > PAS_MAX_SUBSYS || !s->dram_size || !s->dram ||
+        memory_region_size(s->dram) != s->dram_size) {
         error_setg(errp, "rprocsim-trustzone: 'board' must name a board with at "
-                   "most %d subsystems, and 'dram-size' be set", PAS_MAX_SUBSYS);
+                   "most %d subsystems, 'dram-size' be set and the 'dram' link "
+                   "be a region of that size", PAS_MAX_SUBSYS);
         return;
+    }
+    for (unsigned i = 0; i < board->count; i++) {
+        const RprocsimSubsys *sub = &board->subsys[i];
+
+        if (sub->carveout_base < s->dram_base || !sub->carveout_size ||
+            sub->carveout_base - s->dram_base > s->dram_size ||
+            sub->carveout_size > s->dram_size - (sub->carveout_base - s->dram_base)) {
+            error_setg(errp, "rprocsim-trustzone: the %s carveout lies outside "
+                       "DRAM", sub->name);
+            return;
+        }
     }
     s->subsys = board->subsys;
     s->subsys_count = board->count;
     scm_init(&s->scm, s->subsys, s->subsys_count, s->dram_base, s->dram_size,
              SIMSIG_HW_ID);
     rprocsim_tz_add_properties(s);
+
+    memory_region_init(&s->dram_root, OBJECT(s), "rprocsim-tz-dram", UINT64_MAX);
+    memory_region_init_alias(&s->dram_view, OBJECT(s), "rprocsim-tz-dram-alias",
+                             s->dram, 0, s->dram_size);
+    memory_region_add_subregion(&s->dram_root, s->dram_base, &s->dram_view);
+    address_space_init(&s->dram_as, &s->dram_root, "rprocsim-tz-dram");
+    for (unsigned i = 0; i < s->subsys_count; i++) {
+        g_autofree char *name = g_strdup_printf("%s-xpu", s->subsys[i].name);
+
+        s->xpu[i].tz = s;
+        s->xpu[i].index = i;
+        memory_region_init_io(&s->xpu[i].mr, OBJECT(s), &tz_xpu_ops, &s->xpu[i],
+                              name, s->subsys[i].carveout_size);
+        memory_region_set_enabled(&s->xpu[i].mr, false);
+        sysbus_init_mmio(SYS_BUS_DEVICE(s), &s->xpu[i].mr);
+    }
 }
 
 static void rprocsim_tz_reset_hold(Object *obj, ResetType type)
@@ -256,6 +379,8 @@ static void rprocsim_tz_reset_hold(Object *obj, ResetType type)
     for (unsigned i = 0; i < PAS_MAX_SUBSYS; i++) {
         memset(s->vm_slot[i].last_refusal, 0, sizeof(s->vm_slot[i].last_refusal));
     }
+    memset(s->xpu_violations, 0, sizeof(s->xpu_violations));
+    tz_xpu_sync(s);
 }
 
 /*
@@ -279,12 +404,16 @@ static int rprocsim_tz_pre_save(void *opaque)
     return 0;
 }
 
-/* Before the slots are loaded into: no metadata, no blob left over */
+/*
+ * Before the slots are loaded into: no metadata, no blob left over, no
+ * violations (a version 3 stream has none)
+ */
 static int rprocsim_tz_pre_load(void *opaque)
 {
     RprocsimTzState *s = opaque;
 
     pas_reset(&s->scm.pas);
+    memset(s->xpu_violations, 0, sizeof(s->xpu_violations));
     for (unsigned i = 0; i < PAS_MAX_SUBSYS; i++) {
         g_clear_pointer(&s->vm_slot[i].blob, g_free);
         s->vm_slot[i].blob_len = 0;
@@ -314,6 +443,8 @@ static int rprocsim_tz_post_load(void *opaque, int version_id)
         g_clear_pointer(&vm->blob, g_free);
         vm->blob_len = 0;
     }
+    /* the locks follow the slots' states */
+    tz_xpu_sync(s);
     return 0;
 }
 
@@ -346,9 +477,10 @@ static const VMStateDescription vmstate_rprocsim_tz_slot = {
     },
 };
 
+/* Version 4: the XPU violation counts (the locks follow from the slots) */
 static const VMStateDescription vmstate_rprocsim_tz = {
     .name = TYPE_RPROCSIM_TZ,
-    .version_id = 3,
+    .version_id = 4,
     .minimum_version_id = 3,
     .pre_save = rprocsim_tz_pre_save,
     .pre_load = rprocsim_tz_pre_load,
@@ -359,6 +491,7 @@ static const VMStateDescription vmstate_rprocsim_tz = {
                              vmstate_pas_slot, PasSlot),
         VMSTATE_STRUCT_ARRAY(vm_slot, RprocsimTzState, PAS_MAX_SUBSYS, 3,
                              vmstate_rprocsim_tz_slot, RprocsimTzSlotVm),
+        VMSTATE_UINT32_ARRAY_V(xpu_violations, RprocsimTzState, PAS_MAX_SUBSYS, 4),
         VMSTATE_END_OF_LIST()
     },
 };
@@ -377,6 +510,8 @@ static const Property rprocsim_tz_properties[] = {
     DEFINE_PROP_STRING("board", RprocsimTzState, board),
     DEFINE_PROP_UINT64("dram-base", RprocsimTzState, dram_base, 0),
     DEFINE_PROP_UINT64("dram-size", RprocsimTzState, dram_size, 0),
+    DEFINE_PROP_LINK("dram", RprocsimTzState, dram, TYPE_MEMORY_REGION,
+                     MemoryRegion *),
 };
 
 static void rprocsim_tz_class_init(ObjectClass *klass, void *data)
