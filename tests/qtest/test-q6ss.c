@@ -10,6 +10,11 @@
  * - Watchdog timing in virtual time (-accel qtest, clock_step).
  * - Fault registers: what the "fault" property sets, the firmware reads,
  *   and the fault interrupt.
+ * - The carveout's XPU lock: from AUTH_AND_RESET to SHUTDOWN the same
+ *   program's loads and stores to the carveout take an external abort and
+ *   TrustZone counts them, while the stand-in core and QEMU's own accesses
+ *   (qtest) go on; a failed AUTH_AND_RESET locks nothing; the lock and the
+ *   count survive a migration (snapshot to a file and restore).
  *
  * Needs RPROCSIM_BUILD, RPROCSIM_BIN, TINY_FW and PAS_SMC (the raw program).
  *
@@ -21,6 +26,7 @@
 
 #include "../tap-main.h"
 #include "../unit/image-fixture.h"
+#include "common.h"
 #include "mbn.h"
 #include "qtest-fixture.h"
 #include "subsys.h"
@@ -48,7 +54,15 @@
 #define IRQ_FAULT       1
 #define IRQ_BARK        2
 #define MAILBOX         0x9f000000ull
+#define GO              MAILBOX
+#define STAGE           (MAILBOX + 4)
+#define PROBE           (MAILBOX + 48)      /* tests/data/pas-smc.S */
+#define VALUE           (MAILBOX + 56)
+#define ESR             (MAILBOX + 64)
 #define META            0x90000000ull
+#define TZ              "/machine/trustzone"
+/* ESR_EL1 of a data abort at EL1 (EC 0x25) that is a synchronous external abort */
+#define ESR_IS_SEA(e)   (((e) >> 26) == 0x25 && ((e) & 0x3f) == 0x10)
 #define WAIT_S          30.0
 
 /* qcs6490-sim with the aDSP Q6SS block's interrupt outputs intercepted */
@@ -240,12 +254,202 @@ START_TEST(fault_registers_and_interrupt)
 }
 END_TEST
 
+/* qom-get of an integer property */
+static int64_t qom_int(const char *path, const char *prop)
+{
+    g_autoptr(GError) err = NULL;
+    g_autoptr(JsonNode) v = rp_qmp_qom_get(qt_qmp, path, prop, &err);
+
+    ck_assert_msg(v, "%s", err ? err->message : "?");
+    return json_node_get_int(v);
+}
+
+/* Command @go of the program (tests/data/pas-smc.S); waits for its STAGE */
+static void run_cmd(uint32_t go, uint32_t stage)
+{
+    qt_wr(STAGE, 0);
+    qt_wr(GO, go);
+    wait_for(STAGE, 0xff, stage);
+}
+
+/*
+ * A 32-bit AP load (@write false) or store of @value at @addr by the
+ * program. Returns TRUE if it went through (*@value then holds what was
+ * loaded), FALSE if it took a synchronous external abort.
+ */
+static gboolean ap_access(uint64_t addr, gboolean write, uint32_t *value)
+{
+    uint32_t esr;
+
+    qt_wr(ESR, 0);
+    qt_wr(PROBE, (uint32_t)addr);
+    qt_wr(PROBE + 4, (uint32_t)(addr >> 32));
+    qt_wr(VALUE, write ? *value : 0);
+    run_cmd(write ? 4 : 3, write ? 5 : 4);
+    esr = qt_rd(ESR);
+    ck_assert_msg(esr == 0 || ESR_IS_SEA(esr), "unexpected exception, ESR 0x%x", esr);
+    if (!write) {
+        *value = qt_rd(VALUE);
+    }
+    return esr == 0;
+}
+
+static gboolean ap_read(uint64_t addr, uint32_t *value)
+{
+    return ap_access(addr, FALSE, value);
+}
+
+static gboolean ap_write(uint64_t addr, uint32_t value)
+{
+    return ap_access(addr, TRUE, &value);
+}
+
+START_TEST(carveout_locked_while_running)
+{
+    g_autofree char *dir = g_dir_make_tmp("rp-q6ss-XXXXXX", NULL);
+    const RprocsimSubsys *adsp = rprocsim_subsys_find(&rprocsim_qcs6490_board, "adsp");
+    const RprocsimSubsys *cdsp = rprocsim_subsys_find(&rprocsim_qcs6490_board, "cdsp");
+    uint64_t boot_count, last = adsp->carveout_base + adsp->carveout_size - 4;
+    uint32_t v = 0, code;
+
+    start("tcg", g_getenv("PAS_SMC"));
+    boot_count = load_firmware(dir);
+    code = qt_rd(adsp->carveout_base);
+
+    /* loaded, not yet authenticated: the AP reads and writes the carveout */
+    ck_assert(ap_read(boot_count, &v));
+    ck_assert_uint_eq(v, 1);
+    ck_assert(ap_write(last, 0x5a5a5a5a));
+    ck_assert_uint_eq(qt_rd(last), 0x5a5a5a5a);
+    ck_assert_int_eq(qom_int(TZ, "adsp-xpu-violations"), 0);
+
+    /* authenticated and released: the core runs from it and writes it */
+    run_cmd(1, 2);
+    ck_assert_uint_eq(qt_rd(MAILBOX + 24), 0);
+    wait_for(boot_count, 0xffffffff, 2);
+
+    /* the AP's loads and stores abort and are counted; nothing is written */
+    ck_assert(!ap_read(boot_count, &v));
+    ck_assert_uint_eq(v, 0);
+    ck_assert(!ap_read(adsp->carveout_base, &v));
+    ck_assert(!ap_write(boot_count, 0xdeadbeef));
+    ck_assert(!ap_read(last, &v));
+    ck_assert_uint_eq(qt_rd(boot_count), 2);
+    ck_assert_int_eq(qom_int(TZ, "adsp-xpu-violations"), 4);
+    ck_assert_int_eq(qom_int(TZ, "cdsp-xpu-violations"), 0);
+    /* only the running subsystem's carveout: its neighbours' stay open */
+    ck_assert(ap_read(cdsp->carveout_base, &v));
+    ck_assert(ap_read(adsp->carveout_base - 4, &v));
+    ck_assert_uint_eq(qt_rd(adsp->carveout_base), code);    /* QEMU's own access */
+
+    /* shut down: open again, as the coredump needs it */
+    run_cmd(2, 3);
+    ck_assert_uint_eq(qt_rd(MAILBOX + 40), 0);
+    ck_assert(ap_read(boot_count, &v));
+    ck_assert_uint_eq(v, 2);
+    ck_assert(ap_write(boot_count, 7));
+    ck_assert_uint_eq(qt_rd(boot_count), 7);
+    ck_assert_int_eq(qom_int(TZ, "adsp-xpu-violations"), 4);
+
+    /* a failed AUTH_AND_RESET (the code segment tampered with) locks nothing */
+    qt_wr(adsp->carveout_base, code ^ 1);
+    run_cmd(1, 2);
+    ck_assert_uint_eq(qt_rd(MAILBOX + 8), 0);
+    ck_assert_uint_eq(qt_rd(MAILBOX + 24), (uint32_t)-2);
+    ck_assert(ap_read(boot_count, &v));
+    ck_assert_int_eq(qom_int(TZ, "adsp-xpu-violations"), 4);
+    fx_rm_dir(dir);
+}
+END_TEST
+
+/* QMP @command without arguments, or with one string argument */
+static void qmp_do(RpQmp *q, const char *command, const char *arg, const char *value)
+{
+    g_autoptr(GError) err = NULL;
+    g_autoptr(JsonObject) args = json_object_new();
+    g_autoptr(JsonNode) r = NULL;
+
+    if (arg) {
+        json_object_set_string_member(args, arg, value);
+    }
+    r = rp_qmp_execute(q, command, arg ? args : NULL, &err);
+    ck_assert_msg(r, "%s: %s", command, err ? err->message : "?");
+}
+
+/* Wait (bounded) until query-migrate says "completed" */
+static void migration_done(RpQmp *q)
+{
+    gint64 deadline = g_get_monotonic_time() + (gint64)(WAIT_S * G_USEC_PER_SEC);
+    g_autofree char *status = NULL;
+
+    while (g_get_monotonic_time() < deadline) {
+        g_autoptr(JsonNode) r = rp_qmp_execute(q, "query-migrate", NULL, NULL);
+        JsonObject *o = r ? json_node_get_object(r) : NULL;
+
+        g_free(status);
+        status = g_strdup(o && json_object_has_member(o, "status")
+                          ? json_object_get_string_member(o, "status") : "");
+        if (g_str_equal(status, "completed") || g_str_equal(status, "failed")) {
+            break;
+        }
+        g_usleep(10000);
+    }
+    ck_assert_str_eq(status, "completed");
+}
+
+START_TEST(lock_survives_migration)
+{
+    g_autofree char *dir = g_dir_make_tmp("rp-q6ss-XXXXXX", NULL);
+    g_autofree char *uri = g_strdup_printf("file:%s/snapshot", dir);
+    g_autofree char *qemu = g_build_filename(g_getenv("RPROCSIM_BUILD") ?: "build",
+                                             "qemu", "qemu-system-aarch64", NULL);
+    const char *const incoming[] = { "-incoming", "defer", NULL };
+    RpVmConfig cfg = { .qemu = qemu, .machine = RP_SIM_MACHINE, .accel = "tcg",
+                       .kernel = g_getenv("PAS_SMC"), .qtest = TRUE, .qmp = TRUE,
+                       .extra = incoming };
+    g_autoptr(GError) err = NULL;
+    uint64_t boot_count;
+    uint32_t v;
+
+    start("tcg", g_getenv("PAS_SMC"));
+    boot_count = load_firmware(dir);
+    run_cmd(1, 2);
+    ck_assert_uint_eq(qt_rd(MAILBOX + 24), 0);
+    ck_assert(!ap_read(boot_count, &v));
+    ck_assert_int_eq(qom_int(TZ, "adsp-xpu-violations"), 1);
+    qmp_do(qt_qmp, "stop", NULL, NULL);
+    qmp_do(qt_qmp, "migrate", "uri", uri);
+    migration_done(qt_qmp);
+    qt_stop();
+
+    /* a new QEMU restores it: locked, counted, and unlocked by SHUTDOWN */
+    qt_vm = rp_vm_start(&cfg, &err);
+    ck_assert_msg(qt_vm, "%s", err ? err->message : "?");
+    qt = rp_vm_qtest(qt_vm, 30, &err);
+    ck_assert_msg(qt, "%s", err ? err->message : "?");
+    qt_qmp = rp_vm_qmp(qt_vm, 30, &err);
+    ck_assert_msg(qt_qmp, "%s", err ? err->message : "?");
+    qmp_do(qt_qmp, "migrate-incoming", "uri", uri);
+    migration_done(qt_qmp);
+    qmp_do(qt_qmp, "cont", NULL, NULL);
+    ck_assert_int_eq(qom_int(TZ, "adsp-xpu-violations"), 1);
+    ck_assert(!ap_read(boot_count, &v));
+    ck_assert_int_eq(qom_int(TZ, "adsp-xpu-violations"), 2);
+    run_cmd(2, 3);
+    ck_assert(ap_read(boot_count, &v));
+    ck_assert_uint_eq(v, 2);
+    fx_rm_dir(dir);
+}
+END_TEST
+
 Suite *rp_test_suite(void)
 {
     const RpTest tests[] = {
         { "adsp", release_wfi_bite_and_halt },
         { "adsp", watchdog_times_in_virtual_time },
         { "adsp", fault_registers_and_interrupt },
+        { "adsp", carveout_locked_while_running },
+        { "adsp", lock_survives_migration },
     };
 
     return rp_suite_new("q6ss", tests, G_N_ELEMENTS(tests),
