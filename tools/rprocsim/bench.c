@@ -11,6 +11,7 @@
  */
 #include "commands.h"
 #include "common.h"
+#include "fuzz-images.h"
 #include "guest-boot.h"
 #include "guest-proto.h"
 #include "json-out.h"
@@ -595,10 +596,38 @@ static int bench_fuzz(const RpOptions *o, const char *given_dir, int seconds,
     return rc;
 }
 
+/*
+ * fuzz-images (docs/fuzz-images.md) for @count mutations from seed 1:
+ * mutations per second and the count of each class. Findings (an Oops on
+ * the stock kernel) are figures here, not a failure.
+ */
+static int bench_fuzz_images(RpOptions *o, int count, Figures *f)
+{
+    g_autofree char *out = g_build_filename(o->build, "bench-fuzz-images", NULL);
+    RpFuzzParams p = { .seed = 1, .count = count, .out = out };
+    RpFuzzCounts c;
+    int rc = rp_fuzz_images(o, &p, &c);
+
+    if (rc == 2 || !c.tried) {
+        return rc ? rc : 1;
+    }
+    printf("fuzz-images: %u mutations in %.1f s (%.2f/s, %u boots): %u refused, %u accepted, "
+           "%u accepted_signed, %u oops\n", c.tried, c.elapsed_s, c.tried / c.elapsed_s,
+           c.boots, c.refused, c.accepted, c.accepted_signed, c.oops);
+    rp_json_add_int(f->b, "fuzz_images_count", c.tried);
+    fig_double(f, "fuzz_images_per_s", c.tried / c.elapsed_s);
+    rp_json_add_int(f->b, "fuzz_images_refused", c.refused);
+    rp_json_add_int(f->b, "fuzz_images_accepted", c.accepted);
+    rp_json_add_int(f->b, "fuzz_images_accepted_signed", c.accepted_signed);
+    rp_json_add_int(f->b, "fuzz_images_oops", c.oops);
+    return 0;
+}
+
 int rp_cmd_bench(int argc, char **argv)
 {
     RpOptions o = { 0 };
     int runs = 5, rc = 0, cycles = 0, every = 50, tb_size = 0, fuzz_seconds = 120;
+    int images = 1000;
     g_autofree char *json = NULL, *fuzzers = NULL, *accel = NULL;
     GOptionEntry entries[] = {
         { "runs", 'n', 0, G_OPTION_ARG_INT, &runs,
@@ -614,13 +643,15 @@ int rp_cmd_bench(int argc, char **argv)
           "default: QEMU's)", "MIB" },
         { "fuzz-seconds", 0, 0, G_OPTION_ARG_INT, &fuzz_seconds,
           "fuzz: seconds per fuzz target (default: 120)", "S" },
+        { "images", 0, 0, G_OPTION_ARG_INT, &images,
+          "fuzz-images: mutations to try (default: 1000)", "N" },
         { "fuzzers", 0, 0, G_OPTION_ARG_FILENAME, &fuzzers,
           "fuzz: folder of the fuzz-* targets (default: tests/fuzz of this rprocsim's "
           "meson build)", "DIR" },
         { NULL }
     };
     const RpCommand cmd = {
-        "bench", "[boot|subsystems|fuzz|all] | soak [SCENARIO|FOLDER...] - benchmark figures",
+        "bench", "[boot|subsystems|fuzz|fuzz-images|all] | soak [SCENARIO|FOLDER...] - benchmark figures",
         entries, &o,
         "Benchmarks (default: all, which is boot, subsystems and fuzz):\n"
         "  boot        cold boot to userspace on qcs6490-sim and on plain virt from the\n"
@@ -632,6 +663,9 @@ int rp_cmd_bench(int argc, char **argv)
         "  fuzz        each libFuzzer target of tests/fuzz (fuzz-elf32, fuzz-mbn,\n"
         "              fuzz-scm) for --fuzz-seconds from its seed corpus: executions,\n"
         "              coverage (JSON keys fuzz_execs_<t>, fuzz_cov_<t>, fuzz_ft_<t>)\n"
+        "  fuzz-images --images mutations of the aDSP image through the kernel's\n"
+        "              start (docs/fuzz-images.md), seed 1: rate and classes (JSON keys\n"
+        "              fuzz_images_per_s, fuzz_images_oops, ...); not part of all\n"
         "  soak        the soak scenarios (default: scenarios/soak/ of the source tree)\n"
         "              in one guest, QEMU's VmRSS every --sample-every cycles, its\n"
         "              growth over the second half (JSON keys soak_rss_mib,\n"
@@ -654,10 +688,14 @@ int rp_cmd_bench(int argc, char **argv)
         which = argv[1];
     }
     if ((argc > 2 && !g_str_equal(which, "soak")) ||
-        !g_strv_contains((const char *const[]){ "boot", "subsystems", "fuzz", "soak", "all",
-                                               NULL }, which)) {
-        fprintf(stderr, "rprocsim bench: benchmarks are boot, subsystems, fuzz, all, or "
-                "soak with scenario files or folders\n");
+        !g_strv_contains((const char *const[]){ "boot", "subsystems", "fuzz", "fuzz-images",
+                                               "soak", "all", NULL }, which)) {
+        fprintf(stderr, "rprocsim bench: benchmarks are boot, subsystems, fuzz, fuzz-images, "
+                "all, or soak with scenario files or folders\n");
+        return 2;
+    }
+    if (images < 1 || images > 1000000) {
+        fprintf(stderr, "rprocsim bench: --images must be 1..1000000\n");
         return 2;
     }
     if (runs < 1 || runs > 100) {
@@ -699,6 +737,9 @@ int rp_cmd_bench(int argc, char **argv)
     }
     if (!rc && (g_str_equal(which, "fuzz") || g_str_equal(which, "all"))) {
         rc = bench_fuzz(&o, fuzzers, fuzz_seconds, g_str_equal(which, "all"), &f);
+    }
+    if (!rc && g_str_equal(which, "fuzz-images")) {
+        rc = bench_fuzz_images(&o, images, &f);
     }
     if (!rc && g_str_equal(which, "soak")) {
         g_autoptr(GPtrArray) rest = g_ptr_array_new();

@@ -17,6 +17,7 @@
  */
 #include "commands.h"
 #include "common.h"
+#include "fuzz-images.h"
 #include "guest-boot.h"
 #include "json-out.h"
 #include "mutate.h"
@@ -273,17 +274,152 @@ static void add_result(JsonBuilder *b, guint index, const RpMutation *m, const R
     json_builder_end_object(b);
 }
 
+int rp_fuzz_images(RpOptions *o, const RpFuzzParams *p, RpFuzzCounts *counts)
+{
+    g_autoptr(GError) err = NULL;
+    g_autoptr(GRand) rng = NULL;
+    g_autoptr(JsonBuilder) b = json_builder_new();
+    g_autofree char *images = NULL;
+    Fuzz f = { .o = o };
+    double t0;
+    guint done = 0;
+    int rc;
+
+    *counts = (RpFuzzCounts){ 0 };
+    f.ss = rprocsim_subsys_find(rprocsim_board_default(), p->subsystem ? p->subsystem : "adsp");
+    if (!f.ss) {
+        fprintf(stderr, "rprocsim fuzz-images: no subsystem '%s' (rprocsim subsystems lists them)\n",
+                p->subsystem);
+        return 2;
+    }
+    f.fw_dir = g_path_get_dirname(f.ss->firmware_name);
+    f.stem = g_path_get_basename(f.ss->firmware_name);
+    *strrchr(f.stem, '.') = '\0';
+    {
+        char *abs = g_build_filename("/lib/firmware", f.fw_dir, NULL);
+
+        g_free(f.fw_dir);
+        f.fw_dir = abs;
+    }
+    images = rp_options_firmware_images(o);
+    f.set = rp_image_set_load(images, f.stem, &f.meta, &err);
+    if (!f.set) {
+        fprintf(stderr, "rprocsim fuzz-images: %s\n", err->message);
+        g_free(f.fw_dir);
+        g_free(f.stem);
+        return 2;
+    }
+    f.out = p->out ? g_strdup(p->out) : g_build_filename(o->build, "fuzz-images", NULL);
+    if (g_mkdir_with_parents(f.out, 0755)) {
+        fprintf(stderr, "rprocsim fuzz-images: cannot create %s: %s\n", f.out, g_strerror(errno));
+        rc = 2;
+        goto out;
+    }
+    rng = g_rand_new_with_seed((guint32)p->seed);
+    fprintf(stderr, "fuzz-images: %s images of %s, seed %" G_GINT64_FORMAT ", %d mutations, kernel %s\n",
+            f.stem, images, p->seed, p->count, rp_options_kernel_release(o) ?: "?");
+    t0 = g_get_monotonic_time() / 1e6;
+    if (!boot(&f, &err)) {
+        fprintf(stderr, "rprocsim fuzz-images: %s\n", err->message);
+        rc = 1;
+        goto out;
+    }
+    json_builder_begin_object(b);
+    rp_json_add_string(b, "kernel", rp_options_kernel_release(o));
+    rp_json_add_string(b, "subsystem", f.ss->name);
+    rp_json_add_int(b, "seed", p->seed);
+    json_builder_set_member_name(b, "mutations");
+    json_builder_begin_array(b);
+    for (int i = 0; i < p->count; i++) {
+        g_autoptr(RpMutation) m = NULL;
+        Result res = { 0 };
+
+        if (p->budget_s && g_get_monotonic_time() / 1e6 - t0 > p->budget_s) {
+            fprintf(stderr, "fuzz-images: time budget of %.0f s used, stopping\n", p->budget_s);
+            break;
+        }
+        /* the kinds in turn, so every kind is tried in a short run */
+        for (int k = 0; !m && k < RP_MUT_KINDS; k++) {
+            m = rp_mutation_new((i + k) % RP_MUT_KINDS, f.set, f.stem, &f.meta, rng);
+        }
+        if (!m) {
+            break;
+        }
+        if (!try_one(&f, i + 1, m, &res, &err)) {
+            fprintf(stderr, "rprocsim fuzz-images: mutation %d (%s): %s\n", i + 1, m->what,
+                    err->message);
+            result_clear(&res);
+            break;
+        }
+        f.counts[res.outcome]++;
+        done++;
+        fprintf(stderr, "[%d/%d] %s: %s (%s): %s%s%s%s%s\n", i + 1, p->count,
+                rp_mut_kind_name(m->kind), m->what, mbn_cover_name(m->cover),
+                outcome_names[res.outcome],
+                res.err ? ", " : "", res.err ? res.err : "",
+                res.tz ? ", TrustZone: " : "", res.tz ? res.tz : "");
+        if (res.oops) {
+            fprintf(stderr, "      %s\n", res.oops);
+        }
+        if (res.reproducer) {
+            fprintf(stderr, "      reproducer: %s\n", res.reproducer);
+        }
+        add_result(b, i + 1, m, &res);
+        if (res.outcome == O_OOPS && i + 1 < p->count && !boot(&f, &err)) {
+            fprintf(stderr, "rprocsim fuzz-images: %s\n", err->message);
+            result_clear(&res);
+            break;
+        }
+        result_clear(&res);
+    }
+    json_builder_end_array(b);
+    counts->tried = done;
+    counts->boots = f.boots;
+    counts->elapsed_s = g_get_monotonic_time() / 1e6 - t0;
+    counts->refused = f.counts[O_REFUSED];
+    counts->accepted = f.counts[O_ACCEPTED];
+    counts->accepted_signed = f.counts[O_ACCEPTED_SIGNED];
+    counts->oops = f.counts[O_OOPS];
+    rp_json_add_int(b, "count", done);
+    rp_json_add_int(b, "boots", f.boots);
+    rp_json_add_double(b, "elapsed_s", counts->elapsed_s);
+    json_builder_set_member_name(b, "classes");
+    json_builder_begin_object(b);
+    for (int c = 0; c < O_OUTCOMES; c++) {
+        rp_json_add_int(b, outcome_names[c], f.counts[c]);
+    }
+    json_builder_end_object(b);
+    rp_json_add_int(b, "accepted_signed", f.counts[O_ACCEPTED_SIGNED]);
+    json_builder_end_object(b);
+    fprintf(stderr, "fuzz-images: %u mutations in %.1f s: %u refused, %u accepted, "
+            "%u accepted_signed, %u oops (%u boots)\n", done, counts->elapsed_s,
+            f.counts[O_REFUSED], f.counts[O_ACCEPTED], f.counts[O_ACCEPTED_SIGNED],
+            f.counts[O_OOPS], f.boots);
+    if (p->json && !rp_json_write_file(b, p->json, &err)) {
+        fprintf(stderr, "rprocsim fuzz-images: %s\n", err->message);
+    }
+    rc = err ? 1 : (f.counts[O_OOPS] || f.counts[O_ACCEPTED_SIGNED]) ? 1 : 0;
+out:
+    rp_rproc_clear(&f.r);
+    g_clear_pointer(&f.vm, rp_vm_free);
+    g_hash_table_unref(f.set);
+    mbn_meta_clear(&f.meta);
+    g_free(f.fw_dir);
+    g_free(f.stem);
+    g_free(f.out);
+    return rc;
+}
+
 int rp_cmd_fuzz_images(int argc, char **argv)
 {
     RpOptions o = { 0 };
-    gint64 seed = 1;
-    int count = 100;
-    double budget = 0;
+    RpFuzzParams p = { .seed = 1, .count = 100 };
+    RpFuzzCounts counts;
     g_autofree char *json = NULL, *out = NULL, *subsys = NULL;
     GOptionEntry entries[] = {
-        { "seed", 0, 0, G_OPTION_ARG_INT64, &seed, "seed of the mutations (default 1)", "N" },
-        { "count", 0, 0, G_OPTION_ARG_INT, &count, "mutations to try (default 100)", "N" },
-        { "time", 0, 0, G_OPTION_ARG_DOUBLE, &budget,
+        { "seed", 0, 0, G_OPTION_ARG_INT64, &p.seed, "seed of the mutations (default 1)", "N" },
+        { "count", 0, 0, G_OPTION_ARG_INT, &p.count, "mutations to try (default 100)", "N" },
+        { "time", 0, 0, G_OPTION_ARG_DOUBLE, &p.budget_s,
           "stop after this many seconds (default: no limit)", "S" },
         { "subsystem", 0, 0, G_OPTION_ARG_STRING, &subsys,
           "the subsystem whose images are mutated (default adsp)", "NAME" },
@@ -307,18 +443,11 @@ int rp_cmd_fuzz_images(int argc, char **argv)
             "signed image; 2: unusable input. See docs/fuzz-images.md.",
     };
     g_autoptr(GError) err = NULL;
-    g_autoptr(GRand) rng = NULL;
-    g_autoptr(JsonBuilder) b = json_builder_new();
-    g_autofree char *images = NULL;
-    Fuzz f = { .o = &o };
-    double t0;
-    guint done = 0;
-    int rc;
 
     if (!rp_command_parse(&cmd, &argc, &argv)) {
         return 2;
     }
-    if (argc > 1 || count < 1 || budget < 0) {
+    if (argc > 1 || p.count < 1 || p.budget_s < 0) {
         fprintf(stderr, "rprocsim fuzz-images: %s\n",
                 argc > 1 ? "unexpected arguments" : "--count must be at least 1 and --time not negative");
         return 2;
@@ -327,114 +456,8 @@ int rp_cmd_fuzz_images(int argc, char **argv)
         fprintf(stderr, "rprocsim fuzz-images: %s\n", err->message);
         return rp_options_exit_status(err);
     }
-    f.ss = rprocsim_subsys_find(rprocsim_board_default(), subsys ? subsys : "adsp");
-    if (!f.ss) {
-        fprintf(stderr, "rprocsim fuzz-images: no subsystem '%s' (rprocsim subsystems lists them)\n",
-                subsys);
-        return 2;
-    }
-    f.fw_dir = g_path_get_dirname(f.ss->firmware_name);
-    f.stem = g_path_get_basename(f.ss->firmware_name);
-    *strrchr(f.stem, '.') = '\0';
-    {
-        char *abs = g_build_filename("/lib/firmware", f.fw_dir, NULL);
-
-        g_free(f.fw_dir);
-        f.fw_dir = abs;
-    }
-    images = rp_options_firmware_images(&o);
-    f.set = rp_image_set_load(images, f.stem, &f.meta, &err);
-    if (!f.set) {
-        fprintf(stderr, "rprocsim fuzz-images: %s\n", err->message);
-        return 2;
-    }
-    f.out = out ? g_strdup(out) : g_build_filename(o.build, "fuzz-images", NULL);
-    if (g_mkdir_with_parents(f.out, 0755)) {
-        fprintf(stderr, "rprocsim fuzz-images: cannot create %s: %s\n", f.out, g_strerror(errno));
-        return 2;
-    }
-    rng = g_rand_new_with_seed((guint32)seed);
-    fprintf(stderr, "fuzz-images: %s images of %s, seed %" G_GINT64_FORMAT ", %d mutations, kernel %s\n",
-            f.stem, images, seed, count, rp_options_kernel_release(&o) ?: "?");
-    t0 = g_get_monotonic_time() / 1e6;
-    if (!boot(&f, &err)) {
-        fprintf(stderr, "rprocsim fuzz-images: %s\n", err->message);
-        return 1;
-    }
-    json_builder_begin_object(b);
-    rp_json_add_string(b, "kernel", rp_options_kernel_release(&o));
-    rp_json_add_string(b, "subsystem", f.ss->name);
-    rp_json_add_int(b, "seed", seed);
-    json_builder_set_member_name(b, "mutations");
-    json_builder_begin_array(b);
-    for (int i = 0; i < count; i++) {
-        g_autoptr(RpMutation) m = NULL;
-        Result res = { 0 };
-
-        if (budget && g_get_monotonic_time() / 1e6 - t0 > budget) {
-            fprintf(stderr, "fuzz-images: time budget of %.0f s used, stopping\n", budget);
-            break;
-        }
-        /* the kinds in turn, so every kind is tried in a short run */
-        for (int k = 0; !m && k < RP_MUT_KINDS; k++) {
-            m = rp_mutation_new((i + k) % RP_MUT_KINDS, f.set, f.stem, &f.meta, rng);
-        }
-        if (!m) {
-            break;
-        }
-        if (!try_one(&f, i + 1, m, &res, &err)) {
-            fprintf(stderr, "rprocsim fuzz-images: mutation %d (%s): %s\n", i + 1, m->what,
-                    err->message);
-            result_clear(&res);
-            break;
-        }
-        f.counts[res.outcome]++;
-        done++;
-        fprintf(stderr, "[%d/%d] %s: %s (%s): %s%s%s%s%s\n", i + 1, count,
-                rp_mut_kind_name(m->kind), m->what, mbn_cover_name(m->cover),
-                outcome_names[res.outcome],
-                res.err ? ", " : "", res.err ? res.err : "",
-                res.tz ? ", TrustZone: " : "", res.tz ? res.tz : "");
-        if (res.oops) {
-            fprintf(stderr, "      %s\n", res.oops);
-        }
-        if (res.reproducer) {
-            fprintf(stderr, "      reproducer: %s\n", res.reproducer);
-        }
-        add_result(b, i + 1, m, &res);
-        if (res.outcome == O_OOPS && i + 1 < count && !boot(&f, &err)) {
-            fprintf(stderr, "rprocsim fuzz-images: %s\n", err->message);
-            result_clear(&res);
-            break;
-        }
-        result_clear(&res);
-    }
-    json_builder_end_array(b);
-    rp_json_add_int(b, "count", done);
-    rp_json_add_int(b, "boots", f.boots);
-    rp_json_add_double(b, "elapsed_s", g_get_monotonic_time() / 1e6 - t0);
-    json_builder_set_member_name(b, "classes");
-    json_builder_begin_object(b);
-    for (int c = 0; c < O_OUTCOMES; c++) {
-        rp_json_add_int(b, outcome_names[c], f.counts[c]);
-    }
-    json_builder_end_object(b);
-    rp_json_add_int(b, "accepted_signed", f.counts[O_ACCEPTED_SIGNED]);
-    json_builder_end_object(b);
-    fprintf(stderr, "fuzz-images: %u mutations in %.1f s: %u refused, %u accepted, "
-            "%u accepted_signed, %u oops (%u boots)\n", done,
-            g_get_monotonic_time() / 1e6 - t0, f.counts[O_REFUSED], f.counts[O_ACCEPTED],
-            f.counts[O_ACCEPTED_SIGNED], f.counts[O_OOPS], f.boots);
-    if (json && !rp_json_write_file(b, json, &err)) {
-        fprintf(stderr, "rprocsim fuzz-images: %s\n", err->message);
-    }
-    rc = err ? 1 : (f.counts[O_OOPS] || f.counts[O_ACCEPTED_SIGNED]) ? 1 : 0;
-    rp_rproc_clear(&f.r);
-    g_clear_pointer(&f.vm, rp_vm_free);
-    g_hash_table_unref(f.set);
-    mbn_meta_clear(&f.meta);
-    g_free(f.fw_dir);
-    g_free(f.stem);
-    g_free(f.out);
-    return rc;
+    p.subsystem = subsys;
+    p.json = json;
+    p.out = out;
+    return rp_fuzz_images(&o, &p, &counts);
 }
