@@ -87,11 +87,7 @@ unpack() {
 
 # --- the kernel, from the suite's own apt root
 if [ "$only" != busybox ]; then
-    if [ "$suite" = stable ]; then
-        rp_apt_private "$(rp_kernel_apt_dir "$build" "$suite")" arm64 "$codename"
-    else
-        rp_apt_private "$(rp_kernel_apt_dir "$build" "$suite")" arm64 "$codename" single
-    fi
+    rp_kernel_apt_private "$(rp_kernel_apt_dir "$build" "$suite")" arm64 "$suite"
     meta_version=$(candidate linux-image-arm64)
     [ -n "$meta_version" ] && [ "$meta_version" != "(none)" ] ||
         rp_die "Debian $codename (kernel suite $suite) has no arm64 kernel: linux-image-arm64 is not in it" \

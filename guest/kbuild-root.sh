@@ -27,18 +27,8 @@ suite=${2:?usage: guest/kbuild-root.sh BUILD_DIR SUITE}
 rp_kernel_suite_check "$suite"
 for t in debootstrap chroot dpkg-deb flock; do rp_need_tool "$t"; done
 
-guest=$(rp_guest_dir "$build" "$suite")
-[ -f "$guest/kernel-root" ] || "$here/fetch.sh" "$build" "$suite" >&2
-kroot=$(cat "$guest/kernel-root")
-moddir=$(ls -d "$kroot"/usr/lib/modules/* "$kroot"/lib/modules/* 2>/dev/null | head -n 1 || true)
-[ -n "$moddir" ] || rp_die "no modules folder in $kroot" "delete $guest/pkg and run again"
-release=$(basename "$moddir")
-kversion=${kroot##*_}
-config=""
-for c in "$moddir/config" "$kroot/boot/config-$release"; do
-    [ -f "$c" ] && { config=$c; break; }
-done
-[ -n "$config" ] || rp_die "no config of kernel $release in $kroot" "delete $guest/pkg and run again"
+rp_stock_kernel "$build" "$suite"
+kroot=$RP_KROOT moddir=$RP_MODDIR release=$RP_RELEASE kversion=$RP_KVERSION config=$RP_KCONFIG
 
 # --- the compiler the kernel was built with (CONFIG_CC_VERSION_TEXT)
 cc_text=$(sed -n 's/^CONFIG_CC_VERSION_TEXT="\(.*\)"$/\1/p' "$config")
@@ -79,11 +69,7 @@ if [ "$(cat "$root/.rprocsim-kernel-$release" 2>/dev/null)" != "$kversion" ]; th
     host_arch=$(dpkg --print-architecture)
     kbuild="linux-kbuild-${release%-*}"
     # headers: from the kernel's own private apt root
-    if [ "$suite" = stable ]; then
-        rp_apt_private "$(rp_kernel_apt_dir "$build" "$suite")" arm64 "$(rp_kernel_codename "$suite")"
-    else
-        rp_apt_private "$(rp_kernel_apt_dir "$build" "$suite")" arm64 "$(rp_kernel_codename "$suite")" single
-    fi
+    rp_kernel_apt_private "$(rp_kernel_apt_dir "$build" "$suite")" arm64 "$suite"
     get() {  # get NAME VERSION: download NAME=VERSION into $debs (once)
         local f
         f=$(ls "$debs/${1}_${2//:/%3a}_"*.deb 2>/dev/null | head -n 1 || true)
@@ -101,11 +87,7 @@ if [ "$(cat "$root/.rprocsim-kernel-$release" 2>/dev/null)" != "$kversion" ]; th
     hdr=$(get "linux-headers-$release" "$kversion")
     common=$(get "linux-headers-${release%-*}-common" "$kversion")
     # kbuild: built for the host, from a private apt root of that architecture
-    if [ "$suite" = stable ]; then
-        rp_apt_private "$build/apt-kbuild-$suite" "$host_arch" "$(rp_kernel_codename "$suite")"
-    else
-        rp_apt_private "$build/apt-kbuild-$suite" "$host_arch" "$(rp_kernel_codename "$suite")" single
-    fi
+    rp_kernel_apt_private "$build/apt-kbuild-$suite" "$host_arch" "$suite"
     kb=$(get "$kbuild" "$kversion")
     rp_say "[patch] build root: unpacking the headers and kbuild of kernel $release"
     for d in "$hdr" "$common" "$kb"; do

@@ -60,15 +60,8 @@ while IFS= read -r f; do
 done <<< "$touched"
 
 # --- the stock kernel of the suite
-guest=$(rp_guest_dir "$build" "$suite")
-[ -f "$guest/kernel-root" ] || "$here/fetch.sh" "$build" "$suite" >&2
-kroot=$(cat "$guest/kernel-root")
-moddir=$(ls -d "$kroot"/usr/lib/modules/* "$kroot"/lib/modules/* 2>/dev/null | head -n 1 || true)
-[ -n "$moddir" ] || rp_die "no modules folder in $kroot" "delete $guest/pkg and run again"
-release=$(basename "$moddir")
-kversion=${kroot##*_}
-config=$(ls "$moddir/config" "$kroot/boot/config-$release" 2>/dev/null | head -n 1 || true)
-[ -n "$config" ] || rp_die "no config of kernel $release" "delete $guest/pkg and run again"
+rp_stock_kernel "$build" "$suite"
+kroot=$RP_KROOT moddir=$RP_MODDIR release=$RP_RELEASE kversion=$RP_KVERSION config=$RP_KCONFIG
 
 # What each touched file is: code of a module folder (built), a shared
 # header (refused: built-in code uses it too), or no code (ignored).
@@ -127,11 +120,7 @@ else
     else
         series=$(echo "$release" | sed -n 's/^\([0-9]*\.[0-9]*\).*/\1/p')
         srcpkg="linux-source-$series"
-        if [ "$suite" = stable ]; then
-            rp_apt_private "$(rp_kernel_apt_dir "$build" "$suite")" arm64 "$(rp_kernel_codename "$suite")"
-        else
-            rp_apt_private "$(rp_kernel_apt_dir "$build" "$suite")" arm64 "$(rp_kernel_codename "$suite")" single
-        fi
+        rp_kernel_apt_private "$(rp_kernel_apt_dir "$build" "$suite")" arm64 "$suite"
         debs="$build/kbuild/debs"
         mkdir -p "$debs"
         srcdeb=$(ls "$debs/${srcpkg}_${kversion//:/%3a}_all.deb" 2>/dev/null || true)

@@ -206,3 +206,34 @@ rp_record() {
     printf '%s %s\n' "$name" "$version" >> "$file.tmp"
     sort -o "$file" "$file.tmp" && rm -f "$file.tmp"
 }
+
+# rp_kernel_apt_private DIR ARCH SUITE: the private apt root in DIR for the
+# Debian suite of kernel suite SUITE (rp_kernel_codename), architecture
+# ARCH: with updates and security for stable, that suite alone otherwise.
+rp_kernel_apt_private() {
+    if [ "$3" = stable ]; then
+        rp_apt_private "$1" "$2" "$(rp_kernel_codename "$3")"
+    else
+        rp_apt_private "$1" "$2" "$(rp_kernel_codename "$3")" single
+    fi
+}
+
+# rp_stock_kernel BUILD SUITE: the stock kernel of kernel suite SUITE as
+# guest/fetch.sh unpacks it (fetched first if needed). Sets RP_KROOT (the
+# unpacked packages), RP_MODDIR (its modules folder), RP_RELEASE,
+# RP_KVERSION (the Debian package version) and RP_KCONFIG (its config).
+rp_stock_kernel() {
+    local guest c
+    guest=$(rp_guest_dir "$1" "$2")
+    [ -f "$guest/kernel-root" ] || "$(dirname "${BASH_SOURCE[0]}")/../guest/fetch.sh" "$1" "$2" >&2
+    RP_KROOT=$(cat "$guest/kernel-root")
+    RP_MODDIR=$(ls -d "$RP_KROOT"/usr/lib/modules/* "$RP_KROOT"/lib/modules/* 2>/dev/null | head -n 1 || true)
+    [ -n "$RP_MODDIR" ] || rp_die "no modules folder in $RP_KROOT" "delete $guest/pkg and run again"
+    RP_RELEASE=$(basename "$RP_MODDIR")
+    RP_KVERSION=${RP_KROOT##*_}
+    RP_KCONFIG=""
+    for c in "$RP_MODDIR/config" "$RP_KROOT/boot/config-$RP_RELEASE"; do
+        [ -f "$c" ] && { RP_KCONFIG=$c; break; }
+    done
+    [ -n "$RP_KCONFIG" ] || rp_die "no config of kernel $RP_RELEASE in $RP_KROOT" "delete $guest/pkg and run again"
+}
