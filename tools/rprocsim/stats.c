@@ -41,10 +41,13 @@ long rp_status_kib(const char *status, const char *field)
             continue;
         }
         v = strtol(l + len + 1, &end, 10);
+        if (end == l + len + 1) {
+            return -1;          /* no number */
+        }
         while (*end == ' ' || *end == '\t') {
             end++;
         }
-        return end != l + len + 1 && v >= 0 && g_str_has_prefix(end, "kB") ? v : -1;
+        return v >= 0 && g_str_has_prefix(end, "kB") ? v : -1;
     }
     return -1;
 }
