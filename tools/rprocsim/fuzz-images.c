@@ -31,7 +31,7 @@
 #define START_TIMEOUT_S     15.0    /* a start that runs waits at most the kernel's 5 s */
 #define STOP_TIMEOUT_S      15.0
 #define AGENT_TIMEOUT_S     30.0
-#define SAVED_DIR           "/tmp/rprocsim-fuzz"
+#define SAVED_DIR           "/run/rprocsim-fuzz"  /* in the guest */
 
 typedef enum Outcome { O_REFUSED, O_ACCEPTED, O_ACCEPTED_SIGNED, O_OOPS, O_OUTCOMES } Outcome;
 
@@ -172,10 +172,10 @@ static char *save_reproducer(Fuzz *f, guint index, const RpMutation *m, guint ma
         "summary=fuzz-images %s: %s\n"
         "subsystems=%s\n\n"
         "[step 1]\ndo=ensure\nstate=offline\n\n"
-        "[step 2]\ndo=guest\ncommand=mkdir -p /tmp/repro && cp %s/%s.* /tmp/repro/ && %s\n\n"
+        "[step 2]\ndo=guest\ncommand=mkdir -p /run/rprocsim-repro && cp %s/%s.* /run/rprocsim-repro/ && %s\n\n"
         "[step 3]\ndo=sysfs\nattr=state\nvalue=start\nfails=true\n\n"
         "[step 4]\ndo=state\nvalue=offline\n\n"
-        "[step 5]\ndo=guest\ncommand=cp /tmp/repro/%s.* %s/\n\n"
+        "[step 5]\ndo=guest\ncommand=cp /run/rprocsim-repro/%s.* %s/\n\n"
         "[step 6]\ndo=ensure\nstate=running\n",
         index, rp_mut_kind_name(m->kind), m->what, mbn_cover_name(m->cover),
         rp_mut_kind_name(m->kind), m->what, f->ss->name,
