@@ -16,7 +16,12 @@
 #define RP_DEFAULT_CPU      "cortex-a55"
 #define RP_DEFAULT_SMP      2       /* application cores */
 #define RP_DEFAULT_MEM_MIB  1024
-#define RP_DEFAULT_APPEND   "console=ttyAMA0 panic=-1"
+/*
+ * iomem=relaxed: /dev/mem may read ranges a driver claimed (7.2's PAS
+ * driver claims its carveout), so a guest's devmem reaches the bus on every
+ * kernel; without it CONFIG_IO_STRICT_DEVMEM refuses the mapping first
+ */
+#define RP_DEFAULT_APPEND   "console=ttyAMA0 panic=-1 iomem=relaxed"
 /* Bound on a cold boot to userspace under TCG (a few seconds normally). */
 #define RP_BOOT_TIMEOUT_S   300.0
 
