@@ -6,10 +6,16 @@ import re
 import sys
 
 passed = failed = skipped = 0
+unreadable = 0
 try:
     with open(sys.argv[1]) as f:
         for line in f:
-            t = json.loads(line)
+            try:
+                t = json.loads(line)
+            except ValueError:
+                # a torn line (two meson runs writing one log): say so, go on
+                unreadable += 1
+                continue
             out = t.get("stdout", "") or ""
             oks = re.findall(r"^(not ok|ok)\b(.*)$", out, re.M)
             if oks:
@@ -29,3 +35,6 @@ try:
 except OSError as e:
     sys.exit("test-summary: %s" % e)
 print("%d passed, %d failed, %d skipped" % (passed, failed, skipped))
+if unreadable:
+    print("test-summary: %d line(s) of %s are not JSON and were not counted"
+          % (unreadable, sys.argv[1]), file=sys.stderr)
