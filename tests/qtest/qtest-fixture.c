@@ -15,10 +15,15 @@ RpQmp *qt_qmp;
 
 void qt_start(const char *accel, const char *kernel)
 {
+    qt_start_extra(accel, kernel, NULL);
+}
+
+void qt_start_extra(const char *accel, const char *kernel, const char *const *extra)
+{
     g_autofree char *qemu = g_build_filename(g_getenv("RPROCSIM_BUILD") ?: "build",
                                              "qemu", "qemu-system-aarch64", NULL);
     RpVmConfig cfg = { .qemu = qemu, .machine = RP_SIM_MACHINE, .accel = accel,
-                       .kernel = kernel, .qtest = TRUE, .qmp = TRUE };
+                       .kernel = kernel, .qtest = TRUE, .qmp = TRUE, .extra = extra };
     g_autoptr(GError) err = NULL;
 
     qt_vm = rp_vm_start(&cfg, &err);

@@ -23,6 +23,9 @@ extern RpQmp *qt_qmp;
  * and a QMP monitor.
  */
 void qt_start(const char *accel, const char *kernel);
+
+/* qt_start() with more QEMU arguments @extra (NULL-terminated, may be NULL) */
+void qt_start_extra(const char *accel, const char *kernel, const char *const *extra);
 void qt_stop(void);
 
 uint32_t qt_rd(uint64_t addr);

@@ -401,13 +401,7 @@ START_TEST(lock_survives_migration)
 {
     g_autofree char *dir = g_dir_make_tmp("rp-q6ss-XXXXXX", NULL);
     g_autofree char *uri = g_strdup_printf("file:%s/snapshot", dir);
-    g_autofree char *qemu = g_build_filename(g_getenv("RPROCSIM_BUILD") ?: "build",
-                                             "qemu", "qemu-system-aarch64", NULL);
     const char *const incoming[] = { "-incoming", "defer", NULL };
-    RpVmConfig cfg = { .qemu = qemu, .machine = RP_SIM_MACHINE, .accel = "tcg",
-                       .kernel = g_getenv("PAS_SMC"), .qtest = TRUE, .qmp = TRUE,
-                       .extra = incoming };
-    g_autoptr(GError) err = NULL;
     uint64_t boot_count;
     uint32_t v;
 
@@ -423,12 +417,7 @@ START_TEST(lock_survives_migration)
     qt_stop();
 
     /* a new QEMU restores it: locked, counted, and unlocked by SHUTDOWN */
-    qt_vm = rp_vm_start(&cfg, &err);
-    ck_assert_msg(qt_vm, "%s", err ? err->message : "?");
-    qt = rp_vm_qtest(qt_vm, 30, &err);
-    ck_assert_msg(qt, "%s", err ? err->message : "?");
-    qt_qmp = rp_vm_qmp(qt_vm, 30, &err);
-    ck_assert_msg(qt_qmp, "%s", err ? err->message : "?");
+    qt_start_extra("tcg", g_getenv("PAS_SMC"), incoming);
     qmp_do(qt_qmp, "migrate-incoming", "uri", uri);
     migration_done(qt_qmp);
     qmp_do(qt_qmp, "cont", NULL, NULL);
