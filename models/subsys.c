@@ -11,6 +11,7 @@
 
 static const RprocsimBoard *const boards[] = {
     &rprocsim_qcs6490_board,
+    &rprocsim_am64x_board,
 };
 
 const RprocsimBoard *rprocsim_board_find(const char *machine)
@@ -51,5 +52,6 @@ char *rprocsim_subsys_names(const RprocsimBoard *board)
 
 char *rprocsim_subsys_device(const RprocsimSubsys *ss)
 {
-    return g_strdup_printf("%" PRIx64 ".remoteproc", ss->reg_base);
+    return g_strdup_printf("%" PRIx64 ".%s", ss->reg_base,
+                           ss->node_name ? ss->node_name : "remoteproc");
 }

@@ -23,6 +23,7 @@ typedef struct RprocsimSubsys {
     const char *name;               /* "adsp": the kernel's name for it, and ours */
     const char *compatible;         /* of its remoteproc node */
     const char *firmware_name;      /* firmware-name, under /lib/firmware */
+    const char *node_name;          /* its DT node's name, NULL for "remoteproc" ("r5f") */
     uint64_t reg_base;              /* the remoteproc node's reg, our Q6SS block */
     uint32_t reg_size;
     uint64_t carveout_base;         /* its reserved-memory region (no-map) */
@@ -46,6 +47,21 @@ typedef struct RprocsimSubsys {
     uint32_t smp2p_out_item;        /* Linux's outbound item: Linux writes it */
     bool smp2p_wlan;                /* the edge also carries the ath11k "wlan" entries */
     uint32_t ipcc_client;           /* its IPCC client (dt-bindings/mailbox/qcom-ipcc.h) */
+
+    /*
+     * TI K3 (drivers/remoteproc/ti_k3_r5_remoteproc.c, drivers/firmware/
+     * ti_sci.c): reg_base/reg_size are the ATCM's SoC address ("atcm"),
+     * carveout_* the static carveout (memory-region[1]).
+     */
+    uint32_t sci_dev_id;            /* ti,sci-dev-id: core0 121, core1 122 */
+    uint32_t sci_proc_id;           /* ti,sci-proc-ids[0]: 1, 2 */
+    uint64_t btcm_base;             /* "btcm", SoC address */
+    uint32_t btcm_size;
+    uint64_t dma_pool_base;         /* memory-region[0], the vring DMA pool */
+    uint64_t dma_pool_size;
+    uint32_t mbox_rx_fifo;          /* ti,mbox-rx fifo: Linux reads it, the core writes it */
+    uint32_t mbox_tx_fifo;          /* ti,mbox-tx fifo: Linux writes it, the core reads it */
+    uint32_t mbox_core_user;        /* the mailbox user whose interrupt is the core's */
 } RprocsimSubsys;
 
 typedef struct RprocsimBoard {
@@ -56,5 +72,6 @@ typedef struct RprocsimBoard {
 
 /* The boards, each defined in boards/<machine>-subsys.c */
 extern const RprocsimBoard rprocsim_qcs6490_board;
+extern const RprocsimBoard rprocsim_am64x_board;
 
 #endif /* RPROCSIM_SUBSYS_H */

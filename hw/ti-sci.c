@@ -1,0 +1,2 @@
+/* placeholder: being written */
+typedef int rprocsim_placeholder_ti_sci;
