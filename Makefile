@@ -15,7 +15,7 @@ BUILD       ?= build
 KERNEL      ?= stable
 MESON_BUILD := $(BUILD)/meson
 RPROCSIM    := $(MESON_BUILD)/tools/rprocsim
-FIRMWARE    := $(MESON_BUILD)/firmware-stubs/qcom/qcs6490
+FIRMWARE    := $(MESON_BUILD)/firmware-stubs
 BENCH_JSON  := $(BUILD)/bench$(if $(filter stable,$(KERNEL)),,-$(KERNEL)).json
 PATCHES     ?=
 # absolute: meson runs the tests from its own folder

@@ -58,6 +58,9 @@ static const RprocsimSubsys am64x_subsys[] = {
 
 const RprocsimBoard rprocsim_am64x_board = {
     .machine = "am64x-sim",
+    .summary = "TI AM64x: the two R5F cores of main_r5fss0 under ti_k3_r5_remoteproc",
+    .ap_cpu = "cortex-a53",
+    .family = RPROCSIM_FAMILY_TI_K3,
     .subsys = am64x_subsys,
     .count = sizeof(am64x_subsys) / sizeof(am64x_subsys[0]),
 };

@@ -94,6 +94,9 @@ static const RprocsimSubsys qcs6490_subsys[] = {
 
 const RprocsimBoard rprocsim_qcs6490_board = {
     .machine = "qcs6490-sim",
+    .summary = "Qualcomm QCS6490: aDSP, cDSP and WPSS under qcom_q6v5_pas",
+    .ap_cpu = "cortex-a55",
+    .family = RPROCSIM_FAMILY_QCOM_PAS,
     .subsys = qcs6490_subsys,
     .count = sizeof(qcs6490_subsys) / sizeof(qcs6490_subsys[0]),
 };

@@ -2,10 +2,12 @@
 # Build the guest: the stock kernel Image of a kernel suite (used as
 # shipped) and an initramfs with static busybox, /init, the agent and the
 # kernel's modules named in guest/modules.list (with everything they depend
-# on), decompressed.
+# on), decompressed. The list has a section per board ("[qcs6490-sim]");
+# each becomes /etc/rprocsim/modules-BOARD, which /init loads on that board.
 # Usage: guest/build.sh BUILD_DIR [FIRMWARE_DIR]
-# FIRMWARE_DIR (the packed firmware stubs, qcom/qcs6490/*) goes to the
-# guest's /lib/firmware/qcom/qcs6490.
+# FIRMWARE_DIR (the firmware stubs' build folder) holds the guest's
+# /lib/firmware: its qcom/ tree (the signed Qualcomm images) and the TI
+# images of its ti/ folder, which the kernel looks up at the top.
 # Kernel suite: RPROCSIM_KERNEL_SUITE=stable (default), backports or
 # unstable (docs/kernels.md). Output in the suite's guest folder, BUILD/guest
 # for stable and BUILD/guest-SUITE otherwise:
@@ -13,7 +15,8 @@
 #   kernel-release, kernel.sha256, kernel-file ("DEB MEMBER": the .deb and
 #   its member that Image is; empty for your own kernel), modules.txt (the
 #   .ko files),
-#   modules-resolved.txt (how each guest/modules.list name was found),
+#   modules-resolved.txt (how each guest/modules.list name was found:
+#   NAME KIND MODULE HOW BOARD),
 #   packages.txt.
 # The image is built in a temporary folder; its files replace the previous
 # ones only once all of them are complete.
@@ -118,10 +121,19 @@ else
     rp_die "no config file in the packages of kernel $release" "delete $fetched/pkg and run again"
 fi
 
+# The firmware of FIRMWARE_DIR the guest gets: "SOURCE DESTINATION" per
+# file, DESTINATION under /lib/firmware (qcom/qcs6490/adsp.mbn, or
+# am64-main-r5f0_0-fw for ti/am64-main-r5f0_0-fw)
+firmware_files() {
+    (cd "$firmware" && for d in qcom ti; do [ ! -d "$d" ] || find "$d" -type f; done) |
+        { grep -E '^qcom/|^ti/.*-fw$' || true; } |
+        while read -r f; do echo "$firmware/$f"; done
+}
+
 # Inputs that decide the image: stamp them so a second run does nothing.
 stamp=$( { echo "$suite $kernel $moddir $firmware $overrides"; cat "$here"/init "$here"/agent "$here"/modules.list \
            "$here"/mkcpio.py "$0" "$here/../scripts/common.sh"; stat -c '%s %Y' "$kernel" "$busybox";
-           if [ -n "$firmware" ]; then cat "$firmware"/* 2>/dev/null || true; fi
+           if [ -n "$firmware" ]; then firmware_files | sort | xargs -r cat; fi
            if [ -n "$overrides" ]; then find "$overrides" -type f -print0 | sort -z | xargs -0 cat; fi; } |
          sha256sum | cut -d' ' -f1)
 if [ "$(cat "$out/.stamp" 2>/dev/null)" = "$stamp" ] && [ -f "$out/initramfs.cpio" ] &&
@@ -214,23 +226,31 @@ add_module() {
     order+=("$f")
 }
 : > "$tmp/modules-resolved.txt"
+board=""
 while read -r m compat _; do
     case "$m" in ''|'#'*) continue ;; esac
+    case "$m" in
+        '['*']') board=${m#[}; board=${board%]}; exec 3> "$stage/etc/rprocsim/modules-$board"
+                 continue ;;
+    esac
+    [ -n "$board" ] || rp_die "guest/modules.list: module $m before the first [BOARD] section" \
+                              "put each module under the section of the board that needs it"
     case "$compat" in '#'*) compat="" ;; esac
     r=$(resolve "$m" "$compat") ||
         rp_die "module $m${compat:+ (driver of $compat)} of guest/modules.list is neither a module of kernel $release, nor built in, nor found by alias" \
                "check that $moddir is the modules folder of kernel $release; if the module was renamed, give the device tree compatible it drives as the second column of guest/modules.list"
     read -r kind real how <<< "$r"
-    echo "$m $kind $real $how" >> "$tmp/modules-resolved.txt"
+    echo "$m $kind $real $how $board" >> "$tmp/modules-resolved.txt"
     if [ "$kind" = module ]; then
         add_module "$real"
         # the listed spelling when it names the module itself
-        if [ "$real" = "${m//-/_}" ]; then echo "$m"; else echo "$real"; fi
+        if [ "$real" = "${m//-/_}" ]; then echo "$m" >&3; else echo "$real" >&3; fi
     else
-        echo "# $m: built into the kernel ($real)"
+        echo "# $m: built into the kernel ($real)" >&3
     fi
     [ "$real" = "${m//-/_}" ] || rp_say "module $m is $kind $real in kernel $release (by $how)"
-done < "$here/modules.list" > "$stage/etc/rprocsim/modules"
+done < "$here/modules.list"
+exec 3>&-
 
 used_overrides=()
 for f in "${order[@]}"; do
@@ -262,8 +282,12 @@ printf '%s\n' "${used_overrides[@]}" | sed '/^$/d' > "$tmp/overrides.txt"
 
 if [ -n "$firmware" ]; then
     [ -d "$firmware" ] || rp_die "firmware folder $firmware not found" "build the firmware stubs first (ninja)"
-    mkdir -p "$stage/lib/firmware/qcom/qcs6490"
-    cp "$firmware"/* "$stage/lib/firmware/qcom/qcs6490/"
+    firmware_files | while read -r f; do
+        rel=${f#"$firmware"/}
+        case "$rel" in ti/*) rel=${rel#ti/} ;; esac
+        mkdir -p "$stage/lib/firmware/$(dirname "$rel")"
+        cp "$f" "$stage/lib/firmware/$rel"
+    done
 fi
 
 python3 "$here/mkcpio.py" "$stage" "$tmp/initramfs.cpio" --node dev/console:c:5:1:600

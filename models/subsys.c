@@ -29,6 +29,16 @@ const RprocsimBoard *rprocsim_board_default(void)
     return boards[0];
 }
 
+char *rprocsim_board_names(void)
+{
+    GString *s = g_string_new(NULL);
+
+    for (size_t i = 0; i < G_N_ELEMENTS(boards); i++) {
+        g_string_append_printf(s, "%s%s", i ? ", " : "", boards[i]->machine);
+    }
+    return g_string_free(s, FALSE);
+}
+
 const RprocsimSubsys *rprocsim_subsys_find(const RprocsimBoard *board,
                                            const char *name)
 {

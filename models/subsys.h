@@ -15,6 +15,13 @@ const RprocsimBoard *rprocsim_board_find(const char *machine);
 /* The board the tools and TrustZone use when none is named: qcs6490-sim. */
 const RprocsimBoard *rprocsim_board_default(void);
 
+/*
+ * The machine names of every board joined with ", " ("qcs6490-sim,
+ * am64x-sim"), the default first, for help and error messages. The caller
+ * frees it with g_free().
+ */
+char *rprocsim_board_names(void);
+
 /* Subsystem @name ("adsp") of @board, or NULL. */
 const RprocsimSubsys *rprocsim_subsys_find(const RprocsimBoard *board,
                                            const char *name);

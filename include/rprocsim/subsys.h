@@ -64,8 +64,17 @@ typedef struct RprocsimSubsys {
     uint32_t mbox_core_user;        /* the mailbox user whose interrupt is the core's */
 } RprocsimSubsys;
 
+/* How a board's remote processors are driven, which decides what a tool can ask */
+typedef enum RprocsimFamily {
+    RPROCSIM_FAMILY_QCOM_PAS,       /* qcom_q6v5_pas: TrustZone PAS, SMP2P, SSR, coredumps */
+    RPROCSIM_FAMILY_TI_K3,          /* ti_k3_r5_remoteproc: TI-SCI, RP_MBOX, no recovery */
+} RprocsimFamily;
+
 typedef struct RprocsimBoard {
     const char *machine;            /* the QEMU machine: "qcs6490-sim" */
+    const char *summary;            /* one line for --help and reports */
+    const char *ap_cpu;             /* default -cpu of its application cores */
+    RprocsimFamily family;
     const RprocsimSubsys *subsys;   /* @count entries, in a fixed order */
     unsigned count;
 } RprocsimBoard;

@@ -79,9 +79,9 @@ START_TEST(kernel_is_the_debian_package_file)
 END_TEST
 
 /*
- * Every name of guest/modules.list that resolved to a loadable module
- * (modules-resolved.txt: NAME KIND MODULE HOW) is loaded; the built-in
- * ones (smem on 7.x) are part of the kernel.
+ * Every name of guest/modules.list's qcs6490-sim section that resolved to
+ * a loadable module (modules-resolved.txt: NAME KIND MODULE HOW BOARD) is
+ * loaded; the built-in ones (smem on 7.x) are part of the kernel.
  */
 START_TEST(stock_modules_loaded)
 {
@@ -101,7 +101,7 @@ START_TEST(stock_modules_loaded)
         g_auto(GStrv) f = g_strsplit_set(g_strstrip(*l), " \t", -1);
         g_autofree char *needle = NULL;
 
-        if (g_strv_length(f) < 3) {
+        if (g_strv_length(f) < 5 || !g_str_equal(f[4], RP_SIM_MACHINE)) {
             continue;
         }
         n++;

@@ -85,19 +85,19 @@ static int bench_boot(RpOptions *o, int runs, Figures *f)
     double msim, mvirt, rss_sim = 0;
 
     printf("boot to userspace, %d runs each, alternated: %s vs %s, "
-           "%d x %s, %d MiB\n", runs, RP_SIM_MACHINE, RP_VIRT_MACHINE,
+           "%d x %s, %d MiB\n", runs, o->board, RP_VIRT_MACHINE,
            o->smp, o->cpu, o->mem_mib);
     for (int i = 0; i < runs; i++) {
         /* alternate which machine goes first, so drift hits both alike */
-        const char *order[2] = { RP_SIM_MACHINE, RP_VIRT_MACHINE };
+        const char *order[2] = { o->board, RP_VIRT_MACHINE };
 
         if (i % 2) {
             order[0] = RP_VIRT_MACHINE;
-            order[1] = RP_SIM_MACHINE;
+            order[1] = o->board;
         }
         for (int j = 0; j < 2; j++) {
             double rss = 0, t = boot_once(o, order[j], &rss);
-            gboolean is_sim = g_str_equal(order[j], RP_SIM_MACHINE);
+            gboolean is_sim = g_str_equal(order[j], o->board);
 
             if (t < 0) {
                 return 1;
@@ -243,7 +243,7 @@ out:
 
 static int bench_subsystems(RpOptions *o, int runs, Figures *f)
 {
-    RpVmConfig cfg = rp_vm_config(o, RP_SIM_MACHINE);
+    RpVmConfig cfg = rp_vm_config(o, o->board);
     g_autoptr(GError) err = NULL;
     g_autoptr(RpVm) vm = NULL;
     g_autofree char *done = NULL;
@@ -266,7 +266,7 @@ static int bench_subsystems(RpOptions *o, int runs, Figures *f)
     }
     printf("subsystems, %d runs each: sysfs start to 'is now up', fatal error to "
            "'is now up'\n", runs);
-    ss = rp_subsystems(&n);
+    ss = rp_subsystems(rp_options_board(o), &n);
     for (unsigned i = 0; i < n; i++) {
         if (!bench_one(vm, qmp, &ss[i], runs, f)) {
             return 1;
@@ -346,7 +346,7 @@ static int bench_soak(RpOptions *o, char **args, unsigned cycles, unsigned every
     char *defaults[] = { default_dir, NULL };
     g_autoptr(GError) err = NULL;
     unsigned nsub;
-    const RpSubsys *all = rp_subsystems(&nsub);
+    const RpSubsys *all = rp_subsystems(rp_options_board(o), &nsub);
     Soak s = { .every = every };
     RpPass p = { 0 };
     double growth, secs;

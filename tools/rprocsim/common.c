@@ -27,7 +27,9 @@ G_DEFINE_QUARK(rp-options-error-quark, rp_options_error)
 
 GOptionGroup *rp_options_group(RpOptions *o)
 {
+    static char *board_help;    /* GOption keeps the pointer: made once */
     GOptionEntry entries[] = {
+        { "board", 0, 0, G_OPTION_ARG_STRING, &o->board, NULL, "MACHINE" },
         { "build", 0, 0, G_OPTION_ARG_FILENAME, &o->build,
           "Build folder holding qemu/ and guest/ (default: the one this rprocsim was built in)", "DIR" },
         { "qemu", 0, 0, G_OPTION_ARG_FILENAME, &o->qemu,
@@ -41,10 +43,11 @@ GOptionGroup *rp_options_group(RpOptions *o)
         { "initrd", 0, 0, G_OPTION_ARG_FILENAME, &o->initrd,
           "initramfs (default: GUEST/initramfs.cpio)", "FILE" },
         { "cpu", 0, 0, G_OPTION_ARG_STRING, &o->cpu,
-          "application core type (default: " RP_DEFAULT_CPU ")", "TYPE" },
+          "application core type (default: the board's, cortex-a55 on qcs6490-sim, "
+          "cortex-a53 on am64x-sim)", "TYPE" },
         { "smp", 0, 0, G_OPTION_ARG_INT, &o->smp,
-          "number of application cores (default: 2; qcs6490-sim adds its 3 "
-          "subsystem cores)", "N" },
+          "number of application cores (default: 2; the board adds one core per "
+          "remote processor: 3 on qcs6490-sim, 2 on am64x-sim)", "N" },
         { "mem", 0, 0, G_OPTION_ARG_INT, &o->mem_mib,
           "guest RAM in MiB (default: 1024)", "MIB" },
         { "append", 0, 0, G_OPTION_ARG_STRING, &o->append,
@@ -62,6 +65,14 @@ GOptionGroup *rp_options_group(RpOptions *o)
     };
     GOptionGroup *g = g_option_group_new("guest", "Guest and QEMU options:",
                                          "Show guest and QEMU options", o, NULL);
+
+    if (!board_help) {
+        g_autofree char *names = rprocsim_board_names();
+
+        board_help = g_strdup_printf("simulated board: %s (default: %s)", names,
+                                     rprocsim_board_default()->machine);
+    }
+    entries[0].description = board_help;
 
     g_option_group_add_entries(g, entries);
     return g;
@@ -282,7 +293,7 @@ static gboolean build_patched_guest(RpOptions *o, GStrv patches, GError **error)
 {
     g_autofree char *script = patch_script();
     g_autofree char *build = g_canonicalize_filename(o->build, NULL);
-    g_autofree char *images = rp_options_firmware_images(o);
+    g_autofree char *images = rp_options_firmware_elf_dir(o);
     g_autofree char *firmware = g_canonicalize_filename(images, NULL);
     g_autofree char *out = NULL, *txt = NULL;
     g_autoptr(GPtrArray) argv = g_ptr_array_new();
@@ -422,6 +433,17 @@ gboolean rp_options_resolve(RpOptions *o, GError **error)
                     o->kernel_suite, RP_KERNEL_SUITES);
         return FALSE;
     }
+    if (!o->board) {
+        o->board = g_strdup(RP_SIM_MACHINE);
+    }
+    if (!rprocsim_board_find(o->board)) {
+        g_autofree char *names = rprocsim_board_names();
+
+        g_set_error(error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE,
+                    "unknown board '%s'; use one of: %s", o->board, names);
+        return FALSE;
+    }
+    o->cpu_given = o->cpu_given || o->cpu != NULL;
     qemu_given = o->qemu != NULL;
     kernel_given = o->kernel != NULL;
     initrd_given = o->initrd != NULL;
@@ -446,7 +468,7 @@ gboolean rp_options_resolve(RpOptions *o, GError **error)
         o->initrd = g_build_filename(o->guest_dir, "initramfs.cpio", NULL);
     }
     if (!o->cpu) {
-        o->cpu = g_strdup(RP_DEFAULT_CPU);
+        o->cpu = g_strdup(rp_options_board(o)->ap_cpu);
     }
     if (!o->append) {
         o->append = g_strdup(RP_DEFAULT_APPEND);
@@ -527,6 +549,24 @@ gboolean rp_read_firmware_elf(const char *path, char **data, gsize *len, GError 
 const char *rp_options_kernel_release(const RpOptions *o)
 {
     return o->kernel_release;
+}
+
+const RprocsimBoard *rp_options_board(const RpOptions *o)
+{
+    const RprocsimBoard *b = o->board ? rprocsim_board_find(o->board) : NULL;
+
+    return b ? b : rprocsim_board_default();
+}
+
+RpOptions rp_options_for_board(const RpOptions *o, const char *machine)
+{
+    RpOptions c = *o;
+
+    c.board = (char *)machine;
+    if (!o->cpu_given) {
+        c.cpu = (char *)rp_options_board(&c)->ap_cpu;
+    }
+    return c;
 }
 
 RpVmConfig rp_vm_config(const RpOptions *o, const char *machine)

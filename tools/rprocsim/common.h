@@ -10,10 +10,11 @@
 #include <glib.h>
 #include "patched.h"
 #include "vm.h"
+#include "subsys.h"
 
+/* The default board (the first of models/subsys.c); --board picks another */
 #define RP_SIM_MACHINE      "qcs6490-sim"
 #define RP_VIRT_MACHINE     "virt,gic-version=3"
-#define RP_DEFAULT_CPU      "cortex-a55"
 #define RP_DEFAULT_SMP      2       /* application cores */
 #define RP_DEFAULT_MEM_MIB  1024
 /*
@@ -26,12 +27,13 @@
 #define RP_BOOT_TIMEOUT_S   300.0
 
 typedef struct RpOptions {
+    char *board;        /* the simulated board's QEMU machine (--board), RP_SIM_MACHINE by default */
     char *build;        /* build folder (default: the one rprocsim was built for) */
     char *qemu;         /* qemu-system-aarch64 */
     char *kernel_suite; /* stable, backports or unstable: picks the guest folder */
     char *kernel;       /* arm64 Image */
     char *initrd;       /* initramfs */
-    char *cpu;
+    char *cpu;          /* default: the board's ap_cpu */
     char *append;
     int smp;            /* application cores; qcs6490-sim gets 3 more in -smp */
     int mem_mib;
@@ -43,6 +45,7 @@ typedef struct RpOptions {
     char *guest_dir;        /* BUILD/guest, BUILD/guest-<suite>, or the patched one */
     char *kernel_release;   /* the guest image's kernel release, or NULL */
     RpPatched *patched;     /* GUEST/patched.txt, NULL for a stock guest */
+    gboolean cpu_given;     /* --cpu was given: it holds for every board */
 } RpOptions;
 
 /* Kernel suites (guest/build.sh, docs/kernels.md); the first is the default */
@@ -133,7 +136,10 @@ gboolean rp_options_resolve(RpOptions *o, GError **error);
  */
 char *rp_options_firmware_images(const RpOptions *o);
 
-/* BUILD/meson/firmware-stubs, the folder of the unstripped firmware ELFs (caller frees) */
+/*
+ * BUILD/meson/firmware-stubs, the folder of the unstripped firmware ELFs
+ * and the guest's firmware (guest/build.sh FIRMWARE_DIR); caller frees
+ */
 char *rp_options_firmware_elf_dir(const RpOptions *o);
 
 /*
@@ -159,6 +165,16 @@ gboolean rp_read_firmware_elf(const char *path, char **data, gsize *len, GError 
  * --kernel outside the guest folder, or no kernel-release file).
  */
 const char *rp_options_kernel_release(const RpOptions *o);
+
+/* The descriptor of @o's board (o->board, or the default before rp_options_resolve()). */
+const RprocsimBoard *rp_options_board(const RpOptions *o);
+
+/*
+ * A shallow copy of resolved options @o for board @machine (a known one):
+ * the board's default core type unless --cpu was given. Strings stay
+ * borrowed from @o (and @machine), so the copy is not freed.
+ */
+RpOptions rp_options_for_board(const RpOptions *o, const char *machine);
 
 /* A VM description for @machine from @o (strings borrowed from @o). */
 RpVmConfig rp_vm_config(const RpOptions *o, const char *machine);

@@ -150,14 +150,15 @@ static gboolean boot_guest(Demo *d)
     g_autoptr(GError) err = NULL;
     g_autofree char *line = NULL, *done = NULL;
     g_autofree char *console_log = g_build_filename(d->out_dir, "console.log", NULL);
-    RpVmConfig cfg = rp_vm_config(&d->o, RP_SIM_MACHINE);
+    RpVmConfig cfg = rp_vm_config(&d->o, d->o.board);
     const GPtrArray *lines;
 
     cfg.console_log = console_log;
     cfg.agent = TRUE;
     cfg.qmp = TRUE;
-    rp_progress(1, STEPS, "booting %s (%d x %s + 3 subsystem cores, %d MiB): %s",
-                RP_SIM_MACHINE, d->o.smp, d->o.cpu, d->o.mem_mib, d->o.kernel);
+    rp_progress(1, STEPS, "booting %s (%d x %s + %u subsystem cores, %d MiB): %s",
+                d->o.board, d->o.smp, d->o.cpu, rp_options_board(&d->o)->count,
+                d->o.mem_mib, d->o.kernel);
     d->vm = rp_vm_start(&cfg, &err);
     if (d->vm) {
         d->qemu_cmd = rp_vm_command_line(d->vm);
@@ -443,7 +444,7 @@ static gboolean write_report(Demo *d, const char *path, GError **error)
     json_builder_begin_object(b);
     rp_json_add_string(b, "result", d->problems->len ? "fail" : "pass");
     rp_json_add_strv(b, "problems", d->problems);
-    rp_json_add_string(b, "machine", RP_SIM_MACHINE);
+    rp_json_add_string(b, "machine", d->o.board);
     rp_json_add_string(b, "qemu_command", d->qemu_cmd);
     json_builder_set_member_name(b, "kernel");
     json_builder_begin_object(b);
@@ -565,7 +566,7 @@ int rp_cmd_demo(int argc, char **argv)
         fprintf(stderr, "rprocsim demo: %s\n", err->message);
         return rp_options_exit_status(err);
     }
-    subsys = rp_subsystems(&d.nsubsys);
+    subsys = rp_subsystems(rp_options_board(&d.o), &d.nsubsys);
     /* the crash inspector reads each subsystem's firmware ELF at the end */
     for (unsigned i = 0; i < d.nsubsys; i++) {
         g_autofree char *elf = rp_options_firmware_elf(&d.o, subsys[i].name);

@@ -8,7 +8,7 @@
 
 RpVm *rp_guest_boot(const RpOptions *o, const char *console_log, RpQmp **qmp, GError **error)
 {
-    RpVmConfig cfg = rp_vm_config(o, RP_SIM_MACHINE);
+    RpVmConfig cfg = rp_vm_config(o, o->board);
     g_autoptr(RpVm) vm = NULL;
     g_autofree char *ready = NULL, *done = NULL;
 

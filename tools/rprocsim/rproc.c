@@ -10,10 +10,8 @@
 #define AGENT_TIMEOUT_S 60.0
 #define POLL_US 50000
 
-const RpSubsys *rp_subsystems(unsigned *n)
+const RpSubsys *rp_subsystems(const RprocsimBoard *board, unsigned *n)
 {
-    const RprocsimBoard *board = rprocsim_board_default();
-
     *n = board->count;
     return board->subsys;
 }

@@ -17,10 +17,10 @@
 typedef RprocsimSubsys RpSubsys;
 
 /*
- * The subsystems of the default board (qcs6490-sim), in the descriptor
- * table's order; *@n gets their count.
+ * The subsystems of @board, in the descriptor table's order; *@n gets
+ * their count.
  */
-const RpSubsys *rp_subsystems(unsigned *n);
+const RpSubsys *rp_subsystems(const RprocsimBoard *board, unsigned *n);
 
 typedef struct RpRproc {
     const RpSubsys *ss;

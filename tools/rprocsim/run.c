@@ -57,16 +57,19 @@ static char *check_patched(const RpOptions *o, RpVm *vm, GPtrArray *notes)
  * Boot a guest for @sc and run its passes into @results; @notes gets the
  * TAP comment lines about the boot (a patched guest's taint and modules).
  */
-static void run_scenario(const RpOptions *o, const char *out_top, const RpScenario *sc,
+static void run_scenario(const RpOptions *all_o, const char *out_top, const RpScenario *sc,
                          int index, int total, GPtrArray *results, GPtrArray *notes)
 {
+    /* the scenario's board (and its core type unless --cpu was given) */
+    RpOptions board_o = rp_options_for_board(all_o, sc->board);
+    const RpOptions *o = &board_o;
     g_autofree char *out_dir = g_build_filename(out_top, sc->name, NULL);
     g_autofree char *console_log = g_build_filename(out_dir, "console.log", NULL);
     g_autofree char *firmware_dir = rp_options_firmware_elf_dir(o);
     g_autofree char *patch_problem = NULL;
     g_autoptr(GError) boot_err = NULL;
     unsigned nsub;
-    const RpSubsys *all = rp_subsystems(&nsub);
+    const RpSubsys *all = rp_subsystems(rp_options_board(o), &nsub);
     const char *release = rp_options_kernel_release(o);
     g_autofree char *unusable = NULL;  /* the pass that left the guest agent gone, and why */
     RpPass p = { 0 };

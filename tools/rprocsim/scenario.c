@@ -55,6 +55,7 @@ void rp_scenario_free(RpScenario *s)
     }
     g_free(s->name);
     g_free(s->summary);
+    g_free(s->board);
     g_strfreev(s->subsystems);
     if (s->steps) {
         g_ptr_array_free(s->steps, TRUE);
@@ -92,12 +93,24 @@ static gboolean check_keys(GKeyFile *kf, const char *name, const char *group,
 
 static gboolean parse_header(GKeyFile *kf, RpScenario *s, GError **error)
 {
-    static const char *const allowed[] = { "summary", "subsystems", "repeat", NULL };
+    static const char *const allowed[] = { "summary", "board", "subsystems", "repeat", NULL };
     g_autoptr(GError) err = NULL;
+    const RprocsimBoard *board = rprocsim_board_default();
     gint repeat = 1;
 
     if (!check_keys(kf, s->name, "scenario", allowed, error)) {
         return FALSE;
+    }
+    s->board = g_key_file_get_string(kf, "scenario", "board", NULL);
+    if (s->board) {
+        g_strstrip(s->board);
+        if (!(board = rprocsim_board_find(s->board))) {
+            g_autofree char *names = rprocsim_board_names();
+
+            return fail(error, s->name, "scenario", "unknown board '%s' (%s)", s->board, names);
+        }
+    } else {
+        s->board = g_strdup(board->machine);
     }
     s->summary = g_key_file_get_string(kf, "scenario", "summary", NULL);
     s->subsystems = g_key_file_get_string_list(kf, "scenario", "subsystems", NULL, NULL);
@@ -106,11 +119,11 @@ static gboolean parse_header(GKeyFile *kf, RpScenario *s, GError **error)
     }
     for (char **ss = s->subsystems; *ss; ss++) {
         g_strstrip(*ss);
-        if (!rprocsim_subsys_find(rprocsim_board_default(), *ss)) {
-            g_autofree char *names = rprocsim_subsys_names(rprocsim_board_default());
+        if (!rprocsim_subsys_find(board, *ss)) {
+            g_autofree char *names = rprocsim_subsys_names(board);
 
-            return fail(error, s->name, "scenario", "unknown subsystem '%s' (%s)",
-                        *ss, names);
+            return fail(error, s->name, "scenario", "unknown subsystem '%s' of %s (%s)",
+                        *ss, board->machine, names);
         }
     }
     if (g_key_file_has_key(kf, "scenario", "repeat", NULL)) {

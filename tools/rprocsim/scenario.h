@@ -43,7 +43,8 @@ typedef struct RpStep {
 typedef struct RpScenario {
     char *name;         /* file name without ".scenario" */
     char *summary;
-    char **subsystems;  /* NULL-terminated: "adsp", "cdsp", "wpss" */
+    char *board;        /* the board's QEMU machine ("board=", default qcs6490-sim) */
+    char **subsystems;  /* NULL-terminated: "adsp", "cdsp", "wpss", of that board */
     unsigned repeat;    /* the steps run this many times per subsystem, >= 1 */
     GPtrArray *steps;   /* RpStep * */
 } RpScenario;

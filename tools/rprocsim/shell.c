@@ -85,7 +85,7 @@ int rp_cmd_shell(int argc, char **argv)
             fprintf(stderr, "  %s\n", (char *)g_ptr_array_index(lines, i));
         }
     }
-    cfg = rp_vm_config(&o, RP_SIM_MACHINE);
+    cfg = rp_vm_config(&o, o.board);
     smp = g_strdup_printf("%d", cfg.smp);
     mem = g_strdup_printf("%dM", o.mem_mib);
     if (pipe(pipefd) < 0) {
@@ -93,7 +93,7 @@ int rp_cmd_shell(int argc, char **argv)
         return 1;
     }
     fprintf(stderr, "rprocsim shell: booting %s; Ctrl-A X quits, "
-            "Ctrl-A C toggles the QEMU monitor\n", RP_SIM_MACHINE);
+            "Ctrl-A C toggles the QEMU monitor\n", o.board);
     pid = fork();
     if (pid < 0) {
         fprintf(stderr, "rprocsim shell: fork: %s\n", g_strerror(errno));
@@ -101,7 +101,7 @@ int rp_cmd_shell(int argc, char **argv)
     }
     if (pid == 0) {
         const char *qargv[] = {
-            o.qemu, "-M", RP_SIM_MACHINE, "-cpu", o.cpu, "-smp", smp,
+            o.qemu, "-M", o.board, "-cpu", o.cpu, "-smp", smp,
             "-m", mem, "-accel", "tcg", "-nodefaults", "-display", "none",
             "-serial", "mon:stdio", "-kernel", o.kernel, "-initrd", o.initrd,
             "-append", o.append, NULL

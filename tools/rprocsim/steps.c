@@ -436,7 +436,7 @@ gboolean rp_pass_run(RpPass *p, const RpScenario *sc, const RpSubsys *ss, unsign
     set_var(p, "dev", rprocsim_subsys_device(ss));
     set_var(p, "sysfs", g_strdup(p->r.dir));
     set_var(p, "debugfs", g_strdup_printf("/sys/kernel/debug/remoteproc/%s", base));
-    set_var(p, "fw", g_strdup_printf("qcom/qcs6490/%s.mbn", ss->name));
+    set_var(p, "fw", g_strdup(ss->firmware_name));
     rounds = rounds ? rounds : sc->repeat;
     for (unsigned n = 1; n <= rounds; n++) {
         set_var(p, "n", g_strdup_printf("%u", n));

@@ -9,6 +9,7 @@
 #include "common.h"
 #include "json-out.h"
 #include "subsys.h"
+#include "rprocsim/am64x-map.h"
 
 #include <glib.h>
 #include <inttypes.h>
@@ -72,10 +73,23 @@ static char *to_json(const RprocsimBoard *b)
     return rp_json_to_text(jb, TRUE);
 }
 
-/* @template with @BASE@ and @SIZE@ replaced by @s's carveout, to stdout */
+/* Replace every @name in @out by @v in hex */
+static void substitute(GString *out, const char *name, uint64_t v)
+{
+    g_autofree char *text = g_strdup_printf("0x%" PRIx64, v);
+
+    g_string_replace(out, name, text, 0);
+}
+
+/*
+ * @template with @BASE@ and @SIZE@ replaced by @s's carveout, to stdout;
+ * for a TI R5F core (a BTCM in its descriptor) also @ATCM@, @ATCM_SIZE@,
+ * @BTCM@, @BTCM_SIZE@: its TCMs at the core's own addresses (am64x-map.h,
+ * ti,loczrama = <1>) with the descriptor's sizes
+ */
 static int linker_script(const RprocsimSubsys *s, const char *template)
 {
-    g_autofree char *text = NULL, *base = NULL, *size = NULL;
+    g_autofree char *text = NULL;
     g_autoptr(GError) err = NULL;
     g_autoptr(GString) out = NULL;
 
@@ -83,11 +97,15 @@ static int linker_script(const RprocsimSubsys *s, const char *template)
         fprintf(stderr, "rprocsim subsystems: %s\n", err->message);
         return 2;
     }
-    base = g_strdup_printf("0x%" PRIx64, s->carveout_base);
-    size = g_strdup_printf("0x%" PRIx64, s->carveout_size);
     out = g_string_new(text);
-    g_string_replace(out, "@BASE@", base, 0);
-    g_string_replace(out, "@SIZE@", size, 0);
+    substitute(out, "@BASE@", s->carveout_base);
+    substitute(out, "@SIZE@", s->carveout_size);
+    if (s->btcm_size) {
+        substitute(out, "@ATCM@", AM64X_SIM_R5F_ATCM_LOCAL);
+        substitute(out, "@ATCM_SIZE@", s->reg_size);
+        substitute(out, "@BTCM@", AM64X_SIM_R5F_BTCM_LOCAL);
+        substitute(out, "@BTCM_SIZE@", s->btcm_size);
+    }
     fputs(out->str, stdout);
     return 0;
 }
@@ -101,7 +119,8 @@ int rp_cmd_subsystems(int argc, char **argv)
           "the board's QEMU machine (default qcs6490-sim)", "MACHINE" },
         RP_OPTION_JSON(json),
         { "linker-script", 0, 0, G_OPTION_ARG_STRING, &ld,
-          "print TEMPLATE with @BASE@ and @SIZE@ set to NAME's carveout "
+          "print TEMPLATE with @BASE@ and @SIZE@ set to NAME's carveout, and "
+          "for an R5F core @ATCM@, @ATCM_SIZE@, @BTCM@, @BTCM_SIZE@ to its TCMs "
           "(the firmware build uses it)", "NAME" },
         { NULL }
     };
