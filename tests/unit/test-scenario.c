@@ -71,6 +71,10 @@ static const char *const bad[] = {
     /* the guest shell's ${...} unescaped: refused before anything boots */
     "[scenario]\nsummary=x\nsubsystems=adsp\n[step 1]\ndo=guest\ncommand=b=${f##*/}\n",
     "[scenario]\nsummary=x\nsubsystems=adsp\n[step 1]\ndo=sysfs\nattr=a\nvalue=${nope}\n",
+    /* boards: an unknown one, and a subsystem of another board */
+    "[scenario]\nsummary=x\nboard=omap5-sim\nsubsystems=adsp\n[step 1]\ndo=expect\nmessage=x\n",
+    "[scenario]\nsummary=x\nboard=am64x-sim\nsubsystems=adsp\n[step 1]\ndo=expect\nmessage=x\n",
+    "[scenario]\nsummary=x\nsubsystems=r5f0_0\n[step 1]\ndo=expect\nmessage=x\n",
 };
 
 START_TEST(bad_input_is_refused)
@@ -140,6 +144,23 @@ START_TEST(unknown_variable_names_the_escape)
 END_TEST
 
 /* Every shipped scenario parses */
+/* board= picks the board whose subsystems the scenario names; qcs6490-sim by default */
+START_TEST(board_key)
+{
+    g_autoptr(GError) err = NULL;
+    g_autoptr(RpScenario) k3 = parse("[scenario]\nsummary=x\nboard= am64x-sim\n"
+                                     "subsystems=r5f0_0;r5f0_1\n"
+                                     "[step 1]\ndo=expect\nmessage=x\n", &err);
+    g_autoptr(RpScenario) qc = parse("[scenario]\nsummary=x\nsubsystems=adsp\n"
+                                     "[step 1]\ndo=expect\nmessage=x\n", &err);
+
+    ck_assert_msg(k3 && qc, "%s", err ? err->message : "");
+    ck_assert_str_eq(k3->board, "am64x-sim");
+    ck_assert_str_eq(k3->subsystems[1], "r5f0_1");
+    ck_assert_str_eq(qc->board, "qcs6490-sim");
+}
+END_TEST
+
 START_TEST(shipped_scenarios_parse)
 {
     const char *dir = g_getenv("RPROCSIM_SCENARIOS");
@@ -196,6 +217,7 @@ Suite *rp_test_suite(void)
         { "parse", expand_variables },
         { "parse", expand_escape, G_N_ELEMENTS(escapes) },
         { "parse", unknown_variable_names_the_escape },
+        { "parse", board_key },
         { "parse", shipped_scenarios_parse },
         { "parse", soak_scenarios_parse },
     };
