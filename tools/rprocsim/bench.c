@@ -379,7 +379,7 @@ static int bench_soak(RpOptions *o, char **args, unsigned cycles, unsigned every
     s.at = g_array_new(FALSE, FALSE, sizeof(double));
     s.rss = g_array_new(FALSE, FALSE, sizeof(double));
     printf("soak, %u cycles in one guest (%s), QEMU's resident memory every %u; "
-           "console in %s\n", s.total, o->accel ? o->accel : "tcg", every, console_log);
+           "console in %s\n", s.total, o->accel ? o->accel : RP_DEFAULT_ACCEL, every, console_log);
     p.vm = s.vm = rp_guest_boot(o, console_log, &p.qmp, &err);
     if (!p.vm) {
         fprintf(stderr, "rprocsim bench: soak: the guest did not boot: %s\n", err->message);
@@ -435,7 +435,7 @@ static int bench_soak(RpOptions *o, char **args, unsigned cycles, unsigned every
            growth);
     rp_json_add_strv(f->b, "soak_scenarios", names);
     rp_json_add_int(f->b, "soak_cycles", s.total);
-    rp_json_add_string(f->b, "soak_accel", o->accel ? o->accel : "tcg");
+    rp_json_add_string(f->b, "soak_accel", o->accel ? o->accel : RP_DEFAULT_ACCEL);
     fig_double(f, "soak_s_per_cycle", secs / s.total);
     fig_double(f, "soak_rss_mib_start", g_array_index(s.rss, double, 0));
     fig_double(f, "soak_rss_mib_end", g_array_index(s.rss, double, s.rss->len - 1));
@@ -639,8 +639,8 @@ int rp_cmd_bench(int argc, char **argv)
         { "sample-every", 0, 0, G_OPTION_ARG_INT, &every,
           "soak: sample QEMU's resident memory every N cycles (default: 50)", "N" },
         { "tb-size", 0, 0, G_OPTION_ARG_INT, &tb_size,
-          "soak: QEMU's TCG translation cache in MiB (-accel tcg,tb-size=MIB; "
-          "default: QEMU's)", "MIB" },
+          "QEMU's TCG translation cache in MiB (-accel tcg,tb-size=MIB; "
+          "default: " RP_DEFAULT_ACCEL ")", "MIB" },
         { "fuzz-seconds", 0, 0, G_OPTION_ARG_INT, &fuzz_seconds,
           "fuzz: seconds per fuzz target (default: 120)", "S" },
         { "images", 0, 0, G_OPTION_ARG_INT, &images,

@@ -581,7 +581,7 @@ RpVmConfig rp_vm_config(const RpOptions *o, const char *machine)
         .initrd = o->initrd,
         .append = o->append,
         .echo = o->verbose,
-        .accel = o->accel,
+        .accel = o->accel ? o->accel : RP_DEFAULT_ACCEL,
     };
 }
 

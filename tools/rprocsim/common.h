@@ -23,6 +23,15 @@
  * kernel; without it CONFIG_IO_STRICT_DEVMEM refuses the mapping first
  */
 #define RP_DEFAULT_APPEND   "console=ttyAMA0 panic=-1 iomem=relaxed"
+/*
+ * TCG with a 128 MiB translation cache instead of QEMU's 1 GiB default:
+ * translated code is kept until the cache is full, so with the default a
+ * long run's resident memory grows for hundreds of crash/recovery cycles
+ * (every reload of a firmware image and every new guest process is
+ * translated anew) towards 1 GiB more; with 128 MiB it is full and flat
+ * after a few hundred cycles, and the boot is as fast (docs/benchmarks.md).
+ */
+#define RP_DEFAULT_ACCEL    "tcg,tb-size=128"
 /* Bound on a cold boot to userspace under TCG (a few seconds normally). */
 #define RP_BOOT_TIMEOUT_S   300.0
 
@@ -40,7 +49,7 @@ typedef struct RpOptions {
     gboolean verbose;   /* copy the guest console to the terminal */
     char **patches;     /* --patch FILEs, in the order given; NULL: $RPROCSIM_PATCHES */
     char *kernel_source;    /* --kernel-source DIR for the patched build, or NULL */
-    char *accel;        /* QEMU's -accel value, NULL for "tcg" (bench soak --tb-size) */
+    char *accel;        /* QEMU's -accel value, NULL for RP_DEFAULT_ACCEL (bench --tb-size) */
     /* filled in by rp_options_resolve() */
     char *guest_dir;        /* BUILD/guest, BUILD/guest-<suite>, or the patched one */
     char *kernel_release;   /* the guest image's kernel release, or NULL */

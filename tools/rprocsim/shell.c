@@ -102,7 +102,7 @@ int rp_cmd_shell(int argc, char **argv)
     if (pid == 0) {
         const char *qargv[] = {
             o.qemu, "-M", o.board, "-cpu", o.cpu, "-smp", smp,
-            "-m", mem, "-accel", "tcg", "-nodefaults", "-display", "none",
+            "-m", mem, "-accel", RP_DEFAULT_ACCEL, "-nodefaults", "-display", "none",
             "-serial", "mon:stdio", "-kernel", o.kernel, "-initrd", o.initrd,
             "-append", o.append, NULL
         };
