@@ -18,6 +18,7 @@
 #include "rprocsim/crash-record.h"
 #include "rprocsim/smem-layout.h"
 #include "../lib/smp2p.h"
+#include "../lib/text.h"
 
 #define BIT_FATAL       (1u << 0)
 #define BIT_READY       (1u << 1)
@@ -55,35 +56,12 @@ static uint32_t fault;
 
 static void putc_(char c)
 {
-    writel(Q6SS_BASE + Q6SS_REG_UART_TX, (uint8_t)c);
+    rp_uart_putc(Q6SS_BASE + Q6SS_REG_UART_TX, c);
 }
 
 static void puts_(const char *s)
 {
-    while (*s) {
-        putc_(*s++);
-    }
-}
-
-/* Append @v in hex (8 digits) to @buf at *@at, bounded by @len */
-static void put_hex(char *buf, uint32_t *at, uint32_t len, uint32_t v)
-{
-    static const char digits[] = "0123456789abcdef";
-
-    for (int shift = 28; shift >= 0; shift -= 4) {
-        if (*at + 1 < len) {
-            buf[(*at)++] = digits[(v >> shift) & 0xf];
-        }
-    }
-    buf[*at] = '\0';
-}
-
-static void put_str(char *buf, uint32_t *at, uint32_t len, const char *s)
-{
-    while (*s && *at + 1 < len) {
-        buf[(*at)++] = *s++;
-    }
-    buf[*at] = '\0';
+    rp_uart_puts(Q6SS_BASE + Q6SS_REG_UART_TX, s);
 }
 
 /* --- shared memory and the mutex, as this core sees them ---------------- */
@@ -197,7 +175,7 @@ void fw_fatal(const char *reason, uint32_t exception)
     __asm__ volatile("cpsid i");
     crash_record.exception = exception;
     crash_record.boot = q6ss(Q6SS_REG_BOOT_COUNT);
-    put_str(crash_record.reason, &at, RP_CRASH_REASON_LEN, reason);
+    rp_text_put_str(crash_record.reason, &at, RP_CRASH_REASON_LEN, reason);
     crash_record.version = RP_CRASH_VERSION;
     crash_record.magic = RP_CRASH_MAGIC;
     puts_(cfg ? cfg->name : "fw");
@@ -241,16 +219,16 @@ void fw_fault(uint32_t *frame, uint32_t exc_return, uint32_t *callee_saved)
     crash_record.mmfar = readl(SCB_MMFAR);
     crash_record.bfar = readl(SCB_BFAR);
 
-    put_str(reason, &at, sizeof(reason), cfg ? cfg->name : "fw");
-    put_str(reason, &at, sizeof(reason), ": ");
-    put_str(reason, &at, sizeof(reason), ipsr < RP_CRASH_EXCEPTIONS ? names[ipsr] : "exception");
-    put_str(reason, &at, sizeof(reason), " at pc 0x");
-    put_hex(reason, &at, sizeof(reason), crash_record.pc);
-    put_str(reason, &at, sizeof(reason), " cfsr 0x");
-    put_hex(reason, &at, sizeof(reason), crash_record.cfsr);
+    rp_text_put_str(reason, &at, sizeof(reason), cfg ? cfg->name : "fw");
+    rp_text_put_str(reason, &at, sizeof(reason), ": ");
+    rp_text_put_str(reason, &at, sizeof(reason), ipsr < RP_CRASH_EXCEPTIONS ? names[ipsr] : "exception");
+    rp_text_put_str(reason, &at, sizeof(reason), " at pc 0x");
+    rp_text_put_hex(reason, &at, sizeof(reason), crash_record.pc);
+    rp_text_put_str(reason, &at, sizeof(reason), " cfsr 0x");
+    rp_text_put_hex(reason, &at, sizeof(reason), crash_record.cfsr);
     if (crash_record.cfsr & (1u << 15)) {       /* BFARVALID */
-        put_str(reason, &at, sizeof(reason), " addr 0x");
-        put_hex(reason, &at, sizeof(reason), crash_record.bfar);
+        rp_text_put_str(reason, &at, sizeof(reason), " addr 0x");
+        rp_text_put_hex(reason, &at, sizeof(reason), crash_record.bfar);
     }
     (void)exc_return;
     fw_fatal(reason, ipsr);
@@ -260,16 +238,8 @@ void fw_fault(uint32_t *frame, uint32_t exc_return, uint32_t *callee_saved)
 
 static void fault_message(char *buf, uint32_t len)
 {
-    uint32_t i = 0;
-
-    for (; i + 1 < len && i < 64; i += 4) {
-        uint32_t w = q6ss(Q6SS_REG_FAULT_MSG + i);
-
-        for (int b = 0; b < 4 && i + b + 1 < len; b++) {
-            buf[i + b] = (char)(w >> (8 * b));
-        }
-    }
-    buf[len - 1] = '\0';
+    rp_text_from_words(buf, len, (const volatile uint32_t *)(Q6SS_BASE + Q6SS_REG_FAULT_MSG),
+                       Q6SS_FAULT_MSG_LEN);
 }
 
 static void wild_pointer(void)

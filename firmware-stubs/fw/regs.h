@@ -10,6 +10,7 @@
 
 #include <stdint.h>
 
+#include "../lib/mmio.h"
 #include "rprocsim/ipcc-regs.h"
 #include "rprocsim/q6ss-regs.h"
 #include "rprocsim/qcs6490-map.h"
@@ -36,16 +37,6 @@
 #define SCB_BFAR                0xe000ed38u
 
 #define TICK_MS                 10
-
-static inline uint32_t readl(uint32_t addr)
-{
-    return *(volatile uint32_t *)addr;
-}
-
-static inline void writel(uint32_t addr, uint32_t v)
-{
-    *(volatile uint32_t *)addr = v;
-}
 
 static inline uint32_t q6ss(uint32_t reg)
 {

@@ -65,25 +65,3 @@ void reset_handler(void)
     }
     fw_main(&fw_this);
 }
-
-/* The compiler may emit calls to these even in freestanding code */
-void *memset(void *s, int c, unsigned int n)
-{
-    unsigned char *p = s;
-
-    while (n--) {
-        *p++ = (unsigned char)c;
-    }
-    return s;
-}
-
-void *memcpy(void *d, const void *s, unsigned int n)
-{
-    unsigned char *dp = d;
-    const unsigned char *sp = s;
-
-    while (n--) {
-        *dp++ = *sp++;
-    }
-    return d;
-}
