@@ -42,7 +42,7 @@ void rp_rpmbox_handle(struct rp_rpmbox *s, uint32_t msg, struct rp_rpmbox_answer
             return;
         }
         if (s->no_wfi) {
-            answer(a, "shutdown, then no WFI (no-wfi)", 1, RP_MBOX_SHUTDOWN_ACK, RP_RPMBOX_SPIN);
+            answer(a, "shutdown (no-wfi)", 1, RP_MBOX_SHUTDOWN_ACK, RP_RPMBOX_SPIN);
             return;
         }
         answer(a, "shutdown", 1, RP_MBOX_SHUTDOWN_ACK, RP_RPMBOX_STOP);
