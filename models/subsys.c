@@ -12,11 +12,17 @@
 static const RprocsimBoard *const boards[] = {
     &rprocsim_qcs6490_board,
     &rprocsim_am64x_board,
+    NULL,
 };
+
+const RprocsimBoard *const *rprocsim_boards(void)
+{
+    return boards;
+}
 
 const RprocsimBoard *rprocsim_board_find(const char *machine)
 {
-    for (size_t i = 0; machine && i < G_N_ELEMENTS(boards); i++) {
+    for (size_t i = 0; machine && boards[i]; i++) {
         if (!strcmp(boards[i]->machine, machine)) {
             return boards[i];
         }
@@ -33,7 +39,7 @@ char *rprocsim_board_names(void)
 {
     GString *s = g_string_new(NULL);
 
-    for (size_t i = 0; i < G_N_ELEMENTS(boards); i++) {
+    for (size_t i = 0; boards[i]; i++) {
         g_string_append_printf(s, "%s%s", i ? ", " : "", boards[i]->machine);
     }
     return g_string_free(s, FALSE);

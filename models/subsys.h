@@ -15,6 +15,9 @@ const RprocsimBoard *rprocsim_board_find(const char *machine);
 /* The board the tools and TrustZone use when none is named: qcs6490-sim. */
 const RprocsimBoard *rprocsim_board_default(void);
 
+/* Every board, the default first, NULL-terminated (static). */
+const RprocsimBoard *const *rprocsim_boards(void);
+
 /*
  * The machine names of every board joined with ", " ("qcs6490-sim,
  * am64x-sim"), the default first, for help and error messages. The caller
