@@ -209,6 +209,24 @@ START_TEST(soak_scenarios_parse)
 }
 END_TEST
 
+/* scenarios/am64x/: the am64x-sim set, each file for that board */
+START_TEST(am64x_scenarios_parse)
+{
+    g_autofree char *dir = g_build_filename(g_getenv("RPROCSIM_SCENARIOS"), "am64x", NULL);
+    g_autoptr(GError) err = NULL;
+    g_autoptr(GPtrArray) files = rp_scenario_files(dir, &err);
+
+    ck_assert_msg(files != NULL, "%s", err ? err->message : "");
+    for (guint i = 0; i < files->len; i++) {
+        g_autoptr(RpScenario) s = rp_scenario_load(g_ptr_array_index(files, i), &err);
+
+        ck_assert_msg(s != NULL, "%s", err ? err->message : "");
+        ck_assert_str_eq(s->board, "am64x-sim");
+    }
+    ck_assert_uint_ge(files->len, 4);
+}
+END_TEST
+
 Suite *rp_test_suite(void)
 {
     const RpTest tests[] = {
@@ -220,6 +238,7 @@ Suite *rp_test_suite(void)
         { "parse", board_key },
         { "parse", shipped_scenarios_parse },
         { "parse", soak_scenarios_parse },
+        { "parse", am64x_scenarios_parse },
     };
 
     return rp_suite_new("scenario", tests, G_N_ELEMENTS(tests), NULL);

@@ -31,6 +31,7 @@ static const struct {
     [RP_STEP_GUEST]     = { "guest",     "command",  NULL,       FALSE, TRUE,  TRUE },
     [RP_STEP_DUMP]      = { "dump",      "format",   NULL,       FALSE, FALSE, FALSE },
     [RP_STEP_INSPECT]   = { "inspect",   "contains", NULL,       FALSE, FALSE, FALSE },
+    [RP_STEP_SCI]       = { "sci",       "property", "bits",     TRUE,  FALSE, TRUE },
 };
 
 const char *rp_step_kind_name(RpStepKind kind)

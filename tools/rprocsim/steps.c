@@ -56,6 +56,43 @@ static char *tz_get(RpPass *p, const char *prop, GError **error)
     return rp_qmp_qom_get_text(p->qmp, "/machine/trustzone", prop, error);
 }
 
+/*
+ * TI-SCI (am64x-sim): wait up to the step's timeout until the DMSC's QOM
+ * @prop (such as "r5f0_0-status", the GET_STATUS status word) has every bit
+ * of @bits set
+ */
+static gboolean do_sci(RpPass *p, const RpStep *st, const char *prop, const char *bits,
+                       GError **error)
+{
+    gint64 deadline = g_get_monotonic_time() + (gint64)(st->timeout_s * G_USEC_PER_SEC);
+    guint64 want;
+    char *end;
+
+    want = g_ascii_strtoull(bits, &end, 0);
+    if (*end || !want) {
+        return step_error(error, st, "bits '%s' is not a non-zero number", bits);
+    }
+    for (;;) {
+        g_autofree char *val = rp_qmp_qom_get_text(p->qmp, "/machine/dmsc", prop, error);
+        guint64 v;
+
+        if (!val) {
+            return FALSE;
+        }
+        v = g_ascii_strtoull(val, NULL, 0);
+        if ((v & want) == want) {
+            g_string_append_printf(p->log, "  dmsc %s = 0x%" G_GINT64_MODIFIER "x\n", prop, v);
+            return TRUE;
+        }
+        if (g_get_monotonic_time() >= deadline) {
+            return step_error(error, st, "DMSC %s is 0x%" G_GINT64_MODIFIER "x, without bits "
+                              "0x%" G_GINT64_MODIFIER "x after %.1f s", prop, v, want,
+                              st->timeout_s);
+        }
+        g_usleep(20000);
+    }
+}
+
 static gboolean do_expect(RpPass *p, const RpStep *st, const char *msg, GError **error)
 {
     gint64 deadline = g_get_monotonic_time() + (gint64)(st->timeout_s * G_USEC_PER_SEC);
@@ -370,6 +407,8 @@ gboolean rp_step_run(RpPass *p, const RpStep *st, GError **error)
         return rp_rproc_wait_state(p->vm, &p->r, arg, st->timeout_s, error);
     case RP_STEP_TZ:
         return do_tz(p, st, arg, arg2, error);
+    case RP_STEP_SCI:
+        return do_sci(p, st, arg, arg2, error);
     case RP_STEP_DUMP:
         return do_dump(p, st, arg, error);
     case RP_STEP_INSPECT:
