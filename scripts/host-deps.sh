@@ -16,7 +16,7 @@ packages=(
     libglib2.0-dev libfdt-dev libcapstone-dev check libjson-glib-dev zlib1g-dev
     device-tree-compiler cpio xz-utils kmod dpkg-dev debian-archive-keyring
     debootstrap patch
-    clang lld libclang-rt-dev
+    clang lld llvm libclang-rt-dev
 )
 meson_min=1.5.0
 
