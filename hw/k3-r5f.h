@@ -47,6 +47,16 @@ OBJECT_DECLARE_SIMPLE_TYPE(RprocsimK3R5fState, RPROCSIM_K3_R5F)
  * as on the Q6SS), "running" (bool, read-only), "boot-count" (read-only).
  * MMIO region 0: the ATCM, 1: the BTCM, for the board to map at their SoC
  * addresses. GPIO input 0: the core's IRQ (its mailbox user's interrupt).
+ *
+ * The vCPU's IRQ input is GPIO input 0 OR'd with the fault line, which is
+ * a level: high from the moment "fault" sets an action other than "none"
+ * until the firmware writes FAULT_ACK (or "fault" is set to "none"). So a
+ * core idle in WFI, even with IRQs masked, wakes for the fault, and one
+ * that is off finds it, still pending, at its next boot.
+ *
+ * Test-only QOM properties (bool, write-only), which call the functions
+ * below as TI-SCI would, for qtests of the core without the DMSC:
+ * "x-module-on", "x-local-reset", "x-halt"; and "x-boot-vector" (uint32).
  */
 struct RprocsimK3R5fState {
     SysBusDevice parent_obj;
@@ -63,6 +73,7 @@ struct RprocsimK3R5fState {
     MemoryRegion ctl;           /* the control block */
     CharBackend uart;
     GString *uart_line;
+    qemu_irq cpu_irq;           /* the vCPU's ARM_CPU_IRQ input */
 
     /* configuration (properties) */
     char *name;
@@ -86,6 +97,8 @@ struct RprocsimK3R5fState {
     bool running;
     uint32_t boot_vector;
     uint32_t boots;
+    uint32_t applied_boots;     /* the boot the vCPU was last started for */
+    bool irq_in;                /* GPIO input 0 (the mailbox user's line) */
     uint32_t fault_action;
     uint32_t fault_arg;
     uint8_t fault_msg[K3_R5F_CTL_FAULT_MSG_LEN];

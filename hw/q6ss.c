@@ -18,9 +18,11 @@
 #include "target/arm/cpu.h"
 #include "target/arm/arm-powerctl.h"
 #include "qapi/qapi-events-rprocsim.h"
+#include "hw/rprocsim/hw/debug-uart.h"
 #include "hw/rprocsim/hw/q6ss.h"
 #include "hw/rprocsim/hw/reg32.h"
 #include "hw/rprocsim/trace.h"
+#include "hw/rprocsim/models/fault-spec.h"
 
 OBJECT_DEFINE_SIMPLE_TYPE(RprocsimQ6ssState, q6ss, RPROCSIM_Q6SS, SYS_BUS_DEVICE)
 
@@ -245,14 +247,9 @@ static uint64_t q6ss_read(void *opaque, hwaddr addr, unsigned size)
 
 static void q6ss_uart_byte(RprocsimQ6ssState *s, uint8_t c)
 {
-    if (qemu_chr_fe_backend_connected(&s->uart)) {
-        qemu_chr_fe_write_all(&s->uart, &c, 1);
-    }
-    if (c == '\n' || s->uart_line->len >= 200) {
+    if (rprocsim_uart_put(&s->uart, s->uart_line, c)) {
         trace_rprocsim_q6ss_uart(s->name, s->uart_line->str);
         g_string_truncate(s->uart_line, 0);
-    } else if (c != '\r') {
-        g_string_append_c(s->uart_line, c);
     }
 }
 
@@ -304,40 +301,18 @@ static const char *const fault_names[Q6SS_FAULT_COUNT] = {
 };
 #undef Q6SS_FAULT_NAME_
 
-/* The same, NULL-terminated, for error messages */
-#define Q6SS_FAULT_NAME_(id, name) name,
-static const char *const fault_names_v[] = { Q6SS_FAULTS(Q6SS_FAULT_NAME_) NULL };
-#undef Q6SS_FAULT_NAME_
-
 static void set_fault(Object *obj, const char *value, Error **errp)
 {
     RprocsimQ6ssState *s = RPROCSIM_Q6SS(obj);
-    g_auto(GStrv) parts = g_strsplit(value, ":", 3);
-    guint64 arg = 0;
-    int action = -1;
+    RpError err;
+    int action = rp_fault_spec_parse(value, fault_names, Q6SS_FAULT_COUNT, &s->fault_arg,
+                                     (char *)s->fault_msg, sizeof(s->fault_msg), &err);
 
-    for (int i = 0; i < Q6SS_FAULT_COUNT; i++) {
-        if (parts[0] && g_str_equal(parts[0], fault_names[i])) {
-            action = i;
-        }
-    }
     if (action < 0) {
-        g_autofree char *names = g_strjoinv(", ", (char **)fault_names_v);
-
-        error_setg(errp, "unknown fault '%s' (%s)", value, names);
-        return;
-    }
-    if (parts[1] && *parts[1] &&
-        !g_ascii_string_to_unsigned(parts[1], 10, 0, G_MAXUINT32, &arg, NULL)) {
-        error_setg(errp, "fault argument '%s' is not a number", parts[1]);
+        error_setg(errp, "%s", err.detail);
         return;
     }
     s->fault_action = action;
-    s->fault_arg = arg;
-    memset(s->fault_msg, 0, sizeof(s->fault_msg));
-    if (parts[1] && parts[2]) {
-        g_strlcpy((char *)s->fault_msg, parts[2], sizeof(s->fault_msg));
-    }
     trace_rprocsim_q6ss_fault(s->name, fault_names[action], s->fault_arg,
                               (const char *)s->fault_msg);
     qemu_set_irq(s->fault_irq, action != Q6SS_FAULT_NONE);
@@ -347,9 +322,9 @@ static char *get_fault(Object *obj, Error **errp)
 {
     RprocsimQ6ssState *s = RPROCSIM_Q6SS(obj);
 
-    return g_strdup_printf("%s:%u:%s", fault_names[s->fault_action < Q6SS_FAULT_COUNT ?
-                                                   s->fault_action : 0],
-                           s->fault_arg, (const char *)s->fault_msg);
+    return rp_fault_spec_format(fault_names, Q6SS_FAULT_COUNT, s->fault_action,
+                                s->fault_arg, (const char *)s->fault_msg,
+                                sizeof(s->fault_msg));
 }
 
 static char *get_state(Object *obj, Error **errp)
