@@ -20,9 +20,15 @@ void qt_start(const char *accel, const char *kernel)
 
 void qt_start_extra(const char *accel, const char *kernel, const char *const *extra)
 {
+    qt_start_machine(RP_SIM_MACHINE, accel, kernel, extra);
+}
+
+void qt_start_machine(const char *machine, const char *accel, const char *kernel,
+                      const char *const *extra)
+{
     g_autofree char *qemu = g_build_filename(g_getenv("RPROCSIM_BUILD") ?: "build",
                                              "qemu", "qemu-system-aarch64", NULL);
-    RpVmConfig cfg = { .qemu = qemu, .machine = RP_SIM_MACHINE, .accel = accel,
+    RpVmConfig cfg = { .qemu = qemu, .machine = machine, .accel = accel,
                        .kernel = kernel, .qtest = TRUE, .qmp = TRUE, .extra = extra };
     g_autoptr(GError) err = NULL;
 
@@ -64,4 +70,46 @@ char *qt_qom_str(const char *path, const char *prop)
 
     ck_assert_msg(v, "%s", err ? err->message : "?");
     return v;
+}
+
+int64_t qt_qom_int(const char *path, const char *prop)
+{
+    g_autoptr(GError) err = NULL;
+    g_autoptr(JsonNode) v = rp_qmp_qom_get(qt_qmp, path, prop, &err);
+
+    ck_assert_msg(v, "%s", err ? err->message : "?");
+    return json_node_get_int(v);
+}
+
+void qt_qmp_do(const char *command, const char *arg, const char *value)
+{
+    g_autoptr(GError) err = NULL;
+    g_autoptr(JsonObject) args = json_object_new();
+    g_autoptr(JsonNode) r = NULL;
+
+    if (arg) {
+        json_object_set_string_member(args, arg, value);
+    }
+    r = rp_qmp_execute(qt_qmp, command, arg ? args : NULL, &err);
+    ck_assert_msg(r, "%s: %s", command, err ? err->message : "?");
+}
+
+void qt_migration_done(void)
+{
+    gint64 deadline = g_get_monotonic_time() + 30 * G_USEC_PER_SEC;
+    g_autofree char *status = NULL;
+
+    while (g_get_monotonic_time() < deadline) {
+        g_autoptr(JsonNode) r = rp_qmp_execute(qt_qmp, "query-migrate", NULL, NULL);
+        JsonObject *o = r ? json_node_get_object(r) : NULL;
+
+        g_free(status);
+        status = g_strdup(o && json_object_has_member(o, "status")
+                          ? json_object_get_string_member(o, "status") : "");
+        if (g_str_equal(status, "completed") || g_str_equal(status, "failed")) {
+            break;
+        }
+        g_usleep(10000);
+    }
+    ck_assert_str_eq(status, "completed");
 }

@@ -26,6 +26,10 @@ void qt_start(const char *accel, const char *kernel);
 
 /* qt_start() with more QEMU arguments @extra (NULL-terminated, may be NULL) */
 void qt_start_extra(const char *accel, const char *kernel, const char *const *extra);
+
+/* qt_start_extra() of machine @machine ("am64x-sim") instead of qcs6490-sim */
+void qt_start_machine(const char *machine, const char *accel, const char *kernel,
+                      const char *const *extra);
 void qt_stop(void);
 
 uint32_t qt_rd(uint64_t addr);
@@ -33,5 +37,14 @@ void qt_wr(uint64_t addr, uint32_t v);
 
 /* qom-get of a string property (caller frees) */
 char *qt_qom_str(const char *path, const char *prop);
+
+/* qom-get of an integer property */
+int64_t qt_qom_int(const char *path, const char *prop);
+
+/* QMP @command without arguments, or with one string argument @arg = @value */
+void qt_qmp_do(const char *command, const char *arg, const char *value);
+
+/* Wait (bounded, 30 s) until query-migrate says "completed"; fails otherwise */
+void qt_migration_done(void);
 
 #endif /* RPROCSIM_TESTS_QTEST_FIXTURE_H */

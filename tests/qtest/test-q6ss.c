@@ -255,15 +255,6 @@ START_TEST(fault_registers_and_interrupt)
 END_TEST
 
 /* qom-get of an integer property */
-static int64_t qom_int(const char *path, const char *prop)
-{
-    g_autoptr(GError) err = NULL;
-    g_autoptr(JsonNode) v = rp_qmp_qom_get(qt_qmp, path, prop, &err);
-
-    ck_assert_msg(v, "%s", err ? err->message : "?");
-    return json_node_get_int(v);
-}
-
 /* Command @go of the program (tests/data/pas-smc.S); waits for its STAGE */
 static void run_cmd(uint32_t go, uint32_t stage)
 {
@@ -321,7 +312,7 @@ START_TEST(carveout_locked_while_running)
     ck_assert_uint_eq(v, 1);
     ck_assert(ap_write(last, 0x5a5a5a5a));
     ck_assert_uint_eq(qt_rd(last), 0x5a5a5a5a);
-    ck_assert_int_eq(qom_int(TZ, "adsp-xpu-violations"), 0);
+    ck_assert_int_eq(qt_qom_int(TZ, "adsp-xpu-violations"), 0);
 
     /* authenticated and released: the core runs from it and writes it */
     run_cmd(1, 2);
@@ -335,8 +326,8 @@ START_TEST(carveout_locked_while_running)
     ck_assert(!ap_write(boot_count, 0xdeadbeef));
     ck_assert(!ap_read(last, &v));
     ck_assert_uint_eq(qt_rd(boot_count), 2);
-    ck_assert_int_eq(qom_int(TZ, "adsp-xpu-violations"), 4);
-    ck_assert_int_eq(qom_int(TZ, "cdsp-xpu-violations"), 0);
+    ck_assert_int_eq(qt_qom_int(TZ, "adsp-xpu-violations"), 4);
+    ck_assert_int_eq(qt_qom_int(TZ, "cdsp-xpu-violations"), 0);
     /* only the running subsystem's carveout: its neighbours' stay open */
     ck_assert(ap_read(cdsp->carveout_base, &v));
     ck_assert(ap_read(adsp->carveout_base - 4, &v));
@@ -349,7 +340,7 @@ START_TEST(carveout_locked_while_running)
     ck_assert_uint_eq(v, 2);
     ck_assert(ap_write(boot_count, 7));
     ck_assert_uint_eq(qt_rd(boot_count), 7);
-    ck_assert_int_eq(qom_int(TZ, "adsp-xpu-violations"), 4);
+    ck_assert_int_eq(qt_qom_int(TZ, "adsp-xpu-violations"), 4);
 
     /* a failed AUTH_AND_RESET (the code segment tampered with) locks nothing */
     qt_wr(adsp->carveout_base, code ^ 1);
@@ -357,45 +348,10 @@ START_TEST(carveout_locked_while_running)
     ck_assert_uint_eq(qt_rd(MAILBOX + 8), 0);
     ck_assert_uint_eq(qt_rd(MAILBOX + 24), (uint32_t)-2);
     ck_assert(ap_read(boot_count, &v));
-    ck_assert_int_eq(qom_int(TZ, "adsp-xpu-violations"), 4);
+    ck_assert_int_eq(qt_qom_int(TZ, "adsp-xpu-violations"), 4);
     fx_rm_dir(dir);
 }
 END_TEST
-
-/* QMP @command without arguments, or with one string argument */
-static void qmp_do(RpQmp *q, const char *command, const char *arg, const char *value)
-{
-    g_autoptr(GError) err = NULL;
-    g_autoptr(JsonObject) args = json_object_new();
-    g_autoptr(JsonNode) r = NULL;
-
-    if (arg) {
-        json_object_set_string_member(args, arg, value);
-    }
-    r = rp_qmp_execute(q, command, arg ? args : NULL, &err);
-    ck_assert_msg(r, "%s: %s", command, err ? err->message : "?");
-}
-
-/* Wait (bounded) until query-migrate says "completed" */
-static void migration_done(RpQmp *q)
-{
-    gint64 deadline = g_get_monotonic_time() + (gint64)(WAIT_S * G_USEC_PER_SEC);
-    g_autofree char *status = NULL;
-
-    while (g_get_monotonic_time() < deadline) {
-        g_autoptr(JsonNode) r = rp_qmp_execute(q, "query-migrate", NULL, NULL);
-        JsonObject *o = r ? json_node_get_object(r) : NULL;
-
-        g_free(status);
-        status = g_strdup(o && json_object_has_member(o, "status")
-                          ? json_object_get_string_member(o, "status") : "");
-        if (g_str_equal(status, "completed") || g_str_equal(status, "failed")) {
-            break;
-        }
-        g_usleep(10000);
-    }
-    ck_assert_str_eq(status, "completed");
-}
 
 START_TEST(lock_survives_migration)
 {
@@ -410,20 +366,20 @@ START_TEST(lock_survives_migration)
     run_cmd(1, 2);
     ck_assert_uint_eq(qt_rd(MAILBOX + 24), 0);
     ck_assert(!ap_read(boot_count, &v));
-    ck_assert_int_eq(qom_int(TZ, "adsp-xpu-violations"), 1);
-    qmp_do(qt_qmp, "stop", NULL, NULL);
-    qmp_do(qt_qmp, "migrate", "uri", uri);
-    migration_done(qt_qmp);
+    ck_assert_int_eq(qt_qom_int(TZ, "adsp-xpu-violations"), 1);
+    qt_qmp_do("stop", NULL, NULL);
+    qt_qmp_do("migrate", "uri", uri);
+    qt_migration_done();
     qt_stop();
 
     /* a new QEMU restores it: locked, counted, and unlocked by SHUTDOWN */
     qt_start_extra("tcg", g_getenv("PAS_SMC"), incoming);
-    qmp_do(qt_qmp, "migrate-incoming", "uri", uri);
-    migration_done(qt_qmp);
-    qmp_do(qt_qmp, "cont", NULL, NULL);
-    ck_assert_int_eq(qom_int(TZ, "adsp-xpu-violations"), 1);
+    qt_qmp_do("migrate-incoming", "uri", uri);
+    qt_migration_done();
+    qt_qmp_do("cont", NULL, NULL);
+    ck_assert_int_eq(qt_qom_int(TZ, "adsp-xpu-violations"), 1);
     ck_assert(!ap_read(boot_count, &v));
-    ck_assert_int_eq(qom_int(TZ, "adsp-xpu-violations"), 2);
+    ck_assert_int_eq(qt_qom_int(TZ, "adsp-xpu-violations"), 2);
     run_cmd(2, 3);
     ck_assert(ap_read(boot_count, &v));
     ck_assert_uint_eq(v, 2);
