@@ -263,6 +263,14 @@ static bool get_running(Object *obj, Error **errp)
     return RPROCSIM_K3_R5F(obj)->running;
 }
 
+static void get_status(Object *obj, Visitor *v, const char *name, void *opaque,
+                       Error **errp)
+{
+    uint32_t status = rprocsim_k3_r5f_status(RPROCSIM_K3_R5F(obj));
+
+    visit_type_uint32(v, name, &status, errp);
+}
+
 /* The test-only inputs (hw/k3-r5f.h): what TI-SCI would ask */
 static void set_x_module_on(Object *obj, bool value, Error **errp)
 {
@@ -304,6 +312,7 @@ static void k3_r5f_init(Object *obj)
     s->uart_line = g_string_new(NULL);
     object_property_add_str(obj, "fault", get_fault, set_fault);
     object_property_add_bool(obj, "running", get_running, NULL);
+    object_property_add(obj, "status", "uint32", get_status, NULL, NULL, NULL);
     object_property_add_uint32_ptr(obj, "boot-count", &s->boots, OBJ_PROP_FLAG_READ);
     object_property_add_bool(obj, "x-module-on", NULL, set_x_module_on);
     object_property_add_bool(obj, "x-local-reset", NULL, set_x_local_reset);

@@ -44,7 +44,8 @@ OBJECT_DECLARE_SIMPLE_TYPE(RprocsimK3R5fState, RPROCSIM_K3_R5F)
  *    core's space at "mailbox-base";
  *  - "chardev": optional, the debug UART's backend.
  * QOM "fault" (string, a K3_R5F_FAULTS name, optionally "name:arg:message"
- * as on the Q6SS), "running" (bool, read-only), "boot-count" (read-only).
+ * as on the Q6SS), "running" (bool, read-only), "boot-count" (read-only),
+ * "status" (read-only, rprocsim_k3_r5f_status()).
  * MMIO region 0: the ATCM, 1: the BTCM, for the board to map at their SoC
  * addresses. GPIO input 0: the core's IRQ (its mailbox user's interrupt).
  *
