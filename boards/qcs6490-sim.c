@@ -15,20 +15,15 @@
 #include "qemu/units.h"
 #include "qemu/error-report.h"
 #include "qapi/error.h"
-#include "hw/arm/bsa.h"
-#include "hw/arm/fdt.h"
-#include "hw/char/pl011.h"
-#include "hw/intc/arm_gicv3.h"
 #include "hw/misc/unimp.h"
 #include "hw/qdev-properties.h"
 #include "hw/sysbus.h"
-#include "qobject/qlist.h"
 #include "exec/address-spaces.h"
 #include "system/device_tree.h"
 #include "system/system.h"
 #include "target/arm/cpu.h"
-#include <libfdt.h>
 
+#include "hw/rprocsim/boards/arm-soc.h"
 #include "hw/rprocsim/boards/qcs6490-sim.h"
 #include "hw/rprocsim/models/subsys.h"
 #include "hw/rprocsim/trace.h"
@@ -115,13 +110,8 @@ static void qcs6490_sim_fdt_root(Qcs6490SimState *s)
 
     /* Fixed board clocks, as in sc7280.dtsi /clocks */
     qemu_fdt_add_subnode(fdt, "/clocks");
-    qemu_fdt_add_subnode(fdt, "/clocks/xo-board");
-    qemu_fdt_setprop_string(fdt, "/clocks/xo-board", "compatible", "fixed-clock");
-    qemu_fdt_setprop_cell(fdt, "/clocks/xo-board", "clock-frequency",
-                          QCS6490_SIM_XO_BOARD_HZ);
-    qemu_fdt_setprop_cell(fdt, "/clocks/xo-board", "#clock-cells", 0);
-    s->xo_phandle = qemu_fdt_alloc_phandle(fdt);
-    qemu_fdt_setprop_cell(fdt, "/clocks/xo-board", "phandle", s->xo_phandle);
+    s->xo_phandle = rprocsim_soc_fdt_fixed_clock(fdt, "/clocks/xo-board",
+                                                 QCS6490_SIM_XO_BOARD_HZ);
     qemu_fdt_add_subnode(fdt, "/clocks/sleep-clk");
     qemu_fdt_setprop_string(fdt, "/clocks/sleep-clk", "compatible", "fixed-clock");
     qemu_fdt_setprop_cell(fdt, "/clocks/sleep-clk", "clock-frequency",
@@ -164,168 +154,6 @@ static void qcs6490_sim_fdt_reserved_memory(Qcs6490SimState *s)
         *c->phandle = qemu_fdt_alloc_phandle(fdt);
         qemu_fdt_setprop_cell(fdt, node, "phandle", *c->phandle);
     }
-}
-
-static void qcs6490_sim_create_cpus(Qcs6490SimState *s)
-{
-    MachineState *ms = MACHINE(s);
-    void *fdt = ms->fdt;
-
-    object_initialize_child(OBJECT(s), "apss", &s->apss, TYPE_CPU_CLUSTER);
-    qdev_prop_set_uint32(DEVICE(&s->apss), "cluster-id", 0);
-
-    qemu_fdt_add_subnode(fdt, "/cpus");
-    qemu_fdt_setprop_cell(fdt, "/cpus", "#address-cells", 2);
-    qemu_fdt_setprop_cell(fdt, "/cpus", "#size-cells", 0);
-
-    for (unsigned i = 0; i < s->n_ap; i++) {
-        Object *cpuobj = object_new(ms->cpu_type);
-        /* MPIDR as on sc7280: one core per Aff1 (cpu@0, cpu@100, ...) */
-        uint64_t mpidr = (uint64_t)i << ARM_AFF1_SHIFT;
-
-        object_property_add_child(OBJECT(&s->apss), "cpu[*]", cpuobj);
-        object_property_set_int(cpuobj, "mp-affinity", mpidr, &error_abort);
-        if (object_property_find(cpuobj, "has_el3")) {
-            object_property_set_bool(cpuobj, "has_el3", false, &error_abort);
-        }
-        if (object_property_find(cpuobj, "has_el2")) {
-            object_property_set_bool(cpuobj, "has_el2", false, &error_abort);
-        }
-        object_property_set_link(cpuobj, "memory",
-                                  OBJECT(get_system_memory()), &error_abort);
-        qdev_realize(DEVICE(cpuobj), NULL, &error_fatal);
-        object_unref(cpuobj);
-    }
-    qdev_realize(DEVICE(&s->apss), NULL, &error_fatal);
-
-    for (int i = s->n_ap - 1; i >= 0; i--) {
-        ARMCPU *cpu = ARM_CPU(qemu_get_cpu(i));
-        uint64_t mpidr = arm_cpu_mp_affinity(cpu);
-        g_autofree char *node = g_strdup_printf("/cpus/cpu@%" PRIx64, mpidr);
-
-        qemu_fdt_add_subnode(fdt, node);
-        qemu_fdt_setprop_string(fdt, node, "device_type", "cpu");
-        qemu_fdt_setprop_string(fdt, node, "compatible", cpu->dtb_compatible);
-        qemu_fdt_setprop_u64(fdt, node, "reg", mpidr);
-        if (s->n_ap > 1) {
-            qemu_fdt_setprop_string(fdt, node, "enable-method", "psci");
-        }
-    }
-}
-
-static void qcs6490_sim_create_gic(Qcs6490SimState *s)
-{
-    MachineState *ms = MACHINE(s);
-    void *fdt = ms->fdt;
-    unsigned n = s->n_ap;
-    SysBusDevice *sbd;
-    QList *redist = qlist_new();
-    const char *node = "/soc@0/interrupt-controller@17a00000";
-    /* CPU generic timer outputs to PPI INTIDs, as QEMU's virt wires them */
-    static const int timer_intid[] = {
-        [GTIMER_PHYS] = ARCH_TIMER_NS_EL1_IRQ,
-        [GTIMER_VIRT] = ARCH_TIMER_VIRT_IRQ,
-        [GTIMER_HYP]  = ARCH_TIMER_NS_EL2_IRQ,
-        [GTIMER_SEC]  = ARCH_TIMER_S_EL1_IRQ,
-        [GTIMER_HYPVIRT] = ARCH_TIMER_NS_EL2_VIRT_IRQ,
-        [GTIMER_S_EL2_PHYS] = ARCH_TIMER_S_EL2_IRQ,
-        [GTIMER_S_EL2_VIRT] = ARCH_TIMER_S_EL2_VIRT_IRQ,
-    };
-
-    s->gic = qdev_new(TYPE_ARM_GICV3);
-    qdev_prop_set_uint32(s->gic, "revision", 3);
-    qdev_prop_set_uint32(s->gic, "num-cpu", n);
-    qdev_prop_set_uint32(s->gic, "num-irq", QCS6490_SIM_GIC_NUM_IRQ);
-    qlist_append_int(redist, n);
-    qdev_prop_set_array(s->gic, "redist-region-count", redist);
-    sbd = SYS_BUS_DEVICE(s->gic);
-    sysbus_realize_and_unref(sbd, &error_fatal);
-    sysbus_mmio_map(sbd, 0, QCS6490_SIM_GICD_BASE);
-    sysbus_mmio_map(sbd, 1, QCS6490_SIM_GICR_BASE);
-
-    for (unsigned i = 0; i < n; i++) {
-        DeviceState *cpudev = DEVICE(qemu_get_cpu(i));
-        int ppibase = QCS6490_SIM_GIC_NUM_IRQ - GIC_INTERNAL + i * GIC_INTERNAL;
-
-        for (unsigned t = 0; t < ARRAY_SIZE(timer_intid); t++) {
-            qdev_connect_gpio_out(cpudev, t,
-                                  qdev_get_gpio_in(s->gic,
-                                                   ppibase + timer_intid[t]));
-        }
-        qdev_connect_gpio_out_named(cpudev, "gicv3-maintenance-interrupt", 0,
-                                    qdev_get_gpio_in(s->gic,
-                                                     ppibase + ARCH_GIC_MAINT_IRQ));
-        qdev_connect_gpio_out_named(cpudev, "pmu-interrupt", 0,
-                                    qdev_get_gpio_in(s->gic,
-                                                     ppibase + VIRTUAL_PMU_IRQ));
-        sysbus_connect_irq(sbd, i, qdev_get_gpio_in(cpudev, ARM_CPU_IRQ));
-        sysbus_connect_irq(sbd, i + n, qdev_get_gpio_in(cpudev, ARM_CPU_FIQ));
-        sysbus_connect_irq(sbd, i + 2 * n, qdev_get_gpio_in(cpudev, ARM_CPU_VIRQ));
-        sysbus_connect_irq(sbd, i + 3 * n, qdev_get_gpio_in(cpudev, ARM_CPU_VFIQ));
-        sysbus_connect_irq(sbd, i + 4 * n, qdev_get_gpio_in(cpudev, ARM_CPU_NMI));
-        sysbus_connect_irq(sbd, i + 5 * n, qdev_get_gpio_in(cpudev, ARM_CPU_VINMI));
-    }
-
-    s->gic_phandle = qemu_fdt_alloc_phandle(fdt);
-    qemu_fdt_setprop_cell(fdt, "/", "interrupt-parent", s->gic_phandle);
-    qemu_fdt_add_subnode(fdt, node);
-    qemu_fdt_setprop_string(fdt, node, "compatible", "arm,gic-v3");
-    qemu_fdt_setprop_cell(fdt, node, "#interrupt-cells", 3);
-    qemu_fdt_setprop(fdt, node, "interrupt-controller", NULL, 0);
-    qemu_fdt_setprop_cell(fdt, node, "#address-cells", 2);
-    qemu_fdt_setprop_cell(fdt, node, "#size-cells", 2);
-    qemu_fdt_setprop(fdt, node, "ranges", NULL, 0);
-    qemu_fdt_setprop_cell(fdt, node, "#redistributor-regions", 1);
-    qemu_fdt_setprop_sized_cells(fdt, node, "reg",
-                                 2, QCS6490_SIM_GICD_BASE,
-                                 2, QCS6490_SIM_GICD_SIZE,
-                                 2, QCS6490_SIM_GICR_BASE,
-                                 2, QCS6490_SIM_GICR_STRIDE * n);
-    qemu_fdt_setprop_cell(fdt, node, "phandle", s->gic_phandle);
-
-    qemu_fdt_add_subnode(fdt, "/timer");
-    qemu_fdt_setprop_string(fdt, "/timer", "compatible", "arm,armv8-timer");
-    qemu_fdt_setprop_cells(fdt, "/timer", "interrupts",
-        GIC_FDT_IRQ_TYPE_PPI, INTID_TO_PPI(ARCH_TIMER_S_EL1_IRQ),
-        GIC_FDT_IRQ_FLAGS_LEVEL_HI,
-        GIC_FDT_IRQ_TYPE_PPI, INTID_TO_PPI(ARCH_TIMER_NS_EL1_IRQ),
-        GIC_FDT_IRQ_FLAGS_LEVEL_HI,
-        GIC_FDT_IRQ_TYPE_PPI, INTID_TO_PPI(ARCH_TIMER_VIRT_IRQ),
-        GIC_FDT_IRQ_FLAGS_LEVEL_HI,
-        GIC_FDT_IRQ_TYPE_PPI, INTID_TO_PPI(ARCH_TIMER_NS_EL2_IRQ),
-        GIC_FDT_IRQ_FLAGS_LEVEL_HI);
-    qemu_fdt_setprop(fdt, "/timer", "always-on", NULL, 0);
-}
-
-/*
- * A PL011 at @base raising SPI @spi, fed by host chardev @chr, described in
- * the DT as /soc@0/serial@<base> and aliased as @alias.
- */
-static void qcs6490_sim_create_uart(Qcs6490SimState *s, hwaddr base, int spi,
-                                    Chardev *chr, const char *alias)
-{
-    void *fdt = MACHINE(s)->fdt;
-    const char compat[] = "arm,pl011\0arm,primecell";
-    const char clock_names[] = "uartclk\0apb_pclk";
-    g_autofree char *node = g_strdup_printf("/soc@0/serial@%" PRIx64,
-                                            (uint64_t)base);
-    DeviceState *dev = qdev_new(TYPE_PL011);
-
-    qdev_prop_set_chr(dev, "chardev", chr);
-    sysbus_realize_and_unref(SYS_BUS_DEVICE(dev), &error_fatal);
-    sysbus_mmio_map(SYS_BUS_DEVICE(dev), 0, base);
-    sysbus_connect_irq(SYS_BUS_DEVICE(dev), 0, qdev_get_gpio_in(s->gic, spi));
-
-    qemu_fdt_add_subnode(fdt, node);
-    qemu_fdt_setprop(fdt, node, "compatible", compat, sizeof(compat));
-    qemu_fdt_setprop_sized_cells(fdt, node, "reg",
-                                 2, base, 2, QCS6490_SIM_UART_SIZE);
-    qemu_fdt_setprop_cells(fdt, node, "interrupts",
-                           GIC_FDT_IRQ_TYPE_SPI, spi,
-                           GIC_FDT_IRQ_FLAGS_LEVEL_HI);
-    qemu_fdt_setprop_cells(fdt, node, "clocks", s->xo_phandle, s->xo_phandle);
-    qemu_fdt_setprop(fdt, node, "clock-names", clock_names, sizeof(clock_names));
-    qemu_fdt_setprop_string(fdt, "/aliases", alias, node);
 }
 
 /*
@@ -380,37 +208,22 @@ static void qcs6490_sim_create_trustzone(Qcs6490SimState *s)
                            tcsr_phandle, QCS6490_SIM_DLOAD_MODE_OFFSET);
 }
 
-static void *qcs6490_sim_get_dtb(const struct arm_boot_info *binfo, int *size)
-{
-    const Qcs6490SimState *s = container_of(binfo, Qcs6490SimState, bootinfo);
-    void *fdt = MACHINE(s)->fdt;
-
-    *size = fdt_totalsize(fdt);
-    return fdt;
-}
-
-/*
- * hw/arm/boot.c describes memory from loader_start, which this board keeps
- * above the carveouts; describe the whole DRAM instead.
- */
-static void qcs6490_sim_modify_dtb(const struct arm_boot_info *binfo, void *fdt)
-{
-    g_autofree char *boot_node = g_strdup_printf("/memory@%" PRIx64,
-                                                 (uint64_t)binfo->loader_start);
-    g_autofree char *node = g_strdup_printf("/memory@%" PRIx64,
-                                            (uint64_t)QCS6490_SIM_DRAM_BASE);
-    MachineState *ms = MACHINE(qdev_get_machine());
-
-    qemu_fdt_nop_node(fdt, boot_node);
-    qemu_fdt_add_subnode(fdt, node);
-    qemu_fdt_setprop_string(fdt, node, "device_type", "memory");
-    qemu_fdt_setprop_sized_cells(fdt, node, "reg",
-                                 2, QCS6490_SIM_DRAM_BASE, 2, ms->ram_size);
-}
 static void qcs6490_sim_init(MachineState *ms)
 {
     Qcs6490SimState *s = QCS6490_SIM_MACHINE(ms);
     hwaddr boot_base, dram_end = QCS6490_SIM_DRAM_BASE + ms->ram_size;
+    const RprocsimSocGic gic = {
+        .node = "/soc@0/interrupt-controller@17a00000",
+        .gicd_base = QCS6490_SIM_GICD_BASE,
+        .gicd_size = QCS6490_SIM_GICD_SIZE,
+        .gicr_base = QCS6490_SIM_GICR_BASE,
+        .gicr_stride = QCS6490_SIM_GICR_STRIDE,
+        .num_irq = QCS6490_SIM_GIC_NUM_IRQ,
+    };
+    g_autofree char *console = g_strdup_printf("/soc@0/serial@%" PRIx64,
+                                               (uint64_t)QCS6490_SIM_UART_BASE);
+    g_autofree char *agent = g_strdup_printf("/soc@0/serial@%" PRIx64,
+                                             (uint64_t)QCS6490_SIM_AGENT_UART_BASE);
 
     s->board = rprocsim_board_find("qcs6490-sim");
     if (!s->board || s->board->count > QCS6490_SIM_STANDIN_CORES) {
@@ -439,15 +252,16 @@ static void qcs6490_sim_init(MachineState *ms)
 
     qcs6490_sim_fdt_root(s);
     qcs6490_sim_fdt_reserved_memory(s);
-    qcs6490_sim_create_cpus(s);
-    qcs6490_sim_create_gic(s);
-    qcs6490_sim_create_uart(s, QCS6490_SIM_UART_BASE, QCS6490_SIM_UART_SPI,
-                            serial_hd(0), "serial0");
-    qemu_fdt_setprop_string(ms->fdt, "/chosen", "stdout-path",
-                            "/soc@0/serial@994000");
-    qcs6490_sim_create_uart(s, QCS6490_SIM_AGENT_UART_BASE,
-                            QCS6490_SIM_AGENT_UART_SPI, serial_hd(1),
-                            "serial1");
+    /* MPIDR as on sc7280: one core per Aff1 (cpu@0, cpu@100, ...) */
+    rprocsim_soc_create_cpus(ms, &s->apss, s->n_ap, ARM_AFF1_SHIFT);
+    s->gic = rprocsim_soc_create_gic(ms, &gic, s->n_ap, "/timer", &s->gic_phandle);
+    rprocsim_soc_create_pl011(ms, s->gic, console, QCS6490_SIM_UART_BASE,
+                              QCS6490_SIM_UART_SIZE, QCS6490_SIM_UART_SPI,
+                              serial_hd(0), "serial0", s->xo_phandle);
+    qemu_fdt_setprop_string(ms->fdt, "/chosen", "stdout-path", console);
+    rprocsim_soc_create_pl011(ms, s->gic, agent, QCS6490_SIM_AGENT_UART_BASE,
+                              QCS6490_SIM_UART_SIZE, QCS6490_SIM_AGENT_UART_SPI,
+                              serial_hd(1), "serial1", s->xo_phandle);
     qcs6490_sim_create_trustzone(s);
     qcs6490_sim_create_ipc(s);
     qcs6490_sim_create_power(s);
@@ -459,8 +273,7 @@ static void qcs6490_sim_init(MachineState *ms)
     s->bootinfo.ram_size = dram_end - boot_base;
     s->bootinfo.board_id = -1;
     s->bootinfo.psci_conduit = QEMU_PSCI_CONDUIT_SMC;
-    s->bootinfo.get_dtb = qcs6490_sim_get_dtb;
-    s->bootinfo.modify_dtb = qcs6490_sim_modify_dtb;
+    rprocsim_soc_set_dtb_hooks(&s->bootinfo);
     arm_load_kernel(ARM_CPU(first_cpu), ms, &s->bootinfo);
 
     for (unsigned i = 0; i < s->n_ap; i++) {
