@@ -471,8 +471,34 @@ out:
     return rc;
 }
 
-/* The libFuzzer targets of tests/fuzz, each with its seed corpus tests/fuzz/corpus/NAME */
-static const char *const fuzz_targets[] = { "elf32", "mbn", "scm" };
+/*
+ * The libFuzzer targets in @dir (each "fuzz-NAME" executable, its seed
+ * corpus tests/fuzz/corpus/NAME), as NAMEs in name order; NULL-terminated,
+ * caller frees
+ */
+static gint compare_names(gconstpointer a, gconstpointer b)
+{
+    return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+static char **fuzz_targets(const char *dir)
+{
+    g_autoptr(GDir) d = g_dir_open(dir, 0, NULL);
+    GPtrArray *names = g_ptr_array_new();
+    const char *e;
+
+    while (d && (e = g_dir_read_name(d))) {
+        g_autofree char *path = g_build_filename(dir, e, NULL);
+
+        if (g_str_has_prefix(e, "fuzz-") && g_file_test(path, G_FILE_TEST_IS_REGULAR) &&
+            g_file_test(path, G_FILE_TEST_IS_EXECUTABLE)) {
+            g_ptr_array_add(names, g_strdup(e + strlen("fuzz-")));
+        }
+    }
+    g_ptr_array_sort(names, compare_names);
+    g_ptr_array_add(names, NULL);
+    return (char **)g_ptr_array_free(names, FALSE);
+}
 
 /*
  * The folder of the fuzz targets: @given, else tests/fuzz of the meson
@@ -591,23 +617,20 @@ static int bench_fuzz(const RpOptions *o, const char *given_dir, int seconds,
                       gboolean optional, Figures *f)
 {
     g_autofree char *dir = fuzzer_dir(o, given_dir);
+    g_auto(GStrv) targets = fuzz_targets(dir);
     int rc = 0;
 
-    for (guint i = 0; i < G_N_ELEMENTS(fuzz_targets); i++) {
-        g_autofree char *exe = g_strdup_printf("%s/fuzz-%s", dir, fuzz_targets[i]);
-
-        if (!g_file_test(exe, G_FILE_TEST_IS_EXECUTABLE)) {
-            fprintf(stderr, "rprocsim bench: no fuzz target %s (built with clang by meson: "
-                    "ninja -C MESON_BUILD tests/fuzz/fuzz-%s; or --fuzzers DIR)%s\n", exe,
-                    fuzz_targets[i], optional ? "; fuzz figures skipped" : "");
-            return optional ? 0 : 2;
-        }
+    if (!targets[0]) {
+        fprintf(stderr, "rprocsim bench: no fuzz targets (fuzz-NAME) in %s (built with clang "
+                "by meson: ninja -C MESON_BUILD tests/fuzz; or --fuzzers DIR)%s\n", dir,
+                optional ? "; fuzz figures skipped" : "");
+        return optional ? 0 : 2;
     }
     printf("fuzz targets in %s, %d s each, from their seed corpus\n", dir, seconds);
     fflush(stdout);
     rp_json_add_int(f->b, "fuzz_seconds", seconds);
-    for (guint i = 0; i < G_N_ELEMENTS(fuzz_targets); i++) {
-        if (!fuzz_one(dir, fuzz_targets[i], seconds, f)) {
+    for (char **t = targets; *t; t++) {
+        if (!fuzz_one(dir, *t, seconds, f)) {
             rc = 1;
         }
     }
@@ -679,7 +702,7 @@ int rp_cmd_bench(int argc, char **argv)
         "              'is now up' again, wall clock and kernel timestamps\n"
         "              (JSON keys start_ms_<name>, recover_ms_<name>, and _kernel_)\n"
         "  fuzz        each libFuzzer target of tests/fuzz (fuzz-elf32, fuzz-mbn,\n"
-        "              fuzz-scm) for --fuzz-seconds from its seed corpus: executions,\n"
+        "              fuzz-ti-sci, ...) for --fuzz-seconds from its seed corpus: executions,\n"
         "              coverage (JSON keys fuzz_execs_<t>, fuzz_cov_<t>, fuzz_ft_<t>)\n"
         "  fuzz-images --images mutations of the aDSP image through the kernel's\n"
         "              start (docs/fuzz-images.md), seed 1: rate and classes (JSON keys\n"
