@@ -192,18 +192,21 @@ static void get_u32_total(Object *obj, Visitor *v, const char *name, void *opaqu
     visit_type_uint32(v, name, &val, errp);
 }
 
-/* "r5f0-N-status", "r5f0-N-owner": the core of link N */
-static unsigned prop_core(const char *name)
+/*
+ * "CORE-status", "CORE-owner", "CORE-state", CORE a descriptor name
+ * ("r5f0_0"): @opaque is the core's index, that of its link
+ */
+static unsigned prop_core(void *opaque)
 {
-    return name[5] == '1';
+    return GPOINTER_TO_UINT(opaque);
 }
 
 static void get_core_u32(Object *obj, Visitor *v, const char *name, void *opaque,
                          Error **errp)
 {
     RprocsimTiSciState *s = RPROCSIM_TI_SCI(obj);
-    const RprocsimSubsys *d = &rprocsim_am64x_board.subsys[prop_core(name)];
-    RprocsimK3R5fState *c = s->core[prop_core(name)];
+    const RprocsimSubsys *d = &rprocsim_am64x_board.subsys[prop_core(opaque)];
+    RprocsimK3R5fState *c = s->core[prop_core(opaque)];
     TiSciProc *p = ti_sci_proc(&s->sci, d->sci_proc_id);
     uint32_t val = 0;
 
@@ -215,13 +218,13 @@ static void get_core_u32(Object *obj, Visitor *v, const char *name, void *opaque
     visit_type_uint32(v, name, &val, errp);
 }
 
-/* "r5f0-N-state": programmed/current, e.g. "on/on", then " reset" if held */
+/* "CORE-state": programmed/current, e.g. "on/on", then " reset" if held */
 static void get_core_state_str(Object *obj, Visitor *v, const char *name, void *opaque,
                                Error **errp)
 {
     static const char *const sw[] = { "auto-off", "retention", "on" };
     RprocsimTiSciState *s = RPROCSIM_TI_SCI(obj);
-    const RprocsimSubsys *d = &rprocsim_am64x_board.subsys[prop_core(name)];
+    const RprocsimSubsys *d = &rprocsim_am64x_board.subsys[prop_core(opaque)];
     TiSciDevice *dev = ti_sci_device(&s->sci, d->sci_dev_id);
     g_autofree char *val = NULL;
 
@@ -253,13 +256,15 @@ static void dmsc_add_properties(RprocsimTiSciState *s)
         object_property_add_uint32_ptr(obj, pn, &s->sci.count[k], OBJ_PROP_FLAG_READ);
     }
     for (unsigned i = 0; i < RPROCSIM_TI_SCI_CORES; i++) {
-        g_autofree char *st = g_strdup_printf("r5f0-%u-status", i);
-        g_autofree char *own = g_strdup_printf("r5f0-%u-owner", i);
-        g_autofree char *state = g_strdup_printf("r5f0-%u-state", i);
+        const char *core = rprocsim_am64x_board.subsys[i].name;
+        g_autofree char *st = g_strdup_printf("%s-status", core);
+        g_autofree char *own = g_strdup_printf("%s-owner", core);
+        g_autofree char *state = g_strdup_printf("%s-state", core);
 
-        object_property_add(obj, st, "uint32", get_core_u32, NULL, NULL, NULL);
-        object_property_add(obj, own, "uint32", get_core_u32, NULL, NULL, NULL);
-        object_property_add(obj, state, "string", get_core_state_str, NULL, NULL, NULL);
+        object_property_add(obj, st, "uint32", get_core_u32, NULL, NULL, GUINT_TO_POINTER(i));
+        object_property_add(obj, own, "uint32", get_core_u32, NULL, NULL, GUINT_TO_POINTER(i));
+        object_property_add(obj, state, "string", get_core_state_str, NULL, NULL,
+                            GUINT_TO_POINTER(i));
     }
 }
 

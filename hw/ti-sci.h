@@ -14,11 +14,12 @@
  * core's ids answered with NACKs).
  *
  * QOM, read-only: "requests" and "nacks" (counts since reset), "count-KIND"
- * for each message kind ("count-SET_DEVICE_STATE", ...), and per core
- * "r5f0-0-status" (its GET_STATUS status word), "r5f0-0-state" (the
- * device's programmed/current state, e.g. "on/on", and "reset" while its
- * local reset is held), "r5f0-0-owner" (the processor's owner host, 255
- * for none), "last-nack" (the reason of the last NACK).
+ * for each message kind ("count-SET_DEVICE_STATE", ...), and per core,
+ * named by its descriptor (boards/am64x-subsys.c): "r5f0_0-status" (its
+ * GET_STATUS status word), "r5f0_0-state" (the device's programmed/current
+ * state, e.g. "on/on", and "reset" while its local reset is held),
+ * "r5f0_0-owner" (the processor's owner host, 255 for none); "last-nack"
+ * (the reason of the last NACK).
  *
  * MMIO region 0: the "debug_messages" window (AM64X_SIM_DMSC_DEBUG_SIZE
  * bytes): reads give the firmware's text log, NUL-terminated, then zeros;

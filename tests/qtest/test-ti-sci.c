@@ -335,7 +335,7 @@ START_TEST(r5f_probe_boot_stop)
     ck_assert(xfer(m, r));
     ck_assert(set_dev(CLUSTER, TI_SCI_DEV_SW_STATE_ON, TI_SCI_FLAG_DEVICE_EXCLUSIVE));
     ck_assert(proc_msg(TI_SCI_MSG_PROC_REQUEST, 1));
-    ck_assert_int_eq(qt_qom_int(DMSC, "r5f0-0-owner"), HOST);
+    ck_assert_int_eq(qt_qom_int(DMSC, "r5f0_0-owner"), HOST);
     ck_assert_uint_eq(get_resets(DEV0, &current) & 1, 0);
     ck_assert_uint_eq(current, TI_SCI_DEV_HW_STATE_OFF);       /* remoteproc mode */
     get_resets(DEV0, NULL);
@@ -354,13 +354,13 @@ START_TEST(r5f_probe_boot_stop)
     ck_assert(set_dev(DEV0, TI_SCI_DEV_SW_STATE_ON, 0));
     local_reset(DEV0, false);
     ck_assert(!qom_bool(CORE0, "running"));                   /* HALT holds it */
-    state = qt_qom_str(DMSC, "r5f0-0-state");
+    state = qt_qom_str(DMSC, "r5f0_0-state");
     ck_assert_str_eq(state, "on/on");
     ck_assert(set_config(1, 0x100, 0, 0));
     ck_assert(set_ctrl(1, 0, TI_SCI_R5_CTRL_CORE_HALT));
     ck_assert(qom_bool(CORE0, "running"));
     ck_assert_int_eq(qt_qom_int(CORE0, "boot-count"), 1);
-    ck_assert_int_eq(qt_qom_int(DMSC, "r5f0-0-status"), get_status(1, NULL));
+    ck_assert_int_eq(qt_qom_int(DMSC, "r5f0_0-status"), get_status(1, NULL));
 
     /* stop: HALT alone does not stop it; the local reset does */
     ck_assert(set_ctrl(1, TI_SCI_R5_CTRL_CORE_HALT, 0));
@@ -369,7 +369,7 @@ START_TEST(r5f_probe_boot_stop)
     ck_assert(!qom_bool(CORE0, "running"));
     ck_assert(set_dev(DEV0, TI_SCI_DEV_SW_STATE_AUTO_OFF, 0));
     g_free(state);
-    state = qt_qom_str(DMSC, "r5f0-0-state");
+    state = qt_qom_str(DMSC, "r5f0_0-state");
     ck_assert_str_eq(state, "auto-off/off reset");
 
     /* the cluster off forces the module off too */
@@ -384,7 +384,7 @@ START_TEST(r5f_probe_boot_stop)
 
     /* remove */
     ck_assert(proc_msg(TI_SCI_MSG_PROC_RELEASE, 1));
-    ck_assert_int_eq(qt_qom_int(DMSC, "r5f0-0-owner"), 255);
+    ck_assert_int_eq(qt_qom_int(DMSC, "r5f0_0-owner"), 255);
     ck_assert_int_eq(qt_qom_int(DMSC, "nacks"), 0);
 }
 END_TEST
@@ -433,8 +433,8 @@ START_TEST(state_survives_migration)
     ck_assert_uint_eq(COUNT(qt_rd(STATUS(TX))), credits);
     ck_assert_int_eq(qt_qom_int(DMSC, "requests"), requests);
     ck_assert_int_eq(qt_qom_int(DMSC, "nacks"), 1);
-    ck_assert_int_eq(qt_qom_int(DMSC, "r5f0-0-owner"), HOST);
-    state = qt_qom_str(DMSC, "r5f0-0-state");
+    ck_assert_int_eq(qt_qom_int(DMSC, "r5f0_0-owner"), HOST);
+    state = qt_qom_str(DMSC, "r5f0_0-state");
     ck_assert_str_eq(state, "on/on reset");
     text_after = debug_text();
     ck_assert_str_eq(text_after, text_before);
