@@ -40,7 +40,8 @@ static void am64x_sim_fdt_provider(void *fdt, const char *parent, const char *na
 static void am64x_sim_fdt_dmsc(Am64xSimState *s)
 {
     void *fdt = MACHINE(s)->fdt;
-    g_autofree char *node = g_strdup_printf(AM64X_SIM_FDT_BUS "/system-controller@%" PRIx64,
+    g_autofree char *node = g_strdup_printf(AM64X_SIM_FDT_BUS
+                                            "/system-controller@%" PRIx64,
                                             (uint64_t)AM64X_SIM_DMSC_DEBUG_BASE);
     const char mbox_names[] = "rx\0tx";
 

@@ -10,7 +10,6 @@
 
 #include "qemu/osdep.h"
 #include "qapi/error.h"
-#include "hw/misc/unimp.h"
 #include "hw/qdev-properties.h"
 #include "hw/qdev-properties-system.h"
 #include "hw/sysbus.h"
@@ -24,17 +23,11 @@
 #include "hw/rprocsim/hw/ti-sci.h"
 #include "hw/rprocsim/trace.h"
 
-/* Whether QOM type @name is registered: a device model may not be built yet */
-static bool am64x_sim_have(const char *name)
-{
-    return object_class_by_name(name) != NULL;
-}
-
 /*
  * R5F core @i from its descriptor: its own CPU cluster (i + 1) and an MPIDR
  * no PSCI call of the A53s reaches (as the qcs6490-sim stand-ins), DDR and
- * the mailbox @mbox_mr (may be NULL) in its address space, its TCMs at
- * their SoC addresses, and its mailbox user's interrupt as its IRQ.
+ * the mailbox @mbox_mr in its address space, its TCMs at their SoC
+ * addresses, and its mailbox user's interrupt as its IRQ.
  * /machine/<name> (e.g. /machine/r5f0_0); chardev "<name>-uart", if the
  * user made one, is its debug UART.
  */
@@ -64,22 +57,21 @@ static void am64x_sim_create_core(Am64xSimState *s, unsigned i, MemoryRegion *mb
     qdev_prop_set_uint32(c->dev, "mbox", mbox);
     object_property_set_link(OBJECT(c->dev), "ram", OBJECT(ms->ram), &error_abort);
     qdev_prop_set_uint64(c->dev, "ram-base", AM64X_SIM_DRAM_BASE);
-    if (mbox_mr) {
-        object_property_set_link(OBJECT(c->dev), "mailbox", OBJECT(mbox_mr),
-                                 &error_abort);
-        qdev_prop_set_uint64(c->dev, "mailbox-base", AM64X_SIM_MBOX_BASE);
-    }
+    object_property_set_link(OBJECT(c->dev), "mailbox", OBJECT(mbox_mr), &error_abort);
+    qdev_prop_set_uint64(c->dev, "mailbox-base", AM64X_SIM_MBOX_BASE);
     qdev_prop_set_chr(c->dev, "chardev", qemu_chr_find(chr_id));
     sbd = SYS_BUS_DEVICE(c->dev);
     sysbus_realize_and_unref(sbd, &error_fatal);
     sysbus_mmio_map(sbd, 0, d->reg_base);
     sysbus_mmio_map(sbd, 1, d->btcm_base);
+    sysbus_connect_irq(SYS_BUS_DEVICE(s->mbox), d->mbox_core_user,
+                       qdev_get_gpio_in(c->dev, 0));
     trace_rprocsim_am64x_core(d->name, i + 1, mpidr, d->reg_base, d->btcm_base);
 }
 
 /*
- * Mailbox cluster 2: Linux's users (2, 3) to their GIC SPIs; the cores'
- * users are wired to the cores once they exist.
+ * Mailbox cluster 2, Linux's users (2, 3) to their GIC SPIs; the cores'
+ * users go to the cores, in am64x_sim_create_core().
  */
 static void am64x_sim_create_mailbox(Am64xSimState *s)
 {
@@ -110,10 +102,8 @@ static void am64x_sim_create_dmsc(Am64xSimState *s)
     for (unsigned i = 0; i < s->board->count; i++) {
         g_autofree char *link = g_strdup_printf("r5f0-%u", i);
 
-        if (s->core[i].dev) {
-            object_property_set_link(OBJECT(s->dmsc), link, OBJECT(s->core[i].dev),
-                                     &error_abort);
-        }
+        object_property_set_link(OBJECT(s->dmsc), link, OBJECT(s->core[i].dev),
+                                 &error_abort);
     }
     sbd = SYS_BUS_DEVICE(s->dmsc);
     sysbus_realize_and_unref(sbd, &error_fatal);
@@ -131,10 +121,7 @@ static void am64x_sim_create_sproxy(Am64xSimState *s)
     object_property_add_child(OBJECT(s), "secure-proxy", OBJECT(s->sproxy));
     qdev_prop_set_uint32(s->sproxy, "rx-thread", AM64X_SIM_SPROXY_RX_THREAD);
     qdev_prop_set_uint32(s->sproxy, "tx-thread", AM64X_SIM_SPROXY_TX_THREAD);
-    if (s->dmsc) {
-        object_property_set_link(OBJECT(s->sproxy), "dmsc", OBJECT(s->dmsc),
-                                 &error_abort);
-    }
+    object_property_set_link(OBJECT(s->sproxy), "dmsc", OBJECT(s->dmsc), &error_abort);
     sbd = SYS_BUS_DEVICE(s->sproxy);
     sysbus_realize_and_unref(sbd, &error_fatal);
     for (unsigned r = 0; r < ARRAY_SIZE(base); r++) {
@@ -145,44 +132,17 @@ static void am64x_sim_create_sproxy(Am64xSimState *s)
 
 /*
  * In this order: the mailbox (the cores map it), the cores (the DMSC links
- * them), the DMSC (the secure proxy links it), the secure proxy. A device
- * whose model is not in this build leaves its registers to an
- * unimplemented-device region, which reads 0 and logs the access.
+ * them), the DMSC (the secure proxy links it), the secure proxy.
  */
 void am64x_sim_create_devices(Am64xSimState *s)
 {
-    MemoryRegion *mbox_mr = NULL;
+    MemoryRegion *mbox_mr;
 
-    if (am64x_sim_have(TYPE_RPROCSIM_K3_MAILBOX)) {
-        am64x_sim_create_mailbox(s);
-        mbox_mr = sysbus_mmio_get_region(SYS_BUS_DEVICE(s->mbox), 0);
-    } else {
-        create_unimplemented_device("k3-mailbox", AM64X_SIM_MBOX_BASE,
-                                    AM64X_SIM_MBOX_SIZE);
+    am64x_sim_create_mailbox(s);
+    mbox_mr = sysbus_mmio_get_region(SYS_BUS_DEVICE(s->mbox), 0);
+    for (unsigned i = 0; i < s->board->count; i++) {
+        am64x_sim_create_core(s, i, mbox_mr);
     }
-    if (am64x_sim_have(TYPE_RPROCSIM_K3_R5F)) {
-        for (unsigned i = 0; i < s->board->count; i++) {
-            am64x_sim_create_core(s, i, mbox_mr);
-            if (s->mbox) {
-                sysbus_connect_irq(SYS_BUS_DEVICE(s->mbox), s->core[i].desc->mbox_core_user,
-                                   qdev_get_gpio_in(s->core[i].dev, 0));
-            }
-        }
-    }
-    if (am64x_sim_have(TYPE_RPROCSIM_TI_SCI)) {
-        am64x_sim_create_dmsc(s);
-    } else {
-        create_unimplemented_device("ti-sci", AM64X_SIM_DMSC_DEBUG_BASE,
-                                    AM64X_SIM_DMSC_DEBUG_SIZE);
-    }
-    if (am64x_sim_have(TYPE_RPROCSIM_K3_SEC_PROXY)) {
-        am64x_sim_create_sproxy(s);
-    } else {
-        create_unimplemented_device("k3-sec-proxy.target_data", AM64X_SIM_SPROXY_DATA_BASE,
-                                    AM64X_SIM_SPROXY_REGION_SIZE);
-        create_unimplemented_device("k3-sec-proxy.rt", AM64X_SIM_SPROXY_RT_BASE,
-                                    AM64X_SIM_SPROXY_REGION_SIZE);
-        create_unimplemented_device("k3-sec-proxy.scfg", AM64X_SIM_SPROXY_SCFG_BASE,
-                                    AM64X_SIM_SPROXY_REGION_SIZE);
-    }
+    am64x_sim_create_dmsc(s);
+    am64x_sim_create_sproxy(s);
 }
