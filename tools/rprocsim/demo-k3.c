@@ -85,14 +85,6 @@ static gboolean wait_newest(RpDemo *d, const char *needle, double after_t, doubl
     return FALSE;
 }
 
-/* The guest's uptime in seconds (the kernel clock the messages carry) */
-static double guest_now(RpDemo *d)
-{
-    g_autofree char *up = rp_demo_agent(d, "cat /proc/uptime");
-
-    return up ? g_ascii_strtod(up, NULL) : 0;
-}
-
 static char *trace_of(RpDemo *d, const CoreResult *c)
 {
     g_autofree char *base = g_path_get_basename(c->r.dir);
@@ -152,35 +144,93 @@ static gboolean wait_wfi(RpDemo *d, const CoreResult *c, double timeout_s)
     return FALSE;
 }
 
-/* sysfs @cmd ("stop", "start"), the kernel time to @done's message in ms into *@ms */
+/*
+ * Write @cmd ("stop", "start") to the core's sysfs state: the write returns
+ * once the kernel is done, so the guest's uptime around it is the kernel
+ * time it took (*@ms); then the kernel must have said @done and the state
+ * read @want_state.
+ */
 static gboolean timed_write(RpDemo *d, CoreResult *c, const char *cmd, const char *done,
                             const char *want_state, double *ms)
 {
     g_autoptr(GError) err = NULL;
-    double t0 = guest_now(d), t;
+    g_autofree char *sh = g_strdup_printf("read a _ < /proc/uptime; echo %s > %s/state; "
+                                          "read b _ < /proc/uptime; echo $a $b", cmd, c->r.dir);
+    g_autofree char *out = rp_demo_agent(d, sh);
+    g_autofree char *dmesg = NULL;
+    double t0, t1, t;
+    char *end;
 
-    if (!rp_rproc_write(d->vm, &c->r, "state", cmd, &err)) {
-        rp_demo_problem(d, "%s: %s through sysfs failed: %s", c->r.ss->name, cmd, err->message);
+    if (!out) {
         return FALSE;
     }
-    if (!wait_newest(d, done, t0, UP_TIMEOUT_S, &t) ||
+    t0 = g_ascii_strtod(out, &end);
+    t1 = g_ascii_strtod(end, NULL);
+    dmesg = rp_demo_agent(d, "dmesg");
+    if (!last_time_of(dmesg, done, &t) || t < t0 ||
         !rp_rproc_wait_state(d->vm, &c->r, want_state, UP_TIMEOUT_S, &err)) {
         rp_demo_problem(d, "%s: after '%s' no '%s' (%s)", c->r.ss->name, cmd, done,
                         err ? err->message : "not in dmesg");
         return FALSE;
     }
-    *ms = MAX(t - t0, 0) * 1000;
+    *ms = MAX(t1 - t0, 0) * 1000;
     return TRUE;
 }
 
-static void stop_and_start(RpDemo *d, CoreResult *c, gboolean *stopped, gboolean *started,
-                           double *stop_ms, double *start_ms)
+static gboolean stop(RpDemo *d, CoreResult *c, double *ms)
 {
-    g_autofree char *stopped_msg = g_strdup_printf("stopped remote processor %s", c->r.name);
-    g_autofree char *up_msg = g_strdup_printf("remote processor %s is now up", c->r.name);
+    g_autofree char *msg = g_strdup_printf("stopped remote processor %s", c->r.name);
 
-    *stopped = timed_write(d, c, "stop", stopped_msg, "offline", stop_ms);
-    *started = *stopped && timed_write(d, c, "start", up_msg, "running", start_ms);
+    return timed_write(d, c, "stop", msg, "offline", ms);
+}
+
+/* Started anew: "is now up", and the firmware's boot line heads its trace buffer */
+static gboolean start(RpDemo *d, CoreResult *c, double *ms)
+{
+    g_autofree char *msg = g_strdup_printf("remote processor %s is now up", c->r.name);
+    g_autofree char *trace = NULL;
+
+    if (!timed_write(d, c, "start", msg, "running", ms)) {
+        return FALSE;
+    }
+    trace = trace_of(d, c);
+    if (!trace || !strstr(trace, "firmware started")) {
+        rp_demo_problem(d, "%s: started, but its trace buffer has no boot line: '%s'",
+                        c->r.ss->name, trace ? trace : "");
+        return FALSE;
+    }
+    return TRUE;
+}
+
+/*
+ * Stop every core, core1 first, then start them, core0 first: the order
+ * the kernel's split mode wants (ti_k3_r5_remoteproc.c k3_r5_rproc_prepare
+ * and _unprepare wait 2 s for the other core, then refuse)
+ */
+static void stop_start_all(K3Demo *k, gboolean record)
+{
+    RpDemo *d = &k->d;
+
+    for (unsigned i = k->ncores; i-- > 0;) {
+        CoreResult *c = &k->c[i];
+        double ms = 0;
+        gboolean ok = c->up && stop(d, c, &ms);
+
+        if (record) {
+            c->stopped = ok;
+            c->stop_ms = ms;
+        }
+    }
+    for (unsigned i = 0; i < k->ncores; i++) {
+        CoreResult *c = &k->c[i];
+        double ms = 0;
+        gboolean ok = c->up && start(d, c, &ms);
+
+        if (record) {
+            c->restarted = ok;
+            c->start_ms = ms;
+        }
+    }
 }
 
 /* A crash with a message through the control block: logged, not recovered */
@@ -189,8 +239,7 @@ static void crash(RpDemo *d, CoreResult *c, unsigned n)
     g_autoptr(GError) err = NULL;
     g_autofree char *path = g_strdup_printf("/machine/%s", c->r.ss->name);
     g_autofree char *fault = NULL, *logged = NULL, *traced = NULL, *trace = NULL;
-    gboolean again_stopped, again_started;
-    double t, ms1, ms2;
+    double t;
 
     c->crash_message = g_strdup_printf("%s crash %u injected by rprocsim demo",
                                        c->r.ss->name, n);
@@ -215,7 +264,6 @@ static void crash(RpDemo *d, CoreResult *c, unsigned n)
         rp_demo_problem(d, "%s: state '%s' after the crash; the R5F driver leaves it running",
                         c->r.ss->name, c->state_after_crash ? c->state_after_crash : "?");
     }
-    stop_and_start(d, c, &again_stopped, &again_started, &ms1, &ms2);
 }
 
 static void add_core(JsonBuilder *b, const CoreResult *c)
@@ -301,12 +349,10 @@ int rp_demo_k3(const RpOptions *o, const char *out_dir)
                         c->echo_reply ? "yes" : "no (no request sent)",
                         c->wfi ? "yes" : "NO", c->trace ? c->trace : "none");
         }
+        stop_start_all(&k, TRUE);
         for (unsigned i = 0; i < k.ncores; i++) {
             CoreResult *c = &k.c[i];
 
-            if (c->up) {
-                stop_and_start(d, c, &c->stopped, &c->restarted, &c->stop_ms, &c->start_ms);
-            }
             rp_progress(5, STEPS, "%s: stopped %s in %.0f ms, started %s in %.0f ms "
                         "(kernel time)", cores[i].name, c->stopped ? "yes" : "NO",
                         c->stop_ms, c->restarted ? "yes" : "NO", c->start_ms);
@@ -322,12 +368,15 @@ int rp_demo_k3(const RpOptions *o, const char *out_dir)
                         c->crash_traced ? "yes" : "NO",
                         c->state_after_crash ? c->state_after_crash : "?");
         }
+        /* the kernel does not recover R5F cores: a user stops and starts them */
+        stop_start_all(&k, FALSE);
         for (unsigned i = 0; i < k.ncores; i++) {
             if (k.c[i].r.dir) {
                 k.c[i].state = rp_rproc_read(d->vm, &k.c[i].r, "state", NULL);
             }
         }
-        rp_progress(7, STEPS, "final states: %s %s, %s %s", cores[0].name,
+        rp_progress(7, STEPS, "stopped and started by hand after the crash; states: %s %s, "
+                    "%s %s", cores[0].name,
                     k.c[0].state ? k.c[0].state : "?", cores[1].name,
                     k.c[1].state ? k.c[1].state : "?");
     }

@@ -19,7 +19,7 @@ static const struct {
     gboolean fails;     /* accepts fails=true */
     gboolean timeout;   /* accepts timeout= */
 } kinds[RP_STEP_COUNT] = {
-    [RP_STEP_ENSURE]    = { "ensure",    "state",    NULL,       FALSE, FALSE, TRUE },
+    [RP_STEP_ENSURE]    = { "ensure",    "state",    "of",       FALSE, FALSE, TRUE },
     [RP_STEP_SYSFS]     = { "sysfs",     "attr",     "value",    TRUE,  TRUE,  FALSE },
     [RP_STEP_DEBUGFS]   = { "debugfs",   "file",     "value",    TRUE,  TRUE,  FALSE },
     [RP_STEP_INJECT]    = { "inject",    "fault",    NULL,       FALSE, FALSE, FALSE },
@@ -303,6 +303,13 @@ RpScenario *rp_scenario_parse(const char *name, const char *text, gsize len,
         }
         st = parse_step(kf, name, *g, error);
         if (!st) {
+            return NULL;
+        }
+        /* ensure of=: another subsystem of the same board */
+        if (st->kind == RP_STEP_ENSURE && st->arg2 &&
+            !rprocsim_subsys_find(rprocsim_board_find(s->board), g_strstrip(st->arg2))) {
+            fail(error, name, *g, "'of' names no subsystem of %s: '%s'", s->board, st->arg2);
+            step_free(st);
             return NULL;
         }
         g_ptr_array_add(s->steps, st);

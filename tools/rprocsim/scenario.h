@@ -15,7 +15,8 @@
 GQuark rp_scenario_error_quark(void);
 
 typedef enum {
-    RP_STEP_ENSURE,     /* state=running|offline: start or stop through sysfs if needed */
+    RP_STEP_ENSURE,     /* state=running|offline (of= another subsystem): start or stop
+                         * through sysfs if needed */
     RP_STEP_SYSFS,      /* attr=, value=: write a remoteproc sysfs attribute */
     RP_STEP_DEBUGFS,    /* file=, value=: write a remoteproc debugfs file */
     RP_STEP_INJECT,     /* fault=: QOM "fault" of the subsystem's Q6SS */

@@ -128,22 +128,52 @@ static gboolean do_absent(RpPass *p, const RpStep *st, const char *msg, GError *
     return lines != NULL;
 }
 
-static gboolean do_ensure(RpPass *p, const RpStep *st, const char *want, GError **error)
+/* The descriptor named @name on the board @ss belongs to, or NULL */
+static const RpSubsys *sibling(const RpSubsys *ss, const char *name)
 {
-    g_autofree char *state = rp_rproc_read(p->vm, &p->r, "state", error);
+    for (const RprocsimBoard *const *b = rprocsim_boards(); *b; b++) {
+        if (ss >= (*b)->subsys && ss < (*b)->subsys + (*b)->count) {
+            return rprocsim_subsys_find(*b, name);
+        }
+    }
+    return NULL;
+}
 
-    if (!state) {
-        return FALSE;
+/*
+ * ensure: @want for the pass's subsystem, or with of=@of for that other
+ * subsystem of the board (split R5F cores: core1 must be down before
+ * core0 is powered down)
+ */
+static gboolean do_ensure(RpPass *p, const RpStep *st, const char *want, const char *of,
+                          GError **error)
+{
+    g_autofree char *state = NULL;
+    RpRproc other = { 0 };
+    RpRproc *r = &p->r;
+    gboolean ok;
+
+    if (of && g_strcmp0(of, p->r.ss->name)) {
+        const RpSubsys *ss = sibling(p->r.ss, of);
+
+        if (!ss) {
+            return step_error(error, st, "no subsystem '%s' on this board", of);
+        }
+        if (!rp_rproc_find(p->vm, ss, st->timeout_s, &other, error)) {
+            return FALSE;
+        }
+        r = &other;
     }
-    if (strcmp(want, "running") && strcmp(want, "offline")) {
-        return step_error(error, st, "state must be running or offline, not '%s'", want);
+    ok = (state = rp_rproc_read(p->vm, r, "state", error)) != NULL;
+    if (ok && strcmp(want, "running") && strcmp(want, "offline")) {
+        ok = step_error(error, st, "state must be running or offline, not '%s'", want);
     }
-    if (!g_str_equal(state, want) &&
-        !rp_rproc_write(p->vm, &p->r, "state", g_str_equal(want, "running") ? "start" : "stop",
-                        error)) {
-        return FALSE;
+    if (ok && !g_str_equal(state, want)) {
+        ok = rp_rproc_write(p->vm, r, "state", g_str_equal(want, "running") ? "start" : "stop",
+                            error);
     }
-    return rp_rproc_wait_state(p->vm, &p->r, want, st->timeout_s, error);
+    ok = ok && rp_rproc_wait_state(p->vm, r, want, st->timeout_s, error);
+    rp_rproc_clear(&other);
+    return ok;
 }
 
 /* A sysfs/debugfs write or guest command; its failure is wanted if st->fails */
@@ -384,7 +414,7 @@ gboolean rp_step_run(RpPass *p, const RpStep *st, GError **error)
                            arg, arg2 ? " " : "", arg2 ? arg2 : "");
     switch (st->kind) {
     case RP_STEP_ENSURE:
-        return do_ensure(p, st, arg, error);
+        return do_ensure(p, st, arg, arg2, error);
     case RP_STEP_SYSFS:
         cmd = g_strdup_printf("echo %s > %s/%s", arg2, p->r.dir, arg);
         return do_guest(p, st, cmd, error);
