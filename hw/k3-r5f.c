@@ -7,6 +7,7 @@
 
 #include "qemu/osdep.h"
 #include "qemu/log.h"
+#include "qemu/timer.h"
 #include "qemu/units.h"
 #include "qapi/error.h"
 #include "qapi/visitor.h"
@@ -32,6 +33,7 @@ REG32(ID, K3_R5F_CTL_REG_ID)
 REG32(CORE, K3_R5F_CTL_REG_CORE)
 REG32(BOOT_COUNT, K3_R5F_CTL_REG_BOOT_COUNT)
 REG32(MBOX, K3_R5F_CTL_REG_MBOX)
+REG32(TIME_US, K3_R5F_CTL_REG_TIME_US)
 REG32(FAULT_ACTION, K3_R5F_CTL_REG_FAULT_ACTION)
 REG32(FAULT_ARG, K3_R5F_CTL_REG_FAULT_ARG)
 REG32(FAULT_ACK, K3_R5F_CTL_REG_FAULT_ACK)
@@ -191,6 +193,9 @@ static uint64_t k3_r5f_ctl_read(void *opaque, hwaddr addr, unsigned size)
         return s->boots;
     case A_MBOX:
         return s->mbox;
+    case A_TIME_US:
+        /* the virtual clock, cut to 32 bits: nothing of it is the model's state */
+        return (uint32_t)qemu_clock_get_us(QEMU_CLOCK_VIRTUAL);
     case A_FAULT_ACTION:
         return s->fault_action;
     case A_FAULT_ARG:

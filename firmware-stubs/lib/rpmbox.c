@@ -14,7 +14,25 @@ static void answer(struct rp_rpmbox_answer *a, const char *what, int send, uint3
     a->what = what;
     a->send = send;
     a->reply = reply;
+    a->delay_ms = 0;
     a->next = next;
+}
+
+/* SHUTDOWN, as the faults in effect shape it (legacy is handled by the caller) */
+static void shutdown(const struct rp_rpmbox *s, struct rp_rpmbox_answer *a)
+{
+    if (s->crashed) {
+        answer(a, "shutdown, crashing (crashed)", 0, 0, RP_RPMBOX_ABORT);
+        return;
+    }
+    if (s->ack_no_wfi) {
+        answer(a, s->slow_ack_ms ? "shutdown (slow-ack, ack-no-wfi)" : "shutdown (ack-no-wfi)",
+               1, RP_MBOX_SHUTDOWN_ACK, RP_RPMBOX_RUN_ON);
+    } else {
+        answer(a, s->slow_ack_ms ? "shutdown (slow-ack)" : "shutdown", 1,
+               RP_MBOX_SHUTDOWN_ACK, RP_RPMBOX_STOP);
+    }
+    a->delay_ms = s->slow_ack_ms;
 }
 
 void rp_rpmbox_handle(struct rp_rpmbox *s, uint32_t msg, struct rp_rpmbox_answer *a)
@@ -36,17 +54,12 @@ void rp_rpmbox_handle(struct rp_rpmbox *s, uint32_t msg, struct rp_rpmbox_answer
         answer(a, "echo request", 1, RP_MBOX_ECHO_REPLY, RP_RPMBOX_IDLE);
         return;
     case RP_MBOX_SHUTDOWN:
-        if (s->no_shutdown_ack) {
-            s->ignored++;
-            answer(a, "shutdown, unanswered (no-shutdown-ack)", 0, 0, RP_RPMBOX_IDLE);
+        if (!s->legacy) {
+            shutdown(s, a);
             return;
         }
-        if (s->no_wfi) {
-            answer(a, "shutdown (no-wfi)", 1, RP_MBOX_SHUTDOWN_ACK, RP_RPMBOX_SPIN);
-            return;
-        }
-        answer(a, "shutdown", 1, RP_MBOX_SHUTDOWN_ACK, RP_RPMBOX_STOP);
-        return;
+        /* firmware older than the handshake: an unknown value like any other */
+        /* fall through */
     default:
         s->ignored++;
         answer(a, "ignored", 0, 0, RP_RPMBOX_IDLE);
@@ -54,8 +67,11 @@ void rp_rpmbox_handle(struct rp_rpmbox *s, uint32_t msg, struct rp_rpmbox_answer
     }
 }
 
-enum rp_rpmbox_fault_now rp_rpmbox_take_fault(struct rp_rpmbox *s, uint32_t fault)
+enum rp_rpmbox_fault_now rp_rpmbox_take_fault(struct rp_rpmbox *s, uint32_t fault,
+                                              uint32_t arg)
 {
+    uint32_t ms = arg < RP_RPMBOX_MAX_DELAY_MS ? arg : RP_RPMBOX_MAX_DELAY_MS;
+
     switch (fault) {
     case K3_R5F_FAULT_HANG:
         return RP_RPMBOX_FAULT_HANG;
@@ -66,12 +82,21 @@ enum rp_rpmbox_fault_now rp_rpmbox_take_fault(struct rp_rpmbox *s, uint32_t faul
     case K3_R5F_FAULT_NO_ECHO:
         s->no_echo = 1;
         break;
-    case K3_R5F_FAULT_NO_SHUTDOWN_ACK:
-        s->no_shutdown_ack = 1;
+    case K3_R5F_FAULT_LEGACY:
+        s->legacy = 1;
         break;
-    case K3_R5F_FAULT_NO_WFI:
-        s->no_wfi = 1;
+    case K3_R5F_FAULT_ACK_NO_WFI:
+        s->ack_no_wfi = 1;
         break;
+    case K3_R5F_FAULT_SLOW_ACK:
+        s->slow_ack_ms = ms;
+        break;
+    case K3_R5F_FAULT_CRASHED:
+        s->crashed = 1;
+        break;
+    case K3_R5F_FAULT_BUSY:
+        s->busy_ms = ms;
+        return RP_RPMBOX_FAULT_BUSY;
     default:
         break;
     }

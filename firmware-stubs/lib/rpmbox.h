@@ -10,7 +10,8 @@
  * opens the mailbox and logs the ECHO_REPLY; values below RP_MBOX_READY are
  * virtqueue kicks. The graceful-shutdown series adds SHUTDOWN, answered
  * with SHUTDOWN_ACK, after which the core disables its interrupts and sits
- * in WFI.
+ * in WFI; the faults legacy, ack-no-wfi, slow-ack, crashed and busy each
+ * break one part of that (docs/am64x.md, "Graceful shutdown").
  *
  * Freestanding C: compiled for the stand-in cores and for the host tests.
  *
@@ -25,7 +26,8 @@
 enum rp_rpmbox_next {
     RP_RPMBOX_IDLE,         /* back to the main loop */
     RP_RPMBOX_STOP,         /* shut down: interrupts off, WFI for good */
-    RP_RPMBOX_SPIN,         /* shut down without WFI (fault no-wfi) */
+    RP_RPMBOX_RUN_ON,       /* acknowledged, yet carry on serving without WFI (ack-no-wfi) */
+    RP_RPMBOX_ABORT,        /* take a data abort now (crashed): the handler reports it */
 };
 
 /* What a fault asks of the core at once (rp_rpmbox_take_fault()) */
@@ -34,12 +36,17 @@ enum rp_rpmbox_fault_now {
     RP_RPMBOX_FAULT_HANG,   /* interrupts off, spin, never WFI */
     RP_RPMBOX_FAULT_CRASH,  /* trace "crash: <message>", send RP_MBOX_CRASH, stop */
     RP_RPMBOX_FAULT_WILD,   /* read an unmapped address (the abort handler reports it) */
+    RP_RPMBOX_FAULT_BUSY,   /* run a task of rp_rpmbox.busy_ms, the mailbox unserved */
 };
+
+/* The longest delay a fault may ask for: the 32-bit microsecond clock's range */
+#define RP_RPMBOX_MAX_DELAY_MS  4000000u
 
 /* The answer to one message */
 struct rp_rpmbox_answer {
     int send;               /* 1: put @reply on the tx FIFO */
     uint32_t reply;
+    uint32_t delay_ms;      /* wait this long before sending (slow-ack), else 0 */
     enum rp_rpmbox_next next;
     const char *what;       /* the message, for the trace: "echo request", "kick" */
 };
@@ -47,8 +54,11 @@ struct rp_rpmbox_answer {
 /* One boot's protocol state (zeroed at boot): faults in effect and counts */
 struct rp_rpmbox {
     uint8_t no_echo;        /* fault no-echo: ECHO_REQUEST unanswered */
-    uint8_t no_shutdown_ack;/* fault no-shutdown-ack: SHUTDOWN unanswered, no stop */
-    uint8_t no_wfi;         /* fault no-wfi: SHUTDOWN acknowledged, then spin */
+    uint8_t legacy;         /* fault legacy: SHUTDOWN is an unknown message */
+    uint8_t ack_no_wfi;     /* fault ack-no-wfi: SHUTDOWN acknowledged, then run on */
+    uint8_t crashed;        /* fault crashed: SHUTDOWN runs into a data abort */
+    uint32_t slow_ack_ms;   /* fault slow-ack: the ACK's delay, ms (0: at once) */
+    uint32_t busy_ms;       /* fault busy: the task's length, ms */
     uint32_t messages;      /* every message handled */
     uint32_t kicks;         /* virtqueue ids (below RP_MBOX_READY) */
     uint32_t echoes;        /* ECHO_REQUESTs answered */
@@ -60,11 +70,14 @@ void rp_rpmbox_handle(struct rp_rpmbox *s, uint32_t msg, struct rp_rpmbox_answer
 
 /*
  * Take fault @fault (a K3R5fFault, FAULT_ACTION; values out of range are
- * ignored): the faults that shape later answers are recorded in @s until
- * it is zeroed (the next boot), and the return says what the core must do
- * now.
+ * ignored) with @arg (FAULT_ARG; ms for slow-ack and busy, cut to
+ * RP_RPMBOX_MAX_DELAY_MS): the faults that shape later answers are
+ * recorded in @s until it is zeroed (the next boot), and the return says
+ * what the core must do now. Several shaping faults add up; legacy wins
+ * over the other SHUTDOWN faults, crashed over ack-no-wfi and slow-ack.
  */
-enum rp_rpmbox_fault_now rp_rpmbox_take_fault(struct rp_rpmbox *s, uint32_t fault);
+enum rp_rpmbox_fault_now rp_rpmbox_take_fault(struct rp_rpmbox *s, uint32_t fault,
+                                              uint32_t arg);
 
 /*
  * The trace line of @msg handled as @a, appended to @buf at *@at within

@@ -29,6 +29,7 @@ static struct rp_trace trace;
 static struct rp_rpmbox proto;
 static uint32_t user, rx_fifo, tx_fifo;
 static uint32_t tx_dropped;
+static uint8_t never_wfi;       /* ack-no-wfi acknowledged a SHUTDOWN: poll, no WFI */
 static char fault_msg[K3_R5F_CTL_FAULT_MSG_LEN];   /* of the last fault taken */
 
 /* --- output: UART and trace ---------------------------------------------- */
@@ -46,6 +47,29 @@ static void say(const char *line, int uart)
         rp_uart_puts(UART_TX, buf);
         rp_uart_putc(UART_TX, '\n');
     }
+}
+
+static void __attribute__((noreturn)) crash(const char *what);
+
+/* Busy-wait @ms (at most RP_RPMBOX_MAX_DELAY_MS) on the control block's clock */
+static void wait_ms(uint32_t ms)
+{
+    uint32_t t0 = ctl(K3_R5F_CTL_REG_TIME_US);
+
+    while (ctl(K3_R5F_CTL_REG_TIME_US) - t0 < ms * 1000u) {
+    }
+}
+
+/* @what and @n, a number of ms, on the UART and into the trace */
+static void say_ms(const char *what, uint32_t n)
+{
+    char line[LINE_LEN];
+    uint32_t at = 0;
+
+    rp_text_put_str(line, &at, sizeof(line), what);
+    rp_text_put_dec(line, &at, sizeof(line), n);
+    rp_text_put_str(line, &at, sizeof(line), " ms");
+    say(line, 1);
 }
 
 /* --- mailbox ------------------------------------------------------------- */
@@ -96,13 +120,26 @@ static void drain(void)
         rp_rpmbox_handle(&proto, msg, &a);
         rp_rpmbox_describe(line, &at, sizeof(line), msg, &a);
         say(line, a.next != RP_RPMBOX_IDLE);
+        if (a.delay_ms) {
+            say_ms("acknowledging after ", a.delay_ms);
+            wait_ms(a.delay_ms);
+        }
         if (a.send) {
             send(a.reply);
         }
-        if (a.next == RP_RPMBOX_STOP) {
+        switch (a.next) {
+        case RP_RPMBOX_STOP:
             stop();
-        } else if (a.next == RP_RPMBOX_SPIN) {
-            spin();
+        case RP_RPMBOX_RUN_ON:
+            say("running on after the ACK, no WFI", 1);
+            never_wfi = 1;
+            break;
+        case RP_RPMBOX_ABORT:
+            /* a real data abort: r5f_exception() reports it and idles */
+            (void)readl(UNMAPPED_ADDR);
+            crash("the read of an unmapped address did not abort");
+        case RP_RPMBOX_IDLE:
+            break;
         }
     }
 }
@@ -134,7 +171,7 @@ static void take_fault(void)
                        (const volatile uint32_t *)(CTL_BASE + K3_R5F_CTL_REG_FAULT_MSG),
                        K3_R5F_CTL_FAULT_MSG_LEN);
     writel(CTL_BASE + K3_R5F_CTL_REG_FAULT_ACK, 1);
-    switch (rp_rpmbox_take_fault(&proto, action)) {
+    switch (rp_rpmbox_take_fault(&proto, action, ctl(K3_R5F_CTL_REG_FAULT_ARG))) {
     case RP_RPMBOX_FAULT_HANG:
         say("hanging: interrupts off, no WFI", 1);
         spin();
@@ -144,8 +181,16 @@ static void take_fault(void)
         say("reading an unmapped address", 1);
         (void)readl(UNMAPPED_ADDR);
         crash("the wild read did not abort");
+    case RP_RPMBOX_FAULT_BUSY:
+        say_ms("busy: a task of ", proto.busy_ms);
+        wait_ms(proto.busy_ms);
+        say("busy: task done", 1);
+        fault_msg[0] = '\0';
+        break;
     case RP_RPMBOX_FAULT_LATER:
-        fault_msg[0] = '\0';         /* only a wild pointer's abort reports it */
+        if (action != K3_R5F_FAULT_CRASHED) {
+            fault_msg[0] = '\0';     /* only the aborts (wild-pointer, crashed) report it */
+        }
         break;
     }
 }
@@ -217,6 +262,8 @@ void r5f_main(void)
     for (;;) {
         take_fault();
         drain();
-        __asm__ volatile("dsb\n\twfi" ::: "memory");
+        if (!never_wfi) {
+            __asm__ volatile("dsb\n\twfi" ::: "memory");
+        }
     }
 }

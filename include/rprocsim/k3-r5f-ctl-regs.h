@@ -30,6 +30,14 @@
 #define   K3_R5F_CTL_MBOX_TX_SHIFT  16              /* FIFO it writes (Linux's rx) */
 #define   K3_R5F_CTL_MBOX_WIDTH     8
 
+/*
+ * Time: a free-running microsecond counter (the machine's virtual clock,
+ * which stops with the VM and migrates with it), read-only, wrapping at
+ * 2^32 us (71 minutes); the firmware measures the delays of its faults
+ * with it (differences, modulo 2^32). The model keeps no state for it.
+ */
+#define K3_R5F_CTL_REG_TIME_US      0x010
+
 /* Fault injection: what the host asked the firmware to do */
 #define K3_R5F_CTL_REG_FAULT_ACTION 0x200
 #define K3_R5F_CTL_REG_FAULT_ARG    0x204
@@ -52,8 +60,14 @@
     X(CRASH, "crash")                       /* message into the trace buffer, RP_MBOX_CRASH */ \
     X(WILD_POINTER, "wild-pointer")         /* access an unmapped address (a real abort) */ \
     X(NO_ECHO, "no-echo")                   /* leave RP_MBOX_ECHO_REQUEST unanswered */ \
-    X(NO_SHUTDOWN_ACK, "no-shutdown-ack")   /* leave RP_MBOX_SHUTDOWN unanswered */ \
-    X(NO_WFI, "no-wfi")                     /* ACK RP_MBOX_SHUTDOWN, then spin, no WFI */
+    X(LEGACY, "legacy")                     /* firmware before the handshake: RP_MBOX_SHUTDOWN is \
+                                               an unknown message, no ACK, runs on */ \
+    X(ACK_NO_WFI, "ack-no-wfi")             /* ACK RP_MBOX_SHUTDOWN, then run on, never WFI */ \
+    X(SLOW_ACK, "slow-ack")                 /* ACK RP_MBOX_SHUTDOWN FAULT_ARG ms after it came */ \
+    X(CRASHED, "crashed")                   /* RP_MBOX_SHUTDOWN runs into a data abort: the \
+                                               handler sends RP_MBOX_CRASH, no ACK, idles */ \
+    X(BUSY, "busy")                         /* a task of FAULT_ARG ms with the mailbox unserved, \
+                                               then back to work (a SHUTDOWN meanwhile waits) */
 
 #define K3_R5F_FAULT_ENUM_(id, name) K3_R5F_FAULT_##id,
 typedef enum K3R5fFault {

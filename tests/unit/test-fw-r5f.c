@@ -172,15 +172,18 @@ START_TEST(rpmbox_faults)
     struct rp_rpmbox s = { 0 };
     struct rp_rpmbox_answer a;
 
-    ck_assert_int_eq(rp_rpmbox_take_fault(&s, K3_R5F_FAULT_NONE), RP_RPMBOX_FAULT_LATER);
-    ck_assert_int_eq(rp_rpmbox_take_fault(&s, K3_R5F_FAULT_HANG), RP_RPMBOX_FAULT_HANG);
-    ck_assert_int_eq(rp_rpmbox_take_fault(&s, K3_R5F_FAULT_CRASH), RP_RPMBOX_FAULT_CRASH);
-    ck_assert_int_eq(rp_rpmbox_take_fault(&s, K3_R5F_FAULT_WILD_POINTER), RP_RPMBOX_FAULT_WILD);
-    ck_assert_int_eq(rp_rpmbox_take_fault(&s, K3_R5F_FAULT_COUNT), RP_RPMBOX_FAULT_LATER);
-    ck_assert_int_eq(rp_rpmbox_take_fault(&s, 0xffffffffu), RP_RPMBOX_FAULT_LATER);
-    ck_assert(!s.no_echo && !s.no_shutdown_ack && !s.no_wfi);
+    ck_assert_int_eq(rp_rpmbox_take_fault(&s, K3_R5F_FAULT_NONE, 0), RP_RPMBOX_FAULT_LATER);
+    ck_assert_int_eq(rp_rpmbox_take_fault(&s, K3_R5F_FAULT_HANG, 0), RP_RPMBOX_FAULT_HANG);
+    ck_assert_int_eq(rp_rpmbox_take_fault(&s, K3_R5F_FAULT_CRASH, 0), RP_RPMBOX_FAULT_CRASH);
+    ck_assert_int_eq(rp_rpmbox_take_fault(&s, K3_R5F_FAULT_WILD_POINTER, 0),
+                     RP_RPMBOX_FAULT_WILD);
+    ck_assert_int_eq(rp_rpmbox_take_fault(&s, K3_R5F_FAULT_COUNT, 7), RP_RPMBOX_FAULT_LATER);
+    ck_assert_int_eq(rp_rpmbox_take_fault(&s, 0xffffffffu, 7), RP_RPMBOX_FAULT_LATER);
+    ck_assert(!s.no_echo && !s.legacy && !s.ack_no_wfi && !s.crashed);
+    ck_assert_uint_eq(s.slow_ack_ms, 0);
+    ck_assert_uint_eq(s.busy_ms, 0);
 
-    ck_assert_int_eq(rp_rpmbox_take_fault(&s, K3_R5F_FAULT_NO_ECHO), RP_RPMBOX_FAULT_LATER);
+    ck_assert_int_eq(rp_rpmbox_take_fault(&s, K3_R5F_FAULT_NO_ECHO, 0), RP_RPMBOX_FAULT_LATER);
     for (int i = 0; i < 2; i++) {                           /* for the rest of the boot */
         rp_rpmbox_handle(&s, RP_MBOX_ECHO_REQUEST, &a);
         ck_assert_int_eq(a.send, 0);
@@ -188,23 +191,79 @@ START_TEST(rpmbox_faults)
     }
     ck_assert_uint_eq(s.echoes, 0);
 
-    ck_assert_int_eq(rp_rpmbox_take_fault(&s, K3_R5F_FAULT_NO_WFI), RP_RPMBOX_FAULT_LATER);
-    rp_rpmbox_handle(&s, RP_MBOX_SHUTDOWN, &a);
-    ck_assert_int_eq(a.send, 1);
-    ck_assert_uint_eq(a.reply, RP_MBOX_SHUTDOWN_ACK);
-    ck_assert_int_eq(a.next, RP_RPMBOX_SPIN);
-
-    /* no-shutdown-ack wins over no-wfi: nothing is sent and the core carries on */
-    ck_assert_int_eq(rp_rpmbox_take_fault(&s, K3_R5F_FAULT_NO_SHUTDOWN_ACK),
-                     RP_RPMBOX_FAULT_LATER);
-    rp_rpmbox_handle(&s, RP_MBOX_SHUTDOWN, &a);
-    ck_assert_int_eq(a.send, 0);
-    ck_assert_int_eq(a.next, RP_RPMBOX_IDLE);
-
     /* the next boot zeroes the state: answers are back */
     memset(&s, 0, sizeof(s));
     rp_rpmbox_handle(&s, RP_MBOX_ECHO_REQUEST, &a);
     ck_assert_int_eq(a.send, 1);
+}
+END_TEST
+
+/* SHUTDOWN under each graceful-shutdown fault, and the ones that add up */
+START_TEST(rpmbox_shutdown_faults)
+{
+    struct rp_rpmbox s = { 0 };
+    struct rp_rpmbox_answer a;
+
+    /* legacy: 0xffffff14 is just an unknown value, every time */
+    ck_assert_int_eq(rp_rpmbox_take_fault(&s, K3_R5F_FAULT_LEGACY, 0), RP_RPMBOX_FAULT_LATER);
+    for (int i = 0; i < 2; i++) {
+        rp_rpmbox_handle(&s, RP_MBOX_SHUTDOWN, &a);
+        ck_assert_int_eq(a.send, 0);
+        ck_assert_int_eq(a.next, RP_RPMBOX_IDLE);
+        ck_assert_str_eq(a.what, "ignored");
+    }
+    ck_assert_uint_eq(s.ignored, 2);
+    /* legacy wins over the faults that change the answer */
+    rp_rpmbox_take_fault(&s, K3_R5F_FAULT_ACK_NO_WFI, 0);
+    rp_rpmbox_take_fault(&s, K3_R5F_FAULT_CRASHED, 0);
+    rp_rpmbox_handle(&s, RP_MBOX_SHUTDOWN, &a);
+    ck_assert_int_eq(a.send, 0);
+    ck_assert_int_eq(a.next, RP_RPMBOX_IDLE);
+
+    /* ack-no-wfi: the ACK at once, then carry on */
+    memset(&s, 0, sizeof(s));
+    rp_rpmbox_take_fault(&s, K3_R5F_FAULT_ACK_NO_WFI, 0);
+    rp_rpmbox_handle(&s, RP_MBOX_SHUTDOWN, &a);
+    ck_assert_int_eq(a.send, 1);
+    ck_assert_uint_eq(a.reply, RP_MBOX_SHUTDOWN_ACK);
+    ck_assert_uint_eq(a.delay_ms, 0);
+    ck_assert_int_eq(a.next, RP_RPMBOX_RUN_ON);
+    rp_rpmbox_handle(&s, RP_MBOX_ECHO_REQUEST, &a);     /* and still answers */
+    ck_assert_int_eq(a.send, 1);
+
+    /* slow-ack: the ACK after FAULT_ARG ms, then WFI; with ack-no-wfi, then run on */
+    memset(&s, 0, sizeof(s));
+    rp_rpmbox_take_fault(&s, K3_R5F_FAULT_SLOW_ACK, 6000);
+    ck_assert_uint_eq(s.slow_ack_ms, 6000);
+    rp_rpmbox_handle(&s, RP_MBOX_SHUTDOWN, &a);
+    ck_assert_int_eq(a.send, 1);
+    ck_assert_uint_eq(a.reply, RP_MBOX_SHUTDOWN_ACK);
+    ck_assert_uint_eq(a.delay_ms, 6000);
+    ck_assert_int_eq(a.next, RP_RPMBOX_STOP);
+    rp_rpmbox_take_fault(&s, K3_R5F_FAULT_ACK_NO_WFI, 0);
+    rp_rpmbox_handle(&s, RP_MBOX_SHUTDOWN, &a);
+    ck_assert_uint_eq(a.delay_ms, 6000);
+    ck_assert_int_eq(a.next, RP_RPMBOX_RUN_ON);
+    /* a delay beyond the microsecond clock's range is cut to it */
+    rp_rpmbox_take_fault(&s, K3_R5F_FAULT_SLOW_ACK, 0xffffffffu);
+    ck_assert_uint_eq(s.slow_ack_ms, RP_RPMBOX_MAX_DELAY_MS);
+    ck_assert_uint_lt((uint64_t)RP_RPMBOX_MAX_DELAY_MS * 1000u, (uint64_t)1 << 32);
+
+    /* crashed: no ACK, a data abort; it wins over the ACK faults */
+    rp_rpmbox_take_fault(&s, K3_R5F_FAULT_CRASHED, 0);
+    rp_rpmbox_handle(&s, RP_MBOX_SHUTDOWN, &a);
+    ck_assert_int_eq(a.send, 0);
+    ck_assert_uint_eq(a.delay_ms, 0);
+    ck_assert_int_eq(a.next, RP_RPMBOX_ABORT);
+
+    /* busy: acts at once, for FAULT_ARG ms; the SHUTDOWN afterwards is the normal one */
+    memset(&s, 0, sizeof(s));
+    ck_assert_int_eq(rp_rpmbox_take_fault(&s, K3_R5F_FAULT_BUSY, 3000), RP_RPMBOX_FAULT_BUSY);
+    ck_assert_uint_eq(s.busy_ms, 3000);
+    rp_rpmbox_handle(&s, RP_MBOX_SHUTDOWN, &a);
+    ck_assert_int_eq(a.send, 1);
+    ck_assert_uint_eq(a.delay_ms, 0);
+    ck_assert_int_eq(a.next, RP_RPMBOX_STOP);
 }
 END_TEST
 
@@ -226,6 +285,11 @@ START_TEST(rpmbox_trace_lines)
     rp_rpmbox_handle(&s, RP_MBOX_SHUTDOWN, &a);
     rp_rpmbox_describe(line, &at, sizeof(line), RP_MBOX_SHUTDOWN, &a);
     ck_assert_str_eq(line, "rx 0xffffff14 shutdown, tx 0xffffff15");
+    at = 0;
+    rp_rpmbox_take_fault(&s, K3_R5F_FAULT_LEGACY, 0);
+    rp_rpmbox_handle(&s, RP_MBOX_SHUTDOWN, &a);
+    rp_rpmbox_describe(line, &at, sizeof(line), RP_MBOX_SHUTDOWN, &a);
+    ck_assert_str_eq(line, "rx 0xffffff14 ignored");
 }
 END_TEST
 
@@ -253,6 +317,7 @@ Suite *rp_test_suite(void)
         { "trace", trace_ring },
         { "rpmbox", rpmbox_answers },
         { "rpmbox", rpmbox_faults },
+        { "rpmbox", rpmbox_shutdown_faults },
         { "rpmbox", rpmbox_trace_lines },
         { "rsc", rsc_table_layout },
     };
