@@ -204,7 +204,8 @@ static void am64x_sim_class_init(ObjectClass *oc, void *data)
     mc->default_cpus = AM64X_SIM_DEFAULT_AP_CPUS + AM64X_SIM_R5F_CORES;
     mc->min_cpus = 1 + AM64X_SIM_R5F_CORES;
     mc->max_cpus = AM64X_SIM_MAX_AP_CPUS + AM64X_SIM_R5F_CORES;
-    mc->default_cpu_type = ARM_CPU_TYPE_NAME("cortex-a53");
+    /* the descriptor's core type (boards/am64x-subsys.c); the class lives on */
+    mc->default_cpu_type = g_strdup_printf("%s-" TYPE_ARM_CPU, rprocsim_am64x_board.ap_cpu);
     mc->valid_cpu_types = valid_cpu_types;
     mc->default_ram_size = AM64X_SIM_DEFAULT_RAM;
     mc->default_ram_id = "am64x.ddr";

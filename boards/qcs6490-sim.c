@@ -302,7 +302,8 @@ static void qcs6490_sim_class_init(ObjectClass *oc, void *data)
     mc->default_cpus = QCS6490_SIM_DEFAULT_AP_CPUS + QCS6490_SIM_STANDIN_CORES;
     mc->min_cpus = 1 + QCS6490_SIM_STANDIN_CORES;
     mc->max_cpus = QCS6490_SIM_MAX_AP_CPUS + QCS6490_SIM_STANDIN_CORES;
-    mc->default_cpu_type = ARM_CPU_TYPE_NAME("cortex-a55");
+    /* the descriptor's core type (boards/qcs6490-subsys.c); the class lives on */
+    mc->default_cpu_type = g_strdup_printf("%s-" TYPE_ARM_CPU, rprocsim_qcs6490_board.ap_cpu);
     mc->valid_cpu_types = valid_cpu_types;
     mc->default_ram_size = QCS6490_SIM_DEFAULT_RAM;
     mc->default_ram_id = "qcs6490.ddr";

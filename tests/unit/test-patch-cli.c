@@ -38,7 +38,7 @@ static void tree_setup(void)
 
     top = g_dir_make_tmp("rp-patch-cli-XXXXXX", NULL);
     ck_assert(top);
-    fw = g_build_filename(top, "build/meson/firmware-stubs/qcom/qcs6490", NULL);
+    fw = g_build_filename(top, "build/meson/firmware-stubs", NULL);
     ck_assert(g_mkdir_with_parents(fw, 0755) == 0);
     put("guest/Image", "");
     put("guest/initramfs.cpio", "");
@@ -73,7 +73,7 @@ static const struct {
     { "", "bench boot --build build --qemu /bin/false --runs 1 --patch p1.patch "
       "--patch TOP/p2.patch", 1,
       { "fake-patch-modules: build=TOP/build suite=stable "
-        "firmware=TOP/build/meson/firmware-stubs/qcom/qcs6490 source=linux-source "
+        "firmware=TOP/build/meson/firmware-stubs source=linux-source "
         "patches=TOP/p1.patch TOP/p2.patch",
         "patched guest TOP/guest",
         "  patch p1.patch ", "  module qcom_common srcversion 1A2B3C4D5E6F708192A3B4C (replaced)" } },
@@ -103,7 +103,7 @@ static const struct {
       { "rprocsim shell: patches (--patch) make a guest image of their own",
         "do not go with --kernel", "!fake-patch-modules:" } },
     { "", "bench boot --build TOP/nobuild --qemu /bin/false --patch p1.patch", 2,
-      { "no firmware images at TOP/nobuild/meson/firmware-stubs/qcom/qcs6490", "run 'make'" } },
+      { "no firmware images at TOP/nobuild/meson/firmware-stubs", "run 'make'" } },
     /* what the script says about the patches: its words, status 2 */
     { "FAKE_PATCH_EXIT=2", "run --build build --qemu /bin/false --patch p1.patch "
       "SCENARIOS/start-stop.scenario", 2,

@@ -96,7 +96,7 @@ START_TEST(vm_shows_qemu_refusal)
     g_autofree char *qemu = g_build_filename(g_getenv("RPROCSIM_BUILD"), "qemu",
                                              "qemu-system-aarch64", NULL);
     RpVmConfig cfg = {
-        .qemu = qemu, .machine = RP_SIM_MACHINE, .cpu = RP_DEFAULT_CPU, .smp = 5,
+        .qemu = qemu, .machine = RP_SIM_MACHINE, .cpu = rprocsim_board_default()->ap_cpu, .smp = 5,
         .mem_mib = 384, .kernel = empty, .initrd = empty, .agent = TRUE,
         .qtest = TRUE, .qmp = TRUE, .accel = "qtest",
     };
