@@ -6,6 +6,8 @@
 #   (default stable; docs/kernels.md), for demo, check, shell, bench, guest.
 #   make check without KERNEL runs the system tests on stable and backports;
 #   make check-matrix on every suite.
+#   BOARD=qcs6490-sim|am64x-sim   the simulated board, for demo (default:
+#   each in turn), shell and bench (default: qcs6490-sim).
 #   PATCHES="a.patch b.patch"   kernel patches whose modules are rebuilt and
 #   replace the stock ones (docs/patches.md), for demo, check, shell, bench.
 #   make asan    QEMU with ASan, LSan and UBSan in BUILD/qemu-asan, the demo on it;
@@ -21,6 +23,8 @@ PATCHES     ?=
 # absolute: meson runs the tests from its own folder
 PATCHES_ABS := $(abspath $(PATCHES))
 PATCH_ARGS  := $(foreach p,$(PATCHES_ABS),--patch $(p))
+BOARD       ?=
+BOARD_ARGS  := $(if $(BOARD),--board $(BOARD))
 
 # the kernels 'make check' runs the system tests on
 CHECK_KERNELS := $(if $(filter command line environment,$(origin KERNEL)),$(KERNEL),stable backports)
@@ -52,7 +56,7 @@ guest: all
 	    RPROCSIM_KERNEL_SUITE='$(KERNEL)' guest/build.sh $(BUILD) $(abspath $(FIRMWARE)); fi
 
 demo: patches guest
-	$(RPROCSIM) demo --kernel-suite $(KERNEL) $(PATCH_ARGS)
+	$(RPROCSIM) demo --kernel-suite $(KERNEL) $(BOARD_ARGS) $(PATCH_ARGS)
 
 # unit, qtest and fuzz once; the system suite per kernel (meson suites
 # kernel-SUITE; each builds its guest image first); PATCHES reach every
@@ -71,10 +75,10 @@ run-tests:
 	    rc=$$?; scripts/test-summary.py $(MESON_BUILD)/meson-logs/testlog.json; exit $$rc
 
 bench: patches guest
-	$(RPROCSIM) bench --kernel-suite $(KERNEL) --json $(BENCH_JSON) $(PATCH_ARGS)
+	$(RPROCSIM) bench --kernel-suite $(KERNEL) --json $(BENCH_JSON) $(BOARD_ARGS) $(PATCH_ARGS)
 
 shell: patches guest
-	$(RPROCSIM) shell --kernel-suite $(KERNEL) $(PATCH_ARGS)
+	$(RPROCSIM) shell --kernel-suite $(KERNEL) $(BOARD_ARGS) $(PATCH_ARGS)
 
 # the sanitized QEMU in its own folder and the demo on it, with the rprocsim,
 # guest and firmware of 'make' (run that first); nothing else is rebuilt
