@@ -17,8 +17,28 @@
 #include <json-glib/json-glib.h>
 #include <stdio.h>
 
+/* A TI K3 board's cores: TI-SCI ids, TCMs (SoC addresses), carveout, mailbox FIFOs */
+static void print_k3_table(const RprocsimBoard *b)
+{
+    printf("%-7s %-12s %-7s %-7s %-21s %-21s %-23s %-9s %s\n", "name", "compatible",
+           "sci_dev", "proc_id", "atcm", "btcm", "carveout", "mbox", "firmware");
+    for (unsigned i = 0; i < b->count; i++) {
+        const RprocsimSubsys *s = &b->subsys[i];
+
+        printf("%-7s %-12s %7u %7u 0x%08" PRIx64 "+0x%08x 0x%08" PRIx64 "+0x%08x 0x%08"
+               PRIx64 "+0x%08" PRIx64 "  rx %u tx %u %s\n", s->name, s->compatible,
+               s->sci_dev_id, s->sci_proc_id, s->reg_base, s->reg_size, s->btcm_base,
+               s->btcm_size, s->carveout_base, s->carveout_size, s->mbox_rx_fifo,
+               s->mbox_tx_fifo, s->firmware_name);
+    }
+}
+
 static void print_table(const RprocsimBoard *b)
 {
+    if (b->family == RPROCSIM_FAMILY_TI_K3) {
+        print_k3_table(b);
+        return;
+    }
     printf("%-6s %-22s %6s %5s %-23s %-10s %-10s %s\n", "name", "compatible",
            "pas_id", "sw_id", "carveout", "q6ss", "auto_boot", "firmware");
     for (unsigned i = 0; i < b->count; i++) {
@@ -35,10 +55,14 @@ static void print_table(const RprocsimBoard *b)
 #define FIELD_OF(f) { #f, offsetof(RprocsimSubsys, f) }
 static const struct { const char *name; size_t offset; } u64_fields[] = {
     FIELD_OF(reg_base), FIELD_OF(carveout_base), FIELD_OF(carveout_size),
+    FIELD_OF(btcm_base), FIELD_OF(dma_pool_base), FIELD_OF(dma_pool_size),
 }, u32_fields[] = {
+    FIELD_OF(reg_size),
     FIELD_OF(pas_id), FIELD_OF(sw_id), FIELD_OF(crash_item), FIELD_OF(minidump_id),
     FIELD_OF(smem_host), FIELD_OF(smp2p_in_item), FIELD_OF(smp2p_out_item),
     FIELD_OF(ipcc_client), FIELD_OF(wdog_spi),
+    FIELD_OF(sci_dev_id), FIELD_OF(sci_proc_id), FIELD_OF(btcm_size),
+    FIELD_OF(mbox_rx_fifo), FIELD_OF(mbox_tx_fifo), FIELD_OF(mbox_core_user),
 };
 #undef FIELD_OF
 
