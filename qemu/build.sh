@@ -21,7 +21,12 @@ case "$mode" in
     *)    rp_die "unknown QEMU build mode '$mode'" "give no mode, or 'asan'" ;;
 esac
 
-for t in python3 ninja cc patch pkg-config; do rp_need_tool "$t"; done
+for t in python3 ninja cc patch pkg-config flock; do rp_need_tool "$t"; done
+
+# one build at a time per build folder: both modes patch the same source tree
+mkdir -p "$build"
+exec 7>"$build/.qemu-build.lock"
+flock 7
 
 "$here/fetch.sh" "$build"
 
