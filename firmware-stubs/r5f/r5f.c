@@ -159,6 +159,12 @@ static void __attribute__((noreturn)) crash(const char *what)
     stop();
 }
 
+#define FAULT_NAME_(id, name) [K3_R5F_FAULT_##id] = name,
+static const char *const fault_names[K3_R5F_FAULT_COUNT] = {
+    K3_R5F_FAULTS(FAULT_NAME_)
+};
+#undef FAULT_NAME_
+
 /* Take the fault the host set, if any (one-shot: acknowledged here) */
 static void take_fault(void)
 {
@@ -188,6 +194,15 @@ static void take_fault(void)
         fault_msg[0] = '\0';
         break;
     case RP_RPMBOX_FAULT_LATER:
+        if (action < K3_R5F_FAULT_COUNT) {
+            char line[LINE_LEN];
+            uint32_t at = 0;
+
+            rp_text_put_str(line, &at, sizeof(line), "fault ");
+            rp_text_put_str(line, &at, sizeof(line), fault_names[action]);
+            rp_text_put_str(line, &at, sizeof(line), " taken");
+            say(line, 0);
+        }
         if (action != K3_R5F_FAULT_CRASHED) {
             fault_msg[0] = '\0';     /* only the aborts (wild-pointer, crashed) report it */
         }
