@@ -8,6 +8,7 @@
 #   RPROCSIM_KERNEL_SOURCE=DIR: take the sources from that kernel tree
 #   instead of Debian's linux-source-<version> package.
 # Phases, one progress line each on stderr: source, apply, build, image.
+# Refused (exit 2), stdout's last line is "refused: REASON".
 # On success the last line on stdout is the patched guest folder,
 # BUILD/patched/<release>-<key>/guest: the files of a stock guest folder
 # plus patched.txt, with lines
@@ -32,10 +33,12 @@ shift 3
 rp_kernel_suite_check "$suite"
 for t in patch sha256sum modinfo tar xz dpkg-deb flock; do rp_need_tool "$t"; done
 
-# refuse WHAT REMEDY: unusable input; exit 2
+# refuse WHAT REMEDY: unusable input; exit 2 (the reason also as the last
+# line of stdout, "refused: WHAT", for the caller's report)
 refuse() {
     printf 'error: %s\n' "$1" >&2
     [ -n "${2:-}" ] && printf '  what to do: %s\n' "$2" >&2
+    printf 'refused: %s\n' "$1"
     exit 2
 }
 phase() { rp_say "[patch $1] $2"; }

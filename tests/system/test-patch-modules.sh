@@ -45,6 +45,9 @@ refused() {
     for t in "${texts[@]}"; do
         grep -qF -- "$t" "$scratch/err" || { echo "# missing on stderr: $t" >> "$scratch/err"; not_ok "$name"; return; }
     done
+    # the reason again, as stdout's last line, for rprocsim's report
+    tail -n 1 "$scratch/out" | grep -q '^refused: ' ||
+        { echo "# no 'refused: ...' last line on stdout" >> "$scratch/err"; not_ok "$name"; return; }
     ok "$name"
 }
 

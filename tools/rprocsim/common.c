@@ -189,6 +189,26 @@ static GStrv patch_list(const RpOptions *o, const char **from)
     return n ? g_strv_builder_end(b) : NULL;
 }
 
+gboolean rp_options_with_patches(const RpOptions *given, char **extra, RpOptions *out,
+                                 GError **error)
+{
+    const char *from;
+    g_auto(GStrv) user = patch_list(given, &from);
+    g_autoptr(GStrvBuilder) b = g_strv_builder_new();
+
+    *out = *given;
+    out->kernel_source = given->kernel_source;
+    if (user) {
+        g_strv_builder_addv(b, (const char **)user);
+    }
+    g_strv_builder_addv(b, (const char **)extra);
+    out->patches = g_strv_builder_end(b);
+    out->guest_dir = NULL;
+    out->patched = NULL;
+    out->kernel_release = NULL;
+    return rp_options_resolve(out, error);
+}
+
 /* @patches as absolute paths of readable files, or FALSE naming the first that is not */
 static gboolean absolute_patches(GStrv patches, const char *from, GError **error)
 {
@@ -346,9 +366,13 @@ static gboolean build_patched_guest(RpOptions *o, GStrv patches, GError **error)
                            err->message);
     }
     if (WIFEXITED(wait_status) && WEXITSTATUS(wait_status) == 2) {
+        /* its reason, the last stdout line "refused: WHAT", if it gave one */
+        const char *why = out ? g_strrstr(out, "refused: ") : NULL;
+        g_autofree char *reason = why ? g_strndup(why + 9, strcspn(why + 9, "\n")) : NULL;
+
         g_set_error(error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE,
-                    "the patches are not usable: %s exited with status 2 (its message "
-                    "is above)", script);
+                    "the patches are not usable: %s", reason ? reason
+                    : "the patch build exited with status 2 (its message is above)");
         return FALSE;
     }
     if (!WIFEXITED(wait_status) || WEXITSTATUS(wait_status) != 0) {

@@ -175,6 +175,18 @@ gboolean rp_read_firmware_elf(const char *path, char **data, gsize *len, GError 
  */
 const char *rp_options_kernel_release(const RpOptions *o);
 
+/*
+ * *@out: the options @given (as parsed, before rp_options_resolve()) with
+ * the kernel patches of @extra (NULL-terminated) after the user's own
+ * (--patch or $RPROCSIM_PATCHES), resolved: the patch build runs (or finds
+ * its cached guest). Returns what rp_options_resolve() does;
+ * rp_options_exit_status() tells patches that cannot be used on this
+ * kernel (2) from a set-up failure (1). @out borrows @given's strings and
+ * owns its new ones (kept for the process's life).
+ */
+gboolean rp_options_with_patches(const RpOptions *given, char **extra, RpOptions *out,
+                                 GError **error);
+
 /* The descriptor of @o's board (o->board, or the default before rp_options_resolve()). */
 const RprocsimBoard *rp_options_board(const RpOptions *o);
 

@@ -83,10 +83,11 @@ char *rp_junit_xml(const GPtrArray *results, const GPtrArray *properties)
         g_ascii_formatd(secs, sizeof(secs), "%.3f", r->seconds);
         g_string_append_printf(x, "  <testcase classname=\"%s\" name=\"%s\" time=\"%s\">\n",
                                cls, name, secs);
-        if (!r->ok) {
+        if (!r->ok || r->skipped) {
             g_autofree char *msg = xml_text(r->message);
 
-            g_string_append_printf(x, "    <failure message=\"%s\"/>\n", msg);
+            g_string_append_printf(x, "    <%s message=\"%s\"/>\n",
+                                   r->skipped ? "skipped" : "failure", msg);
         }
         g_string_append_printf(x, "    <system-out>%s</system-out>\n  </testcase>\n", log);
     }

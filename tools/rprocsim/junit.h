@@ -14,7 +14,8 @@ typedef struct RpResult {
     char *scenario;     /* the scenario's name (the JUnit classname) */
     char *subsys;       /* the subsystem (the JUnit test name) */
     gboolean ok;
-    char *message;      /* why it failed; NULL if ok */
+    gboolean skipped;   /* not run (ok is TRUE): @message says why */
+    char *message;      /* why it failed or was skipped; NULL if it passed */
     char *log;          /* what happened (system-out), may be NULL */
     double seconds;
 } RpResult;

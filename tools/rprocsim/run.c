@@ -168,6 +168,64 @@ static void run_scenario(const RpOptions *all_o, const char *out_top, const RpSc
     g_hash_table_unref(p.baseline);
 }
 
+/*
+ * A scenario's patches= set (docs/scenarios.md): the run's options with
+ * those patches after the user's, resolved once per distinct set (the
+ * patch build is cached too). NULL if they cannot be used: *@skip TRUE and
+ * *@why the reason when the patch build calls them unusable here (they do
+ * not apply to this kernel, say), *@skip FALSE for a set-up failure.
+ */
+typedef struct PatchedSet {
+    RpOptions o;
+    char *why;          /* NULL if usable */
+    gboolean skip;
+} PatchedSet;
+
+static const RpOptions *patched_options(const RpOptions *given, const RpScenario *sc,
+                                        GHashTable *cache, gboolean *skip, const char **why)
+{
+    g_autofree char *key = g_strjoinv("\n", sc->patches);
+    PatchedSet *set = g_hash_table_lookup(cache, key);
+
+    if (!set) {
+        g_autoptr(GError) err = NULL;
+
+        set = g_new0(PatchedSet, 1);
+        fprintf(stderr, "      %s needs %u patch(es): building its guest\n", sc->name,
+                g_strv_length(sc->patches));
+        if (!rp_options_with_patches(given, sc->patches, &set->o, &err)) {
+            set->skip = rp_options_exit_status(err) == 2;
+            set->why = g_strdup(err->message);
+        }
+        g_hash_table_insert(cache, g_steal_pointer(&key), set);
+    }
+    *skip = set->skip;
+    *why = set->why;
+    return set->why ? NULL : &set->o;
+}
+
+/* Each pass of @sc as not run: skipped (@skip) or failed, for @why */
+static void not_run(const RpScenario *sc, const char *release, gboolean skip, const char *why,
+                    GPtrArray *results)
+{
+    for (char **name = sc->subsystems; *name; name++) {
+        RpResult *res = g_new0(RpResult, 1);
+
+        res->scenario = g_strdup(sc->name);
+        res->subsys = release ? g_strdup_printf("%s [%s]", *name, release) : g_strdup(*name);
+        res->ok = skip;
+        res->skipped = skip;
+        res->message = g_strdup_printf("%s%s", skip ? "its patches cannot be used here: " : "",
+                                       why);
+        if (skip) {
+            g_strdelimit(res->message, "\n", ' ');     /* one TAP line */
+        }
+        res->log = g_strdup("");
+        fprintf(stderr, "      %s: %s: %s\n", *name, skip ? "skipped" : "FAILED", res->message);
+        g_ptr_array_add(results, res);
+    }
+}
+
 /* The firmware ELFs @sc's inspect steps read are there: a missing build stops early */
 static gboolean firmware_for_inspect(const RpOptions *o, const RpScenario *sc,
                                      GError **error)
@@ -220,11 +278,14 @@ int rp_cmd_run(int argc, char **argv)
     g_autoptr(GPtrArray) patch_lines = NULL;
     g_autofree char *last_notes = NULL;
     g_autoptr(GError) err = NULL;
+    g_autoptr(GHashTable) patched = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL);
+    RpOptions given;
     guint planned = 0, failed = 0;
 
     if (!rp_command_parse(&cmd, &argc, &argv)) {
         return 2;
     }
+    given = o;      /* as parsed: a scenario's patches= start from it */
     if (argc < 2) {
         fprintf(stderr, "rprocsim run: no scenario given (try scenarios/*.scenario)\n");
         return 2;
@@ -276,8 +337,23 @@ int rp_cmd_run(int argc, char **argv)
         g_autoptr(GPtrArray) notes = g_ptr_array_new_with_free_func(g_free);
         guint first = results->len;
 
-        run_scenario(&o, out_top, g_ptr_array_index(scenarios, i), i + 1, scenarios->len,
-                     results, notes);
+        const RpScenario *sc = g_ptr_array_index(scenarios, i);
+        const RpOptions *so = &o;
+
+        if (sc->patches) {
+            gboolean skip;
+            const char *why;
+
+            so = patched_options(&given, sc, patched, &skip, &why);
+            if (!so) {
+                fprintf(stderr, "[%u/%u] %s: %s\n", i + 1, scenarios->len, sc->name,
+                        sc->summary);
+                not_run(sc, rp_options_kernel_release(&o), skip, why, results);
+            }
+        }
+        if (so) {
+            run_scenario(so, out_top, sc, i + 1, scenarios->len, results, notes);
+        }
         /* each boot's notes, printed when they differ from the previous boot's */
         if (notes->len) {
             g_autofree char *joined = NULL;
@@ -295,7 +371,8 @@ int rp_cmd_run(int argc, char **argv)
         for (guint k = first; k < results->len; k++) {
             RpResult *r = g_ptr_array_index(results, k);
 
-            printf("%s %u - %s: %s\n", r->ok ? "ok" : "not ok", k + 1, r->scenario, r->subsys);
+            printf("%s %u - %s: %s%s%s\n", r->ok ? "ok" : "not ok", k + 1, r->scenario,
+                   r->subsys, r->skipped ? " # SKIP " : "", r->skipped ? r->message : "");
             if (!r->ok) {
                 g_auto(GStrv) lines = g_strsplit(r->log, "\n", -1);
                 g_auto(GStrv) msg = g_strsplit(r->message, "\n", -1);

@@ -57,6 +57,7 @@ void rp_scenario_free(RpScenario *s)
     g_free(s->name);
     g_free(s->summary);
     g_free(s->board);
+    g_strfreev(s->patches);
     g_strfreev(s->subsystems);
     if (s->steps) {
         g_ptr_array_free(s->steps, TRUE);
@@ -94,7 +95,8 @@ static gboolean check_keys(GKeyFile *kf, const char *name, const char *group,
 
 static gboolean parse_header(GKeyFile *kf, RpScenario *s, GError **error)
 {
-    static const char *const allowed[] = { "summary", "board", "subsystems", "repeat", NULL };
+    static const char *const allowed[] = { "summary", "board", "subsystems", "repeat",
+                                           "patches", NULL };
     g_autoptr(GError) err = NULL;
     const RprocsimBoard *board = rprocsim_board_default();
     gint repeat = 1;
@@ -114,6 +116,13 @@ static gboolean parse_header(GKeyFile *kf, RpScenario *s, GError **error)
         s->board = g_strdup(board->machine);
     }
     s->summary = g_key_file_get_string(kf, "scenario", "summary", NULL);
+    s->patches = g_key_file_get_string_list(kf, "scenario", "patches", NULL, NULL);
+    for (char **pt = s->patches; pt && *pt; pt++) {
+        g_strstrip(*pt);
+        if (!**pt) {
+            return fail(error, s->name, "scenario", "'patches' has an empty entry");
+        }
+    }
     s->subsystems = g_key_file_get_string_list(kf, "scenario", "subsystems", NULL, NULL);
     if (!s->summary || !s->subsystems || !s->subsystems[0]) {
         return fail(error, s->name, "scenario", "'summary' and 'subsystems' are required");
@@ -325,6 +334,7 @@ RpScenario *rp_scenario_parse(const char *name, const char *text, gsize len,
 RpScenario *rp_scenario_load(const char *path, GError **error)
 {
     g_autofree char *text = NULL, *base = g_path_get_basename(path);
+    RpScenario *s;
     gsize len;
 
     if (!g_file_get_contents(path, &text, &len, error)) {
@@ -333,7 +343,20 @@ RpScenario *rp_scenario_load(const char *path, GError **error)
     if (g_str_has_suffix(base, ".scenario")) {
         base[strlen(base) - strlen(".scenario")] = '\0';
     }
-    return rp_scenario_parse(base, text, len, error);
+    s = rp_scenario_parse(base, text, len, error);
+    /* patches= are relative to the scenario's folder */
+    for (char **pt = s ? s->patches : NULL; pt && *pt; pt++) {
+        if (!g_path_is_absolute(*pt)) {
+            g_autofree char *dir = g_path_get_dirname(path);
+            char *abs = g_build_filename(dir, *pt, NULL);
+            char *canon = g_canonicalize_filename(abs, NULL);
+
+            g_free(abs);
+            g_free(*pt);
+            *pt = canon;
+        }
+    }
+    return s;
 }
 
 char *rp_scenario_expand(const char *text, GHashTable *vars, GError **error)

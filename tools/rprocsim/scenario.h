@@ -46,6 +46,9 @@ typedef struct RpScenario {
     char *name;         /* file name without ".scenario" */
     char *summary;
     char *board;        /* the board's QEMU machine ("board=", default qcs6490-sim) */
+    char **patches;     /* "patches=": kernel patches the scenario needs, NULL-terminated,
+                         * relative to the scenario file's folder (rp_scenario_load()
+                         * makes them absolute); NULL for none */
     char **subsystems;  /* NULL-terminated: "adsp", "cdsp", "wpss", of that board */
     unsigned repeat;    /* the steps run this many times per subsystem, >= 1 */
     GPtrArray *steps;   /* RpStep * */
