@@ -4,6 +4,7 @@
  *
  * SPDX-License-Identifier: GPL-2.0-or-later
  */
+#include <glib/gstdio.h>
 #include <string.h>
 
 #include "../tap-main.h"
@@ -75,6 +76,10 @@ static const char *const bad[] = {
     "[scenario]\nsummary=x\nboard=omap5-sim\nsubsystems=adsp\n[step 1]\ndo=expect\nmessage=x\n",
     "[scenario]\nsummary=x\nboard=am64x-sim\nsubsystems=adsp\n[step 1]\ndo=expect\nmessage=x\n",
     "[scenario]\nsummary=x\nsubsystems=r5f0_0\n[step 1]\ndo=expect\nmessage=x\n",
+    "[scenario]\nsummary=x\nsubsystems=adsp\npatches=a.patch;;b.patch\n"
+    "[step 1]\ndo=expect\nmessage=x\n",
+    "[scenario]\nsummary=x\nboard=am64x-sim\nsubsystems=r5f0_0\n[step 1]\ndo=ensure\n"
+    "state=offline\nof=adsp\n",
 };
 
 START_TEST(bad_input_is_refused)
@@ -161,6 +166,42 @@ START_TEST(board_key)
 }
 END_TEST
 
+/* patches= : kept as given by the parser, relative to the file's folder once loaded */
+START_TEST(patches_key)
+{
+    static const char text[] = "[scenario]\nsummary=x\nsubsystems=adsp\n"
+                               "patches=../p/0001-a.patch; /abs/0002-b.patch\n"
+                               "[step 1]\ndo=expect\nmessage=x\n";
+    g_autofree char *dir = g_dir_make_tmp("rp-scenario-XXXXXX", NULL);
+    g_autofree char *sub = g_build_filename(dir, "set", NULL);
+    g_autofree char *path = g_build_filename(sub, "t.scenario", NULL);
+    g_autofree char *want = g_build_filename(dir, "p", "0001-a.patch", NULL);
+    g_autoptr(GError) err = NULL;
+    g_autoptr(RpScenario) parsed = parse(text, &err);
+    g_autoptr(RpScenario) loaded = NULL;
+
+    ck_assert_msg(parsed != NULL, "%s", err ? err->message : "");
+    ck_assert_uint_eq(g_strv_length(parsed->patches), 2);
+    ck_assert_str_eq(parsed->patches[0], "../p/0001-a.patch");
+    ck_assert_str_eq(parsed->patches[1], "/abs/0002-b.patch");
+    ck_assert(g_mkdir_with_parents(sub, 0755) == 0);
+    ck_assert(g_file_set_contents(path, text, -1, NULL));
+    loaded = rp_scenario_load(path, &err);
+    ck_assert_msg(loaded != NULL, "%s", err ? err->message : "");
+    ck_assert_str_eq(loaded->patches[0], want);
+    ck_assert_str_eq(loaded->patches[1], "/abs/0002-b.patch");
+    {
+        g_autoptr(RpScenario) none = parse("[scenario]\nsummary=x\nsubsystems=adsp\n"
+                                           "[step 1]\ndo=expect\nmessage=x\n", &err);
+
+        ck_assert_ptr_null(none->patches);
+    }
+    g_remove(path);
+    g_rmdir(sub);
+    g_rmdir(dir);
+}
+END_TEST
+
 START_TEST(shipped_scenarios_parse)
 {
     const char *dir = g_getenv("RPROCSIM_SCENARIOS");
@@ -236,6 +277,7 @@ Suite *rp_test_suite(void)
         { "parse", expand_escape, G_N_ELEMENTS(escapes) },
         { "parse", unknown_variable_names_the_escape },
         { "parse", board_key },
+        { "parse", patches_key },
         { "parse", shipped_scenarios_parse },
         { "parse", soak_scenarios_parse },
         { "parse", am64x_scenarios_parse },
