@@ -126,6 +126,7 @@ static void add_result(const RpResult *r)
     copy->scenario = g_strdup(r->scenario);
     copy->subsys = g_strdup(r->subsys);
     copy->ok = r->ok;
+    copy->skipped = r->skipped;
     copy->message = g_strdup(r->message);
     copy->log = g_strdup(r->log);
     copy->seconds = r->seconds;
@@ -160,6 +161,23 @@ START_TEST(counts_and_plain_results)
     ck_assert_ptr_null(attr(&s, "failure", "message", 1));
     ck_assert_str_eq(g_ptr_array_index(s.texts, 0), "[step 1] ensure running\n");
     ck_assert_str_eq(g_ptr_array_index(s.texts, 2), "");
+    seen_clear(&s);
+}
+END_TEST
+
+/* A skipped pass: <skipped message=...>, not counted as a failure */
+START_TEST(skipped_pass)
+{
+    g_autofree char *xml = NULL;
+    Seen s;
+
+    add_result(&(RpResult){ .scenario = "stop", .subsys = "r5f0_0", .ok = TRUE, .skipped = TRUE,
+                            .message = "its patches cannot be used here: no", .log = "" });
+    xml = rp_junit_xml(results, NULL);
+    parse(xml, &s);
+    ck_assert_str_eq(attr(&s, "testsuite", "failures", 0), "0");
+    ck_assert_str_eq(attr(&s, "skipped", "message", 0), "its patches cannot be used here: no");
+    ck_assert_ptr_null(attr(&s, "failure", "message", 0));
     seen_clear(&s);
 }
 END_TEST
@@ -277,6 +295,7 @@ Suite *rp_test_suite(void)
 {
     const RpTest tests[] = {
         { "junit", counts_and_plain_results },
+        { "junit", skipped_pass },
         { "junit", markup_characters_escaped },
         { "junit", control_characters_and_bad_utf8 },
         { "junit", write_to_file },
