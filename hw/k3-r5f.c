@@ -18,6 +18,7 @@
 #include "hw/registerfields.h"
 #include "migration/vmstate.h"
 #include "target/arm/arm-powerctl.h"
+#include "qapi/qapi-events-rprocsim.h"
 #include "hw/rprocsim/hw/debug-uart.h"
 #include "hw/rprocsim/hw/k3-r5f.h"
 #include "hw/rprocsim/hw/reg32.h"
@@ -119,11 +120,13 @@ static void k3_r5f_update(RprocsimK3R5fState *s)
         s->running = false;
         trace_rprocsim_k3_r5f_stop(s->name, s->module_on, s->reset_held, s->boots);
         k3_r5f_sync(s);
+        qapi_event_send_rprocsim_subsystem_state(s->name, "off", s->boots);
     } else if (!s->running && s->module_on && !s->reset_held && !s->halt) {
         s->running = true;
         s->boots++;
         trace_rprocsim_k3_r5f_start(s->name, s->boot_vector, s->boots);
         k3_r5f_sync(s);
+        qapi_event_send_rprocsim_subsystem_state(s->name, "running", s->boots);
     }
 }
 
@@ -268,6 +271,17 @@ static bool get_running(Object *obj, Error **errp)
     return RPROCSIM_K3_R5F(obj)->running;
 }
 
+/* "wfi" (running, its vCPU halted in WFI), "running" or "off", as the Q6SS says */
+static char *get_state(Object *obj, Error **errp)
+{
+    RprocsimK3R5fState *s = RPROCSIM_K3_R5F(obj);
+
+    if (rprocsim_k3_r5f_status(s) & TI_SCI_R5_STATUS_WFI) {
+        return g_strdup("wfi");
+    }
+    return g_strdup(s->running ? "running" : "off");
+}
+
 static void get_status(Object *obj, Visitor *v, const char *name, void *opaque,
                        Error **errp)
 {
@@ -317,6 +331,7 @@ static void k3_r5f_init(Object *obj)
     s->uart_line = g_string_new(NULL);
     object_property_add_str(obj, "fault", get_fault, set_fault);
     object_property_add_bool(obj, "running", get_running, NULL);
+    object_property_add_str(obj, "state", get_state, NULL);
     object_property_add(obj, "status", "uint32", get_status, NULL, NULL, NULL);
     object_property_add_uint32_ptr(obj, "boot-count", &s->boots, OBJ_PROP_FLAG_READ);
     object_property_add_bool(obj, "x-module-on", NULL, set_x_module_on);

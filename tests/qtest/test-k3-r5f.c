@@ -151,6 +151,11 @@ static void wait_wfi_at(uint32_t n)
     }
     ck_assert_uint_eq(counter(), n);
     ck_assert_int_eq(qt_qom_int(CORE, "status"), TI_SCI_R5_STATUS_WFI);
+    {
+        g_autofree char *state = qt_qom_str(CORE, "state");
+
+        ck_assert_str_eq(state, "wfi");
+    }
 }
 
 /* The UART file holds @want (bounded wait: the chardev writes as it goes) */
@@ -227,6 +232,11 @@ START_TEST(off_until_released_then_runs_to_wfi)
     set_bool("x-local-reset", TRUE);
     ck_assert(!running());
     ck_assert_int_eq(qt_qom_int(CORE, "status"), 0);
+    {
+        g_autofree char *state = qt_qom_str(CORE, "state");
+
+        ck_assert_str_eq(state, "off");
+    }
     ck_assert_uint_eq(counter(), 2);
     /* released with HALT still set: stays off; HALT cleared: boot 2 */
     set_bool("x-local-reset", FALSE);

@@ -16,7 +16,7 @@
 #include "demo-run.h"
 #include "json-out.h"
 #include "rproc.h"
-#include "rprocsim/k3-r5f-ctl-regs.h"
+#include "rprocsim/ti-sci-msg.h"
 
 #include <stdio.h>
 #include <string.h>
@@ -25,7 +25,7 @@
 #define UP_TIMEOUT_S      60.0
 #define WFI_TIMEOUT_S     10.0
 #define K3_MAX_CORES      2
-#define PROC_STATUS_WFI   0x2     /* ti_k3_r5_remoteproc.c PROC_BOOT_STATUS_FLAG_R5_WFI */
+#define PROC_STATUS_WFI   TI_SCI_R5_STATUS_WFI
 
 typedef struct CoreResult {
     RpRproc r;
@@ -34,6 +34,7 @@ typedef struct CoreResult {
     gboolean echo_reply;        /* "received echo reply from" logged */
     char *trace;                /* the trace buffer, first line */
     gboolean wfi;               /* GET_STATUS showed WFI while it idled */
+    char *core_state;           /* the core's QOM "state" then: "wfi" */
     gboolean stopped;
     double stop_ms;             /* sysfs stop to "stopped remote processor", kernel time */
     gboolean restarted;
@@ -277,6 +278,7 @@ static void add_core(JsonBuilder *b, const CoreResult *c)
     rp_json_add_bool(b, "echo_reply_logged", c->echo_reply);
     rp_json_add_string(b, "trace", c->trace);
     rp_json_add_bool(b, "wfi_while_idle", c->wfi);
+    rp_json_add_string(b, "core_state_while_idle", c->core_state);
     rp_json_add_bool(b, "stopped", c->stopped);
     rp_json_add_double(b, "stop_ms_kernel", c->stop_ms);
     rp_json_add_bool(b, "restarted", c->restarted);
@@ -311,6 +313,7 @@ static void k3_demo_clear(K3Demo *k)
     for (unsigned i = 0; i < k->ncores; i++) {
         rp_rproc_clear(&k->c[i].r);
         g_free(k->c[i].trace);
+        g_free(k->c[i].core_state);
         g_free(k->c[i].crash_message);
         g_free(k->c[i].state_after_crash);
         g_free(k->c[i].state);
@@ -339,6 +342,15 @@ int rp_demo_k3(const RpOptions *o, const char *out_dir)
 
             came_up(d, c, &cores[i]);
             c->wfi = c->up && wait_wfi(d, c, WFI_TIMEOUT_S);
+            if (c->up) {
+                g_autofree char *path = g_strdup_printf("/machine/%s", cores[i].name);
+
+                c->core_state = rp_qmp_qom_get_text(d->qmp, path, "state", NULL);
+                if (c->wfi && g_strcmp0(c->core_state, "wfi")) {
+                    rp_demo_problem(d, "%s: GET_STATUS says WFI, its QOM state '%s'",
+                                    cores[i].name, c->core_state ? c->core_state : "?");
+                }
+            }
             if (c->up && !c->wfi) {
                 rp_demo_problem(d, "%s: GET_STATUS never showed WFI while it idled",
                                 cores[i].name);
