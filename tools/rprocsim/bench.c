@@ -174,6 +174,28 @@ static void latency_report(Figures *f, const char *what, const char *name, Laten
 }
 
 /* One subsystem: sysfs start to "is now up", and crash to running again */
+/*
+ * sysfs start of @r, into @l: wall time to "is now up" on the console,
+ * kernel time from "powering up". FALSE with the reason on stderr.
+ */
+static gboolean measure_start(RpVm *vm, const RpRproc *r, Latency *l)
+{
+    g_autoptr(GError) err = NULL;
+    g_autofree char *up = g_strdup_printf("remote processor %s is now up", r->name);
+    g_autofree char *power = g_strdup_printf("powering up %s", r->name);
+    g_autofree char *line = NULL;
+    guint mark = rp_vm_console_mark(vm);
+    double t0 = rp_vm_elapsed(vm), at;
+
+    if (!rp_rproc_write(vm, r, "state", "start", &err) ||
+        !(line = rp_vm_wait_console_after(vm, mark, up, 30, &at, NULL, &err))) {
+        fprintf(stderr, "rprocsim bench: %s start: %s\n", r->ss->name, err->message);
+        return FALSE;
+    }
+    latency_add(l, (at - t0) * 1000, kernel_span_ms(vm, mark, power, up));
+    return TRUE;
+}
+
 static gboolean bench_one(RpVm *vm, RpQmp *qmp, const RpSubsys *ss, int runs, Figures *f)
 {
     g_autoptr(GError) err = NULL;
@@ -181,8 +203,8 @@ static gboolean bench_one(RpVm *vm, RpQmp *qmp, const RpSubsys *ss, int runs, Fi
                       g_array_new(FALSE, FALSE, sizeof(double)) };
     Latency recover = { g_array_new(FALSE, FALSE, sizeof(double)),
                         g_array_new(FALSE, FALSE, sizeof(double)) };
-    g_autofree char *up = NULL, *power = NULL;
-    RpRproc r;
+    g_autofree char *up = NULL;
+    RpRproc r = { 0 };
     gboolean ok = FALSE;
 
     if (!rp_rproc_find(vm, ss, 60, &r, &err)) {
@@ -190,7 +212,6 @@ static gboolean bench_one(RpVm *vm, RpQmp *qmp, const RpSubsys *ss, int runs, Fi
         goto out;
     }
     up = g_strdup_printf("remote processor %s is now up", r.name);
-    power = g_strdup_printf("powering up %s", r.name);
     for (int i = 0; i < runs; i++) {
         g_autofree char *state = rp_rproc_read(vm, &r, "state", &err);
         g_autofree char *line = NULL, *path = NULL, *fault = NULL;
@@ -203,16 +224,9 @@ static gboolean bench_one(RpVm *vm, RpQmp *qmp, const RpSubsys *ss, int runs, Fi
             fprintf(stderr, "rprocsim bench: %s: %s\n", ss->name, err->message);
             goto out;
         }
-        mark = rp_vm_console_mark(vm);
-        t0 = rp_vm_elapsed(vm);
-        if (!rp_rproc_write(vm, &r, "state", "start", &err) ||
-            !(line = rp_vm_wait_console_after(vm, mark, up, 30, &at, NULL, &err))) {
-            fprintf(stderr, "rprocsim bench: %s start: %s\n", ss->name, err->message);
+        if (!measure_start(vm, &r, &start)) {
             goto out;
         }
-        latency_add(&start, (at - t0) * 1000, kernel_span_ms(vm, mark, power, up));
-
-        g_free(line);
         path = g_strdup_printf("/machine/%s", ss->name);
         fault = g_strdup_printf("fatal::bench crash %d", i);
         mark = rp_vm_console_mark(vm);
@@ -269,8 +283,8 @@ static gboolean bench_k3_core(RpVm *vm, const RpSubsys *ss, int runs, Figures *f
                       g_array_new(FALSE, FALSE, sizeof(double)) };
     Latency stop = { g_array_new(FALSE, FALSE, sizeof(double)),
                      g_array_new(FALSE, FALSE, sizeof(double)) };
-    g_autofree char *up = NULL, *power = NULL, *stopped = NULL, *marker = NULL;
-    RpRproc r;
+    g_autofree char *stopped = NULL, *marker = NULL;
+    RpRproc r = { 0 };
     gboolean ok = FALSE;
 
     if (!rp_rproc_find(vm, ss, 60, &r, &err) ||
@@ -278,14 +292,12 @@ static gboolean bench_k3_core(RpVm *vm, const RpSubsys *ss, int runs, Figures *f
         fprintf(stderr, "rprocsim bench: %s: %s\n", ss->name, err->message);
         goto out;
     }
-    up = g_strdup_printf("remote processor %s is now up", r.name);
-    power = g_strdup_printf("powering up %s", r.name);
     stopped = g_strdup_printf("stopped remote processor %s", r.name);
     marker = g_strdup_printf("rprocsim-bench: stop %s", r.name);
     for (int i = 0; i < runs; i++) {
         g_autofree char *cmd = g_strdup_printf("echo %s > /dev/kmsg; echo stop > %s/state",
                                                marker, r.dir);
-        g_autofree char *l1 = NULL, *l2 = NULL;
+        g_autofree char *l1 = NULL;
         guint mark = rp_vm_console_mark(vm);
         double t0 = rp_vm_elapsed(vm), at;
 
@@ -296,14 +308,9 @@ static gboolean bench_k3_core(RpVm *vm, const RpSubsys *ss, int runs, Figures *f
             goto out;
         }
         latency_add(&stop, (at - t0) * 1000, kernel_span_ms(vm, mark, marker, stopped));
-        mark = rp_vm_console_mark(vm);
-        t0 = rp_vm_elapsed(vm);
-        if (!rp_rproc_write(vm, &r, "state", "start", &err) ||
-            !(l2 = rp_vm_wait_console_after(vm, mark, up, 30, &at, NULL, &err))) {
-            fprintf(stderr, "rprocsim bench: %s start: %s\n", ss->name, err->message);
+        if (!measure_start(vm, &r, &start)) {
             goto out;
         }
-        latency_add(&start, (at - t0) * 1000, kernel_span_ms(vm, mark, power, up));
         printf("  %s run %d/%d: stop %.1f ms, start %.1f ms (wall)\n", ss->name, i + 1, runs,
                g_array_index(stop.wall, double, i), g_array_index(start.wall, double, i));
         fflush(stdout);

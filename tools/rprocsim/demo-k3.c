@@ -210,26 +210,16 @@ static gboolean start(RpDemo *d, CoreResult *c, double *ms)
  */
 static void stop_start_all(K3Demo *k, gboolean record)
 {
-    RpDemo *d = &k->d;
+    for (int stopping = 1; stopping >= 0; stopping--) {
+        for (unsigned n = 0; n < k->ncores; n++) {
+            CoreResult *c = &k->c[stopping ? k->ncores - 1 - n : n];
+            double ms = 0;
+            gboolean ok = c->up && (stopping ? stop(&k->d, c, &ms) : start(&k->d, c, &ms));
 
-    for (unsigned i = k->ncores; i-- > 0;) {
-        CoreResult *c = &k->c[i];
-        double ms = 0;
-        gboolean ok = c->up && stop(d, c, &ms);
-
-        if (record) {
-            c->stopped = ok;
-            c->stop_ms = ms;
-        }
-    }
-    for (unsigned i = 0; i < k->ncores; i++) {
-        CoreResult *c = &k->c[i];
-        double ms = 0;
-        gboolean ok = c->up && start(d, c, &ms);
-
-        if (record) {
-            c->restarted = ok;
-            c->start_ms = ms;
+            if (record) {
+                *(stopping ? &c->stopped : &c->restarted) = ok;
+                *(stopping ? &c->stop_ms : &c->start_ms) = ms;
+            }
         }
     }
 }
