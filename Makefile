@@ -10,6 +10,8 @@
 #   each in turn), shell and bench (default: qcs6490-sim).
 #   PATCHES="a.patch b.patch"   kernel patches whose modules are rebuilt and
 #   replace the stock ones (docs/patches.md), for demo, check, shell, bench.
+#   make compat-table   regenerate docs/am64x.md's graceful-shutdown table
+#   from a run of both am64x sets on backports.
 #   make asan    QEMU with ASan, LSan and UBSan in BUILD/qemu-asan, the demo on it;
 #   fails on any sanitizer report (docs/building.md; not part of check).
 
@@ -30,7 +32,8 @@ BOARD_ARGS  := $(if $(BOARD),--board $(BOARD))
 CHECK_KERNELS := $(if $(filter command line environment,$(origin KERNEL)),$(KERNEL),stable backports)
 MATRIX_KERNELS := stable backports unstable
 
-.PHONY: all setup kernel-suite patches guest demo check check-matrix run-tests bench shell clean
+.PHONY: all setup kernel-suite patches guest demo check check-matrix run-tests bench shell clean \
+	compat-table
 
 all: setup
 	@if [ ! -f $(MESON_BUILD)/build.ninja ]; then \
@@ -79,6 +82,17 @@ bench: patches guest
 
 shell: patches guest
 	$(RPROCSIM) shell --kernel-suite $(KERNEL) $(BOARD_ARGS) $(PATCH_ARGS)
+
+# docs/am64x.md's graceful-shutdown compatibility table, from a fresh run of
+# the stock and the graceful sets on backports (the series is for 7.3)
+compat-table: all
+	@$(MAKE) --no-print-directory guest KERNEL=backports
+	$(RPROCSIM) run --kernel-suite backports --out $(BUILD)/compat/stock \
+	    --junit $(BUILD)/compat/stock/junit.xml scenarios/am64x
+	$(RPROCSIM) run --kernel-suite backports --out $(BUILD)/compat/graceful \
+	    --junit $(BUILD)/compat/graceful/junit.xml scenarios/am64x/graceful
+	scripts/k3-compat-table.py $(BUILD)/compat/stock $(BUILD)/compat/graceful \
+	    --write docs/am64x.md
 
 # the sanitized QEMU in its own folder and the demo on it, with the rprocsim,
 # guest and firmware of 'make' (run that first); nothing else is rebuilt
