@@ -481,6 +481,12 @@ static int bench_soak(RpOptions *o, char **args, unsigned cycles, unsigned every
             if (!sc) {
                 break;
             }
+            if (g_strcmp0(sc->board, o->board)) {
+                fprintf(stderr, "rprocsim bench: soak: %s is a scenario of %s, the soak runs "
+                        "on %s (--board)\n", sc->name, sc->board, o->board);
+                rp_scenario_free(sc);
+                return 2;
+            }
             s.total += (cycles ? cycles : sc->repeat) * g_strv_length(sc->subsystems);
             g_ptr_array_add(names, g_strdup(sc->name));
             g_ptr_array_add(scenarios, sc);

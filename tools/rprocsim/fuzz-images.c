@@ -456,6 +456,11 @@ int rp_cmd_fuzz_images(int argc, char **argv)
         fprintf(stderr, "rprocsim fuzz-images: %s\n", err->message);
         return rp_options_exit_status(err);
     }
+    if (rp_options_board(&o)->family != RPROCSIM_FAMILY_QCOM_PAS) {
+        fprintf(stderr, "rprocsim fuzz-images: it mutates signed Qualcomm PAS images; board "
+                "%s has none (use %s)\n", o.board, rprocsim_board_default()->machine);
+        return 2;
+    }
     p.subsystem = subsys;
     p.json = json;
     p.out = out;
