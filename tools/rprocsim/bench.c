@@ -151,6 +151,18 @@ typedef struct Latency {
     GArray *kernel;     /* ms */
 } Latency;
 
+static Latency latency_new(void)
+{
+    return (Latency) { g_array_new(FALSE, FALSE, sizeof(double)),
+                       g_array_new(FALSE, FALSE, sizeof(double)) };
+}
+
+static void latency_free(Latency *l)
+{
+    g_array_unref(l->wall);
+    g_array_unref(l->kernel);
+}
+
 static void latency_add(Latency *l, double wall_ms, double kernel_ms)
 {
     g_array_append_val(l->wall, wall_ms);
@@ -199,10 +211,8 @@ static gboolean measure_start(RpVm *vm, const RpRproc *r, Latency *l)
 static gboolean bench_one(RpVm *vm, RpQmp *qmp, const RpSubsys *ss, int runs, Figures *f)
 {
     g_autoptr(GError) err = NULL;
-    Latency start = { g_array_new(FALSE, FALSE, sizeof(double)),
-                      g_array_new(FALSE, FALSE, sizeof(double)) };
-    Latency recover = { g_array_new(FALSE, FALSE, sizeof(double)),
-                        g_array_new(FALSE, FALSE, sizeof(double)) };
+    Latency start = latency_new();
+    Latency recover = latency_new();
     g_autofree char *up = NULL;
     RpRproc r = { 0 };
     gboolean ok = FALSE;
@@ -248,10 +258,8 @@ static gboolean bench_one(RpVm *vm, RpQmp *qmp, const RpSubsys *ss, int runs, Fi
     ok = TRUE;
 out:
     rp_rproc_clear(&r);
-    g_array_unref(start.wall);
-    g_array_unref(start.kernel);
-    g_array_unref(recover.wall);
-    g_array_unref(recover.kernel);
+    latency_free(&start);
+    latency_free(&recover);
     return ok;
 }
 
@@ -279,10 +287,8 @@ static gboolean guest_ok(RpVm *vm, const char *cmd)
 static gboolean bench_k3_core(RpVm *vm, const RpSubsys *ss, int runs, Figures *f)
 {
     g_autoptr(GError) err = NULL;
-    Latency start = { g_array_new(FALSE, FALSE, sizeof(double)),
-                      g_array_new(FALSE, FALSE, sizeof(double)) };
-    Latency stop = { g_array_new(FALSE, FALSE, sizeof(double)),
-                     g_array_new(FALSE, FALSE, sizeof(double)) };
+    Latency start = latency_new();
+    Latency stop = latency_new();
     g_autofree char *stopped = NULL, *marker = NULL;
     RpRproc r = { 0 };
     gboolean ok = FALSE;
@@ -320,10 +326,8 @@ static gboolean bench_k3_core(RpVm *vm, const RpSubsys *ss, int runs, Figures *f
     ok = TRUE;
 out:
     rp_rproc_clear(&r);
-    g_array_unref(start.wall);
-    g_array_unref(start.kernel);
-    g_array_unref(stop.wall);
-    g_array_unref(stop.kernel);
+    latency_free(&start);
+    latency_free(&stop);
     return ok;
 }
 
