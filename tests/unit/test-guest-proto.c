@@ -115,6 +115,12 @@ START_TEST(kernel_time)
     ck_assert(!rp_parse_kernel_time("[ abc] x", &t));
     ck_assert(!rp_parse_kernel_time("[ 1.5 x", &t));
     ck_assert(!rp_parse_kernel_time("", &t));
+    /* after the console's shell prompt and its terminal query */
+    ck_assert(rp_parse_kernel_time("~ # \033[6n[   11.474226] remoteproc remoteproc1: x", &t));
+    ck_assert_double_eq_tol(t, 11.474226, 1e-9);
+    /* but not inside a message */
+    ck_assert(!rp_parse_kernel_time("x [   1.5] y", &t));
+    ck_assert(!rp_parse_kernel_time("\033[6", &t));
 }
 END_TEST
 

@@ -89,9 +89,9 @@ char *rp_agent_format_request(guint seq, const char *command)
     return g_strdup_printf("%u %s\n", seq, command);
 }
 
-gboolean rp_parse_kernel_time(const char *line, double *seconds)
+/* The timestamp "[ 12.3]" at @p into *@seconds */
+static gboolean kernel_time_at(const char *p, double *seconds)
 {
-    const char *p = line;
     char *end;
     double t;
 
@@ -107,4 +107,26 @@ gboolean rp_parse_kernel_time(const char *line, double *seconds)
     }
     *seconds = t;
     return TRUE;
+}
+
+gboolean rp_parse_kernel_time(const char *line, double *seconds)
+{
+    /* the prompt: "~ # " and terminal queries ("\e[6n"), nothing else */
+    for (const char *p = line; *p; p++) {
+        if (*p == '[' && kernel_time_at(p, seconds)) {
+            return TRUE;
+        }
+        if (*p == '\033' && p[1] == '[') {
+            p += 2;
+            while (*p && !g_ascii_isalpha(*p)) {
+                p++;
+            }
+            if (!*p) {
+                return FALSE;
+            }
+        } else if (g_ascii_isalnum(*p)) {
+            return FALSE;
+        }
+    }
+    return FALSE;
 }

@@ -38,7 +38,10 @@ gboolean rp_parse_module(const char *line, char **name, gboolean *loaded);
 
 /*
  * The kernel timestamp of a console line "[   12.345678] ..." in seconds.
- * FALSE if the line does not start with one.
+ * The console's shell prompt can precede the first kernel line after it
+ * ("~ # \e[6n[   12.3] ..."): what comes before the first '[' that opens a
+ * timestamp is skipped, if that is the prompt's (no letters or digits but
+ * in escape sequences). FALSE if the line has none.
  */
 gboolean rp_parse_kernel_time(const char *line, double *seconds);
 
