@@ -125,7 +125,7 @@ END_TEST
 
 START_TEST(state_survives_migration)
 {
-    g_autofree char *dir = g_dir_make_tmp("rp-am64x-XXXXXX", NULL);
+    g_autofree char *dir = g_dir_make_tmp(NULL, NULL);
     g_autofree char *snap = g_build_filename(dir, "snapshot", NULL);
     g_autofree char *uri = g_strdup_printf("file:%s", snap);
     const char *const incoming[] = { "-smp", "4", "-incoming", "defer", NULL };
@@ -231,7 +231,7 @@ static void prop_str(int node, const char *name, const char *want, int len)
 static void dump_dtb(void)
 {
     g_autofree char *qemu = qemu_path();
-    g_autofree char *dir = g_dir_make_tmp("rp-am64x-dtb-XXXXXX", NULL);
+    g_autofree char *dir = g_dir_make_tmp(NULL, NULL);
     g_autofree char *file = g_build_filename(dir, "am64x-sim.dtb", NULL);
     g_autofree char *arg = g_strdup_printf("dumpdtb=%s", file);
     const char *argv[] = { qemu, "-M", MACHINE, "-machine", arg, "-smp", "4",

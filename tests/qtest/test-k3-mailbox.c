@@ -143,7 +143,7 @@ END_TEST
 
 START_TEST(state_survives_migration)
 {
-    g_autofree char *dir = g_dir_make_tmp("rp-k3mbox-XXXXXX", NULL);
+    g_autofree char *dir = g_dir_make_tmp(NULL, NULL);
     g_autofree char *uri = g_strdup_printf("file:%s/snapshot", dir);
     g_autofree char *snap = g_build_filename(dir, "snapshot", NULL);
     const char *const incoming[] = { "-incoming", "defer", NULL };

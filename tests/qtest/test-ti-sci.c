@@ -395,7 +395,7 @@ END_TEST
  */
 START_TEST(state_survives_migration)
 {
-    g_autofree char *dir = g_dir_make_tmp("rp-ti-sci-XXXXXX", NULL);
+    g_autofree char *dir = g_dir_make_tmp(NULL, NULL);
     g_autofree char *uri = g_strdup_printf("file:%s/snapshot", dir);
     g_autofree char *path = g_build_filename(dir, "snapshot", NULL);
     const char *const incoming[] = { "-incoming", "defer", NULL };

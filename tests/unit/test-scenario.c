@@ -172,7 +172,7 @@ START_TEST(patches_key)
     static const char text[] = "[scenario]\nsummary=x\nsubsystems=adsp\n"
                                "patches=../p/0001-a.patch; /abs/0002-b.patch\n"
                                "[step 1]\ndo=expect\nmessage=x\n";
-    g_autofree char *dir = g_dir_make_tmp("rp-scenario-XXXXXX", NULL);
+    g_autofree char *dir = g_dir_make_tmp(NULL, NULL);
     g_autofree char *sub = g_build_filename(dir, "set", NULL);
     g_autofree char *path = g_build_filename(sub, "t.scenario", NULL);
     g_autofree char *want = g_build_filename(dir, "p", "0001-a.patch", NULL);
