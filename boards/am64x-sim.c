@@ -200,20 +200,11 @@ static void am64x_sim_class_init(ObjectClass *oc, void *data)
 
     mc->desc = "TI AM64x (AM642) remoteproc simulator (rprocsim)";
     mc->init = am64x_sim_init;
-    /* -smp counts the R5F cores: -smp 4 is two A53s and the two R5Fs */
-    mc->default_cpus = AM64X_SIM_DEFAULT_AP_CPUS + AM64X_SIM_R5F_CORES;
-    mc->min_cpus = 1 + AM64X_SIM_R5F_CORES;
-    mc->max_cpus = AM64X_SIM_MAX_AP_CPUS + AM64X_SIM_R5F_CORES;
-    /* the descriptor's core type (boards/am64x-subsys.c); the class lives on */
-    mc->default_cpu_type = g_strdup_printf("%s-" TYPE_ARM_CPU, rprocsim_am64x_board.ap_cpu);
     mc->valid_cpu_types = valid_cpu_types;
-    mc->default_ram_size = AM64X_SIM_DEFAULT_RAM;
-    mc->default_ram_id = "am64x.ddr";
-    /* 4 KiB target pages, as virt; the R5F's MPU regions may be smaller */
-    mc->minimum_page_bits = 12;
-    mc->no_cdrom = 1;
-    mc->no_floppy = 1;
-    mc->no_parallel = 1;
+    /* -smp counts the R5F cores: -smp 4 is two A53s and the two R5Fs */
+    rprocsim_soc_machine_class(mc, rprocsim_am64x_board.ap_cpu, AM64X_SIM_DEFAULT_AP_CPUS,
+                               AM64X_SIM_MAX_AP_CPUS, AM64X_SIM_R5F_CORES,
+                               AM64X_SIM_DEFAULT_RAM, "am64x.ddr");
 }
 
 static const TypeInfo am64x_sim_types[] = {

@@ -216,6 +216,23 @@ static void rprocsim_soc_modify_dtb(const struct arm_boot_info *binfo, void *fdt
     qemu_fdt_setprop_sized_cells(fdt, node, "reg", 2, base, 2, ms->ram_size);
 }
 
+void rprocsim_soc_machine_class(MachineClass *mc, const char *ap_cpu, int default_aps,
+                                int max_aps, int remote_cores, uint64_t ram,
+                                const char *ram_id)
+{
+    mc->default_cpus = default_aps + remote_cores;
+    mc->min_cpus = 1 + remote_cores;
+    mc->max_cpus = max_aps + remote_cores;
+    /* the class lives as long as QEMU */
+    mc->default_cpu_type = g_strdup_printf("%s-" TYPE_ARM_CPU, ap_cpu);
+    mc->default_ram_size = ram;
+    mc->default_ram_id = ram_id;
+    mc->minimum_page_bits = 12;
+    mc->no_cdrom = 1;
+    mc->no_floppy = 1;
+    mc->no_parallel = 1;
+}
+
 void rprocsim_soc_set_dtb_hooks(struct arm_boot_info *binfo)
 {
     binfo->get_dtb = rprocsim_soc_get_dtb;

@@ -71,4 +71,16 @@ uint32_t rprocsim_soc_fdt_fixed_clock(void *fdt, const char *node, uint32_t hz);
  */
 void rprocsim_soc_set_dtb_hooks(struct arm_boot_info *binfo);
 
+/*
+ * What both machines' classes set alike: -smp counts the remote cores too
+ * (@default_aps and @max_aps application cores plus @remote_cores), the
+ * default core type is the descriptor's @ap_cpu ("cortex-a55"), RAM of
+ * @ram bytes by default in region @ram_id, 4 KiB target pages (the remote
+ * cores cope: patch 0004), no removable media or parallel port. The caller
+ * sets desc, init and valid_cpu_types.
+ */
+void rprocsim_soc_machine_class(MachineClass *mc, const char *ap_cpu, int default_aps,
+                                int max_aps, int remote_cores, uint64_t ram,
+                                const char *ram_id);
+
 #endif /* RPROCSIM_BOARDS_ARM_SOC_H */

@@ -299,19 +299,11 @@ static void qcs6490_sim_class_init(ObjectClass *oc, void *data)
 
     mc->desc = "Qualcomm QCS6490 (sc7280) remoteproc simulator (rprocsim)";
     mc->init = qcs6490_sim_init;
-    mc->default_cpus = QCS6490_SIM_DEFAULT_AP_CPUS + QCS6490_SIM_STANDIN_CORES;
-    mc->min_cpus = 1 + QCS6490_SIM_STANDIN_CORES;
-    mc->max_cpus = QCS6490_SIM_MAX_AP_CPUS + QCS6490_SIM_STANDIN_CORES;
-    /* the descriptor's core type (boards/qcs6490-subsys.c); the class lives on */
-    mc->default_cpu_type = g_strdup_printf("%s-" TYPE_ARM_CPU, rprocsim_qcs6490_board.ap_cpu);
     mc->valid_cpu_types = valid_cpu_types;
-    mc->default_ram_size = QCS6490_SIM_DEFAULT_RAM;
-    mc->default_ram_id = "qcs6490.ddr";
-    /* 4 KiB pages for the application cores; the stand-ins cope (patch 0004) */
-    mc->minimum_page_bits = 12;
-    mc->no_cdrom = 1;
-    mc->no_floppy = 1;
-    mc->no_parallel = 1;
+    /* -smp counts the three stand-in cores */
+    rprocsim_soc_machine_class(mc, rprocsim_qcs6490_board.ap_cpu, QCS6490_SIM_DEFAULT_AP_CPUS,
+                               QCS6490_SIM_MAX_AP_CPUS, QCS6490_SIM_STANDIN_CORES,
+                               QCS6490_SIM_DEFAULT_RAM, "qcs6490.ddr");
 }
 
 static const TypeInfo qcs6490_sim_types[] = {
