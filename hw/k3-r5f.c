@@ -18,7 +18,7 @@
 #include "hw/registerfields.h"
 #include "migration/vmstate.h"
 #include "target/arm/arm-powerctl.h"
-#include "qapi/qapi-events-rprocsim.h"
+#include "hw/rprocsim/hw/core-state.h"
 #include "hw/rprocsim/hw/debug-uart.h"
 #include "hw/rprocsim/hw/k3-r5f.h"
 #include "hw/rprocsim/hw/reg32.h"
@@ -120,13 +120,13 @@ static void k3_r5f_update(RprocsimK3R5fState *s)
         s->running = false;
         trace_rprocsim_k3_r5f_stop(s->name, s->module_on, s->reset_held, s->boots);
         k3_r5f_sync(s);
-        qapi_event_send_rprocsim_subsystem_state(s->name, "off", s->boots);
+        rprocsim_core_watch_report(&s->watch, RPROCSIM_CORE_OFF);
     } else if (!s->running && s->module_on && !s->reset_held && !s->halt) {
         s->running = true;
         s->boots++;
         trace_rprocsim_k3_r5f_start(s->name, s->boot_vector, s->boots);
         k3_r5f_sync(s);
-        qapi_event_send_rprocsim_subsystem_state(s->name, "running", s->boots);
+        rprocsim_core_watch_report(&s->watch, RPROCSIM_CORE_RUNNING);
     }
 }
 
@@ -271,15 +271,20 @@ static bool get_running(Object *obj, Error **errp)
     return RPROCSIM_K3_R5F(obj)->running;
 }
 
-/* "wfi" (running, its vCPU halted in WFI), "running" or "off", as the Q6SS says */
-static char *get_state(Object *obj, Error **errp)
+/* WFI (running, its vCPU halted in WFI), running or off, as the Q6SS says */
+static RprocsimCoreState k3_r5f_core_state(void *opaque)
 {
-    RprocsimK3R5fState *s = RPROCSIM_K3_R5F(obj);
+    RprocsimK3R5fState *s = opaque;
 
     if (rprocsim_k3_r5f_status(s) & TI_SCI_R5_STATUS_WFI) {
-        return g_strdup("wfi");
+        return RPROCSIM_CORE_WFI;
     }
-    return g_strdup(s->running ? "running" : "off");
+    return s->running ? RPROCSIM_CORE_RUNNING : RPROCSIM_CORE_OFF;
+}
+
+static char *get_state(Object *obj, Error **errp)
+{
+    return g_strdup(rprocsim_core_state_name(k3_r5f_core_state(RPROCSIM_K3_R5F(obj))));
 }
 
 static void get_status(Object *obj, Visitor *v, const char *name, void *opaque,
@@ -346,6 +351,7 @@ static void k3_r5f_finalize(Object *obj)
     RprocsimK3R5fState *s = RPROCSIM_K3_R5F(obj);
 
     g_string_free(s->uart_line, TRUE);
+    rprocsim_core_watch_finalize(&s->watch, &s->cpu);
 }
 
 /* The core's view (am64x-map.h): TCMs at their R5 addresses, DDR, mailbox, control */
@@ -409,6 +415,7 @@ static void k3_r5f_realize(DeviceState *dev, Error **errp)
         return;
     }
     s->cpu_irq = qdev_get_gpio_in(DEVICE(cpu), ARM_CPU_IRQ);
+    rprocsim_core_watch_init(&s->watch, &s->cpu, s->name, &s->boots, k3_r5f_core_state, s);
     trace_rprocsim_k3_r5f_realize(s->name, s->cluster_id, s->mp_affinity,
                                   s->atcm_size, s->btcm_size);
 }
@@ -424,6 +431,7 @@ static void k3_r5f_reset_hold(Object *obj, ResetType type)
     RprocsimK3R5fState *s = RPROCSIM_K3_R5F(obj);
 
     cpu_reset(k3_r5f_cs(s));
+    rprocsim_core_watch_reset(&s->watch);
     s->module_on = false;
     s->reset_held = false;
     s->halt = false;
@@ -457,8 +465,8 @@ static int k3_r5f_post_load(void *opaque, int version_id)
 
 static const VMStateDescription vmstate_k3_r5f = {
     .name = TYPE_RPROCSIM_K3_R5F,
-    .version_id = 1,
-    .minimum_version_id = 1,
+    .version_id = 2,
+    .minimum_version_id = 2,
     .post_load = k3_r5f_post_load,
     .fields = (const VMStateField[]) {
         VMSTATE_BOOL(module_on, RprocsimK3R5fState),
@@ -472,6 +480,8 @@ static const VMStateDescription vmstate_k3_r5f = {
         VMSTATE_UINT32(fault_action, RprocsimK3R5fState),
         VMSTATE_UINT32(fault_arg, RprocsimK3R5fState),
         VMSTATE_BUFFER(fault_msg, RprocsimK3R5fState),
+        VMSTATE_STRUCT(watch, RprocsimK3R5fState, 0, vmstate_rprocsim_core_watch,
+                       RprocsimCoreWatch),
         VMSTATE_END_OF_LIST()
     },
 };

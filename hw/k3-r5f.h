@@ -24,6 +24,7 @@
 #include "chardev/char-fe.h"
 #include "qom/object.h"
 #include "target/arm/cpu.h"
+#include "hw/rprocsim/hw/core-state.h"
 #include "rprocsim/k3-r5f-ctl-regs.h"
 
 #define TYPE_RPROCSIM_K3_R5F "rprocsim-k3-r5f"
@@ -74,6 +75,7 @@ struct RprocsimK3R5fState {
     MemoryRegion ctl;           /* the control block */
     CharBackend uart;
     GString *uart_line;
+    RprocsimCoreWatch watch;    /* the core's state changes, as QMP events */
     qemu_irq cpu_irq;           /* the vCPU's ARM_CPU_IRQ input */
 
     /* configuration (properties) */

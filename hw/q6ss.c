@@ -17,7 +17,7 @@
 #include "hw/arm/armv7m.h"
 #include "target/arm/cpu.h"
 #include "target/arm/arm-powerctl.h"
-#include "qapi/qapi-events-rprocsim.h"
+#include "hw/rprocsim/hw/core-state.h"
 #include "hw/rprocsim/hw/debug-uart.h"
 #include "hw/rprocsim/hw/q6ss.h"
 #include "hw/rprocsim/hw/reg32.h"
@@ -163,7 +163,7 @@ void rprocsim_q6ss_release(RprocsimQ6ssState *s, uint64_t entry, uint64_t vector
     resettable_reset(OBJECT(&ARMV7M(s->core)->nvic), RESET_TYPE_COLD);
     resettable_reset(OBJECT(&ARMV7M(s->core)->systick[M_REG_NS]), RESET_TYPE_COLD);
     trace_rprocsim_q6ss_release(s->name, vector_base, entry, s->boots);
-    qapi_event_send_rprocsim_subsystem_state(s->name, "running", s->boots);
+    rprocsim_core_watch_report(&s->watch, RPROCSIM_CORE_RUNNING);
     async_run_on_cpu(CPU(cpu), q6ss_power_on_work, RUN_ON_CPU_NULL);
 }
 
@@ -173,7 +173,7 @@ void rprocsim_q6ss_halt(RprocsimQ6ssState *s)
     qemu_set_irq(s->bark_irq, 0);
     qemu_set_irq(s->fault_irq, 0);
     trace_rprocsim_q6ss_halt(s->name);
-    qapi_event_send_rprocsim_subsystem_state(s->name, "off", s->boots);
+    rprocsim_core_watch_report(&s->watch, RPROCSIM_CORE_OFF);
     q6ss_power_off(s);
 }
 
@@ -193,7 +193,7 @@ static void q6ss_bite(void *opaque)
 
     s->wdog_status = FIELD_DP32(s->wdog_status, WDOG_STATUS, BITTEN, 1);
     trace_rprocsim_q6ss_wdog_bite(s->name);
-    qapi_event_send_rprocsim_subsystem_state(s->name, "bitten", s->boots);
+    rprocsim_core_watch_report(&s->watch, RPROCSIM_CORE_BITTEN);
     timer_del(s->bark_timer);
     q6ss_power_off(s);
     qemu_irq_pulse(s->wdog_irq);
@@ -327,18 +327,24 @@ static char *get_fault(Object *obj, Error **errp)
                                 sizeof(s->fault_msg));
 }
 
-static char *get_state(Object *obj, Error **errp)
+/* The core as the STATUS register has it, for the QOM "state" and its events */
+static RprocsimCoreState q6ss_core_state(void *opaque)
 {
-    RprocsimQ6ssState *s = RPROCSIM_Q6SS(obj);
+    RprocsimQ6ssState *s = opaque;
     uint32_t st = rprocsim_q6ss_status(s);
 
     if (FIELD_EX32(st, STATUS, WFI)) {
-        return g_strdup("wfi");
+        return RPROCSIM_CORE_WFI;
     }
     if (FIELD_EX32(st, STATUS, RUNNING)) {
-        return g_strdup("running");
+        return RPROCSIM_CORE_RUNNING;
     }
-    return g_strdup(q6ss_bitten(s) ? "bitten" : "off");
+    return q6ss_bitten(s) ? RPROCSIM_CORE_BITTEN : RPROCSIM_CORE_OFF;
+}
+
+static char *get_state(Object *obj, Error **errp)
+{
+    return g_strdup(rprocsim_core_state_name(q6ss_core_state(RPROCSIM_Q6SS(obj))));
 }
 
 static void q6ss_init(Object *obj)
@@ -367,6 +373,8 @@ static void q6ss_realize(DeviceState *dev, Error **errp)
     }
     s->bark_timer = timer_new_ns(QEMU_CLOCK_VIRTUAL, q6ss_bark, s);
     s->bite_timer = timer_new_ns(QEMU_CLOCK_VIRTUAL, q6ss_bite, s);
+    rprocsim_core_watch_init(&s->watch, q6ss_cpu(s), s->name, &s->boots,
+                             q6ss_core_state, s);
 }
 
 static void q6ss_finalize(Object *obj)
@@ -377,6 +385,7 @@ static void q6ss_finalize(Object *obj)
     if (s->bark_timer) {
         timer_free(s->bark_timer);
         timer_free(s->bite_timer);
+        rprocsim_core_watch_finalize(&s->watch, q6ss_cpu(s));
     }
 }
 
@@ -385,6 +394,7 @@ static void q6ss_reset_hold(Object *obj, ResetType type)
     RprocsimQ6ssState *s = RPROCSIM_Q6SS(obj);
 
     q6ss_wdog_stop(s);
+    rprocsim_core_watch_reset(&s->watch);
     s->boots = 0;
     s->entry = s->vector_base = 0;
     s->wdog_ctl = s->wdog_bark = s->wdog_bite = s->wdog_status = 0;
@@ -414,8 +424,8 @@ static int q6ss_post_load(void *opaque, int version_id)
 
 static const VMStateDescription vmstate_q6ss = {
     .name = TYPE_RPROCSIM_Q6SS,
-    .version_id = 2,
-    .minimum_version_id = 2,
+    .version_id = 3,
+    .minimum_version_id = 3,
     .post_load = q6ss_post_load,
     .fields = (const VMStateField[]) {
         VMSTATE_UINT32(boots, RprocsimQ6ssState),
@@ -430,6 +440,8 @@ static const VMStateDescription vmstate_q6ss = {
         VMSTATE_UINT32(fault_action, RprocsimQ6ssState),
         VMSTATE_UINT32(fault_arg, RprocsimQ6ssState),
         VMSTATE_BUFFER(fault_msg, RprocsimQ6ssState),
+        VMSTATE_STRUCT(watch, RprocsimQ6ssState, 0, vmstate_rprocsim_core_watch,
+                       RprocsimCoreWatch),
         VMSTATE_END_OF_LIST()
     },
 };

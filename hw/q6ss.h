@@ -14,6 +14,7 @@
 #include "chardev/char-fe.h"
 #include "qemu/timer.h"
 #include "qom/object.h"
+#include "hw/rprocsim/hw/core-state.h"
 #include "rprocsim/q6ss-regs.h"
 
 #define TYPE_RPROCSIM_Q6SS "rprocsim-q6ss"
@@ -30,6 +31,7 @@ struct RprocsimQ6ssState {
     QEMUTimer *bark_timer;
     QEMUTimer *bite_timer;
     GString *uart_line;         /* debug UART output not yet traced */
+    RprocsimCoreWatch watch;    /* the core's state changes, as QMP events */
 
     /* configuration (properties) */
     char *name;                 /* "adsp", "cdsp", "wpss" */

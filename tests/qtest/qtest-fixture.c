@@ -94,6 +94,43 @@ void qt_qmp_do(const char *command, const char *arg, const char *value)
     ck_assert_msg(r, "%s: %s", command, err ? err->message : "?");
 }
 
+/* The index of the first matching state event from @from on, or -1 */
+static gint find_state_event(const char *subsystem, const char *state, guint from)
+{
+    GPtrArray *events = rp_qmp_events(qt_qmp);
+
+    for (guint i = from; i < events->len; i++) {
+        JsonObject *ev = g_ptr_array_index(events, i);
+        JsonObject *data = json_object_get_object_member(ev, "data");
+
+        if (g_str_equal(json_object_get_string_member(ev, "event"),
+                        "RPROCSIM_SUBSYSTEM_STATE") && data &&
+            !g_strcmp0(json_object_get_string_member(data, "subsystem"), subsystem) &&
+            !g_strcmp0(json_object_get_string_member(data, "state"), state)) {
+            return (gint)i;
+        }
+    }
+    return -1;
+}
+
+void qt_wait_state_event(const char *subsystem, const char *state, guint *from)
+{
+    gint64 deadline = g_get_monotonic_time() + 20 * G_USEC_PER_SEC;
+    gint at;
+
+    /* events arrive with command replies: ask for something cheap meanwhile */
+    while ((at = find_state_event(subsystem, state, *from)) < 0 &&
+           g_get_monotonic_time() < deadline) {
+        g_autoptr(JsonNode) r = rp_qmp_execute(qt_qmp, "query-status", NULL, NULL);
+
+        ck_assert_msg(r, "query-status failed while waiting for an event");
+        g_usleep(2000);
+    }
+    ck_assert_msg(at >= 0, "no RPROCSIM_SUBSYSTEM_STATE %s %s after event %u of %u",
+                  subsystem, state, *from, rp_qmp_events(qt_qmp)->len);
+    *from = (guint)at + 1;
+}
+
 void qt_migration_done(void)
 {
     gint64 deadline = g_get_monotonic_time() + 30 * G_USEC_PER_SEC;

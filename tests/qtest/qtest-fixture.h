@@ -44,6 +44,13 @@ int64_t qt_qom_int(const char *path, const char *prop);
 /* QMP @command without arguments, or with one string argument @arg = @value */
 void qt_qmp_do(const char *command, const char *arg, const char *value);
 
+/*
+ * Wait (bounded, 20 s) for a RPROCSIM_SUBSYSTEM_STATE event of @subsystem
+ * in @state among the QMP events from index *@from on; fails the test
+ * otherwise. Sets *@from past it, so successive calls assert an order.
+ */
+void qt_wait_state_event(const char *subsystem, const char *state, guint *from);
+
 /* Wait (bounded, 30 s) until query-migrate says "completed"; fails otherwise */
 void qt_migration_done(void);
 

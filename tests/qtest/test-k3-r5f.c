@@ -11,6 +11,9 @@
  * - HALT set while it runs changes nothing; an injected fault wakes it
  *   (the program acknowledges it); local reset stops it, a new release
  *   boots it again;
+ * - each change of its state (running, WFI, busy with an interrupt held
+ *   high, off) comes as a RPROCSIM_SUBSYSTEM_STATE event, a short wake-up
+ *   as none;
  * - the state survives a migration through a file.
  *
  * The application cores idle in WFI (a two-instruction -kernel). Needs
@@ -274,6 +277,48 @@ START_TEST(fault_property_and_private_block)
 }
 END_TEST
 
+/* The core's interrupt input (the mailbox user's line) at @level, through qtest */
+static void core_irq(int level)
+{
+    g_autoptr(GError) err = NULL;
+    g_autofree char *r = rp_qtest_cmd(qt, &err, "set_irq_in %s unnamed-gpio-in 0 %d",
+                                      CORE, level);
+
+    ck_assert_msg(r, "set_irq_in: %s", err ? err->message : "?");
+}
+
+START_TEST(state_events_follow_wfi)
+{
+    const char *name = core0()->name;
+    guint from = 0;
+    uint32_t n;
+
+    load_program();
+    release();
+    qt_wait_state_event(name, "running", &from);
+    qt_wait_state_event(name, "wfi", &from);
+    wait_wfi_at(1);
+
+    /* a fault wakes it for one round (it acknowledges it): no event */
+    ck_assert(rp_qmp_qom_set_str(qt_qmp, CORE, "fault", "hang", NULL));
+    wait_wfi_at(2);
+    /* the line held high: WFI returns at once, the core is busy */
+    core_irq(1);
+    qt_wait_state_event(name, "running", &from);
+    n = counter();
+    ck_assert_uint_gt(n, 2);
+    ck_assert_int_eq(qt_qom_int(CORE, "status"), 0);
+    core_irq(0);
+    qt_wait_state_event(name, "wfi", &from);
+    ck_assert_uint_ge(counter(), n);
+    /* the short wake made no event of its own: one running, one wfi since */
+    ck_assert_int_eq(rp_qmp_events(qt_qmp)->len, from);
+
+    set_bool("x-local-reset", TRUE);
+    qt_wait_state_event(name, "off", &from);
+}
+END_TEST
+
 START_TEST(state_survives_migration)
 {
     g_autofree char *uri = g_strdup_printf("file:%s/snapshot", dir);
@@ -312,6 +357,7 @@ Suite *rp_test_suite(void)
     const RpTest tests[] = {
         { "r5f", off_until_released_then_runs_to_wfi },
         { "r5f", fault_property_and_private_block },
+        { "r5f", state_events_follow_wfi },
         { "r5f", state_survives_migration },
     };
     const RpSuiteOptions o = { .setup = setup, .teardown = teardown, .timeout_s = 120 };

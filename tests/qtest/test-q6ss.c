@@ -5,8 +5,9 @@
  *   (tests/data/pas-smc.S) issues the PAS SMCs the kernel would, for a real
  *   Cortex-M image (tests/data/tiny-fw.c packed by 'rprocsim pack') that
  *   the test loads where Linux's mdt_loader would; the stand-in core runs
- *   it and idles in WFI, which STATUS and the "state" property show; a
- *   watchdog bite then halts it and pulses the wdog interrupt.
+ *   it and idles in WFI, which STATUS and the "state" property show and
+ *   state events report (running, then wfi); a watchdog bite then halts
+ *   it, pulses the wdog interrupt and is reported too.
  * - Watchdog timing in virtual time (-accel qtest, clock_step).
  * - Fault registers: what the "fault" property sets, the firmware reads,
  *   and the fault interrupt.
@@ -149,6 +150,7 @@ START_TEST(release_wfi_bite_and_halt)
     g_autofree char *dir = g_dir_make_tmp("rp-q6ss-XXXXXX", NULL);
     g_autofree char *st = NULL, *st2 = NULL, *st3 = NULL;
     uint64_t boot_count;
+    guint from = 0;
 
     start("tcg", g_getenv("PAS_SMC"));
     ck_assert_uint_eq(qt_rd(STATUS), 0);           /* held off until released */
@@ -166,6 +168,8 @@ START_TEST(release_wfi_bite_and_halt)
     wait_for(STATUS, ST_POWERED | ST_WFI, ST_POWERED | ST_WFI);
     st = state();
     ck_assert_str_eq(st, "wfi");
+    qt_wait_state_event("adsp", "running", &from);
+    qt_wait_state_event("adsp", "wfi", &from);
 
     /* it never pets: a short watchdog bites, halts it, pulses the interrupt */
     qt_wr(WDOG_BARK, 64);
@@ -177,6 +181,7 @@ START_TEST(release_wfi_bite_and_halt)
     ck_assert_int_eq(rp_qtest_irq(qt, IRQ_WDOG), 0);
     st2 = state();
     ck_assert_str_eq(st2, "bitten");
+    qt_wait_state_event("adsp", "bitten", &from);
 
     /* PAS_SHUTDOWN keeps it off */
     qt_wr(MAILBOX, 2);

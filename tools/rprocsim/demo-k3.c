@@ -35,6 +35,7 @@ typedef struct CoreResult {
     char *trace;                /* the trace buffer, first line */
     gboolean wfi;               /* GET_STATUS showed WFI while it idled */
     char *core_state;           /* the core's QOM "state" then: "wfi" */
+    RpDemoCore core;            /* at the end: its state and state events */
     gboolean stopped;
     double stop_ms;             /* sysfs stop to "stopped remote processor", kernel time */
     gboolean restarted;
@@ -278,22 +279,24 @@ static void add_core(JsonBuilder *b, const CoreResult *c)
     rp_json_add_bool(b, "crash_in_trace", c->crash_traced);
     rp_json_add_string(b, "state_after_crash", c->state_after_crash);
     rp_json_add_string(b, "state", c->state);
+    rp_demo_core_add_json(b, &c->core);
     json_builder_end_object(b);
 }
 
 static void print_summary(const K3Demo *k)
 {
     rp_demo_print_kernel(&k->d);
-    printf("\n  %-7s %-14s %-5s %-4s %-4s %-10s %-10s %-8s %s\n", "", "kernel name", "probe",
-           "echo", "WFI", "stop", "start", "crash", "state");
+    printf("\n  %-7s %-14s %-5s %-4s %-4s %-10s %-10s %-8s %-9s %s\n", "", "kernel name",
+           "probe", "echo", "WFI", "stop", "start", "crash", "state", "core");
     for (unsigned i = 0; i < k->ncores; i++) {
         const CoreResult *c = &k->c[i];
 
-        printf("  %-7s %-14s %-5s %-4s %-4s %7.0f ms %7.0f ms %-8s %s\n",
+        printf("  %-7s %-14s %-5s %-4s %-4s %7.0f ms %7.0f ms %-8s %-9s %s (%u events)\n",
                c->r.ss ? c->r.ss->name : "?", c->r.name ? c->r.name : "?",
                c->up ? "up" : "NO", c->echo_reply ? "yes" : "no", c->wfi ? "yes" : "NO",
                c->stop_ms, c->start_ms, c->crash_logged ? "logged" : "NO",
-               c->state ? c->state : "?");
+               c->state ? c->state : "?", c->core.state ? c->core.state : "?",
+               c->core.events ? c->core.events->len : 0);
     }
     printf("\n");
 }
@@ -307,6 +310,7 @@ static void k3_demo_clear(K3Demo *k)
         g_free(k->c[i].crash_message);
         g_free(k->c[i].state_after_crash);
         g_free(k->c[i].state);
+        rp_demo_core_clear(&k->c[i].core);
     }
     rp_demo_clear(&k->d);
 }
@@ -376,6 +380,7 @@ int rp_demo_k3(const RpOptions *o, const char *out_dir)
             if (k.c[i].r.dir) {
                 k.c[i].state = rp_rproc_read(d->vm, &k.c[i].r, "state", NULL);
             }
+            rp_demo_core_read(d, cores[i].name, &k.c[i].core);
         }
         rp_progress(7, STEPS, "stopped and started by hand after the crash; states: %s %s, "
                     "%s %s", cores[0].name,

@@ -322,3 +322,78 @@ void rp_demo_clear(RpDemo *d)
     g_clear_pointer(&d->out_dir, g_free);
     rp_patched_check_clear(&d->patch_check);
 }
+
+/* The states of @subsystem's RPROCSIM_SUBSYSTEM_STATE events among @q's, oldest first */
+static GPtrArray *core_events(RpQmp *q, const char *subsystem)
+{
+    GPtrArray *all = rp_qmp_events(q);
+    GPtrArray *states = g_ptr_array_new_with_free_func(g_free);
+
+    for (guint i = 0; i < all->len; i++) {
+        JsonObject *ev = g_ptr_array_index(all, i);
+        JsonObject *data = json_object_get_object_member(ev, "data");
+
+        if (!g_strcmp0(json_object_get_string_member_with_default(ev, "event", NULL),
+                       "RPROCSIM_SUBSYSTEM_STATE") && data &&
+            !g_strcmp0(json_object_get_string_member_with_default(data, "subsystem", NULL),
+                       subsystem)) {
+            g_ptr_array_add(states, g_strdup(json_object_get_string_member_with_default(
+                data, "state", "?")));
+        }
+    }
+    return states;
+}
+
+#define CORE_EVENT_TIMEOUT_S 2.0
+
+/* In WFI now, and no event said so last */
+static gboolean idle_unreported(const RpDemoCore *c)
+{
+    return !g_strcmp0(c->state, "wfi") &&
+           (!c->events->len ||
+            !g_str_equal(g_ptr_array_index(c->events, c->events->len - 1), "wfi"));
+}
+
+void rp_demo_core_read(RpDemo *d, const char *subsystem, RpDemoCore *c)
+{
+    g_autofree char *path = g_strdup_printf("/machine/%s", subsystem);
+    gint64 deadline = g_get_monotonic_time() + (gint64)(CORE_EVENT_TIMEOUT_S * G_USEC_PER_SEC);
+
+    c->state = d->qmp ? rp_qmp_qom_get_text(d->qmp, path, "state", NULL) : NULL;
+    c->events = d->qmp ? core_events(d->qmp, subsystem) : g_ptr_array_new();
+    while (idle_unreported(c) && g_get_monotonic_time() < deadline) {
+        /* events come in with command replies: ask for something cheap */
+        g_autoptr(JsonNode) r = rp_qmp_execute(d->qmp, "query-status", NULL, NULL);
+
+        if (!r) {
+            break;
+        }
+        g_ptr_array_unref(c->events);
+        c->events = core_events(d->qmp, subsystem);
+        g_usleep(5000);
+    }
+    if (idle_unreported(c)) {
+        rp_demo_problem(d, "%s: its core idles in WFI but no 'wfi' state event came "
+                        "(%u events)", subsystem, c->events->len);
+    }
+}
+
+void rp_demo_core_add_json(JsonBuilder *b, const RpDemoCore *c)
+{
+    json_builder_set_member_name(b, "core");
+    json_builder_begin_object(b);
+    rp_json_add_string(b, "state", c->state);
+    json_builder_set_member_name(b, "events");
+    json_builder_begin_array(b);
+    for (guint i = 0; c->events && i < c->events->len; i++) {
+        json_builder_add_string_value(b, g_ptr_array_index(c->events, i));
+    }
+    json_builder_end_array(b);
+    json_builder_end_object(b);
+}
+
+void rp_demo_core_clear(RpDemoCore *c)
+{
+    g_clear_pointer(&c->state, g_free);
+    g_clear_pointer(&c->events, g_ptr_array_unref);
+}

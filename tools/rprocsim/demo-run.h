@@ -98,6 +98,28 @@ int rp_demo_verdict(const RpDemo *d, const char *report);
 void rp_demo_clear(RpDemo *d);
 
 /*
+ * A remote core as the host sees it (hw/core-state.h): its QOM "state" of
+ * the moment ("wfi", "running", "off", "bitten") and the states of its
+ * RPROCSIM_SUBSYSTEM_STATE events so far, oldest first.
+ */
+typedef struct RpDemoCore {
+    char *state;                /* NULL if it could not be read */
+    GPtrArray *events;          /* char * */
+} RpDemoCore;
+
+/*
+ * Read @subsystem's core into @c. A core idling in WFI whose last event
+ * is not "wfi" yet gets a bounded wait for it (the event follows WFI entry
+ * by a few ms of virtual time); still missing, it is a problem of @d.
+ */
+void rp_demo_core_read(RpDemo *d, const char *subsystem, RpDemoCore *c);
+
+/* "core": {"state": ..., "events": [...]} into the open object of @b */
+void rp_demo_core_add_json(JsonBuilder *b, const RpDemoCore *c);
+
+void rp_demo_core_clear(RpDemoCore *c);
+
+/*
  * The am64x-sim demo (demo-k3.c) with options @o (for that board) into
  * @out_dir; the exit status: 0 pass, 1 fail, 2 unusable set-up.
  */

@@ -40,6 +40,7 @@ typedef struct SubsysResult {
     double recovered_kernel_s;  /* the next "is now up" */
     double recover_wall_s;      /* injection to running again, host clock */
     char *state;                /* final sysfs state */
+    RpDemoCore core;            /* at the end: the core's state and state events */
     char *dump_path;
     gsize dump_size;
     unsigned dump_segments;     /* PT_LOAD program headers */
@@ -204,6 +205,7 @@ static void add_subsys(JsonBuilder *b, const SubsysResult *s)
                        (s->recovered_kernel_s - s->crash_kernel_s) * 1000);
     rp_json_add_double(b, "recover_ms_wall", s->recover_wall_s * 1000);
     rp_json_add_string(b, "state", s->state);
+    rp_demo_core_add_json(b, &s->core);
     json_builder_set_member_name(b, "dump");
     json_builder_begin_object(b);
     rp_json_add_string(b, "file", s->dump_path);
@@ -218,15 +220,19 @@ static void add_subsys(JsonBuilder *b, const SubsysResult *s)
 static void print_summary(const QcomDemo *q)
 {
     rp_demo_print_kernel(&q->d);
-    printf("\n  %-5s %-20s %-10s %-12s %-14s %s\n", "", "kernel name", "state",
-           "recovery", "(wall)", "dump");
+    printf("\n  %-5s %-20s %-10s %-20s %-12s %-14s %s\n", "", "kernel name", "state",
+           "core", "recovery", "(wall)", "dump");
     for (unsigned i = 0; i < q->nsubsys; i++) {
         const SubsysResult *s = &q->ss[i];
 
-        printf("  %-5s %-20s %-10s %7.0f ms   %7.0f ms     %s (%" G_GSIZE_FORMAT
+        g_autofree char *core = g_strdup_printf("%s (%u events)",
+                                                s->core.state ? s->core.state : "?",
+                                                s->core.events ? s->core.events->len : 0);
+
+        printf("  %-5s %-20s %-10s %-20s %7.0f ms   %7.0f ms     %s (%" G_GSIZE_FORMAT
                " bytes, %u segments, %u sections)\n",
                s->r.ss ? s->r.ss->name : "?", s->r.name ? s->r.name : "?",
-               s->state ? s->state : "?",
+               s->state ? s->state : "?", core,
                s->recovered ? (s->recovered_kernel_s - s->crash_kernel_s) * 1000 : 0,
                s->recover_wall_s * 1000, s->dump_path ? s->dump_path : "none",
                s->dump_size, s->dump_segments, s->dump_sections);
@@ -240,6 +246,7 @@ static void qcom_demo_clear(QcomDemo *q)
         rp_rproc_clear(&q->ss[i].r);
         g_free(q->ss[i].crash_message);
         g_free(q->ss[i].state);
+        rp_demo_core_clear(&q->ss[i].core);
         g_free(q->ss[i].dump_path);
         g_free(q->ss[i].dump_reason);
     }
@@ -305,6 +312,7 @@ static int demo_qcom(const RpOptions *o, const char *out_dir)
             if (q.ss[i].r.dir) {
                 q.ss[i].state = rp_rproc_read(d->vm, &q.ss[i].r, "state", NULL);
             }
+            rp_demo_core_read(d, subsys[i].name, &q.ss[i].core);
         }
         rp_progress(6, STEPS, "dumps: %s %s, %s %s, %s %s",
                     subsys[0].name, q.ss[0].dump_path ? "copied" : "NONE",
