@@ -11,6 +11,7 @@
 
 #include "../tap-main.h"
 #include "junit.h"
+#include "shard.h"
 
 /* What the parser saw */
 typedef struct Seen {
@@ -291,6 +292,133 @@ START_TEST(properties_listed)
 }
 END_TEST
 
+/* What rp_junit_xml() writes, rp_junit_parse() reads back: every field, in order */
+START_TEST(read_back_what_was_written)
+{
+    static const char nasty[] = "a<b>&c\"d' \n tab\t";
+    g_autoptr(GPtrArray) props = g_ptr_array_new_with_free_func(rp_property_free);
+    g_autoptr(GPtrArray) back = g_ptr_array_new_with_free_func(rp_result_free);
+    g_autoptr(GPtrArray) back_props = g_ptr_array_new_with_free_func(rp_property_free);
+    g_autoptr(GError) err = NULL;
+    g_autofree char *xml = NULL, *again = NULL;
+
+    add_result(&(RpResult){ .scenario = "start-stop", .subsys = "adsp [6.12]", .ok = TRUE,
+                            .log = (char *)nasty, .seconds = 1.5 });
+    /* (an attribute's newlines and tabs read back as spaces: XML normalises them) */
+    add_result(&(RpResult){ .scenario = "crash", .subsys = "cdsp", .message = "a<b>&c\"d'",
+                            .log = "", .seconds = 12.25 });
+    add_result(&(RpResult){ .scenario = "graceful", .subsys = "r5f0_0", .ok = TRUE,
+                            .skipped = TRUE, .message = "no series", .log = "" });
+    g_ptr_array_add(props, rp_property_new("patch", "0001-a&b.patch 3f5a"));
+    xml = rp_junit_xml(results, props);
+    ck_assert_msg(rp_junit_parse(xml, -1, back, back_props, &err), "%s",
+                  err ? err->message : "");
+    ck_assert_uint_eq(back->len, 3);
+    for (guint i = 0; i < back->len; i++) {
+        const RpResult *a = g_ptr_array_index(results, i), *b = g_ptr_array_index(back, i);
+
+        ck_assert_str_eq(b->scenario, a->scenario);
+        ck_assert_str_eq(b->subsys, a->subsys);
+        ck_assert_int_eq(b->ok, a->ok);
+        ck_assert_int_eq(b->skipped, a->skipped);
+        ck_assert_str_eq(b->log, a->log);
+        ck_assert_double_eq_tol(b->seconds, a->seconds, 0.001);
+        if (!a->ok || a->skipped) {
+            ck_assert_str_eq(b->message, a->message);
+        }
+    }
+    ck_assert_uint_eq(back_props->len, 1);
+    ck_assert_str_eq(((RpProperty *)g_ptr_array_index(back_props, 0))->value,
+                     "0001-a&b.patch 3f5a");
+    /* and writing what was read gives the same document */
+    again = rp_junit_xml(back, back_props);
+    ck_assert_str_eq(again, xml);
+}
+END_TEST
+
+/* Other writers' documents too: a <testsuites> wrapper, <error>, no time */
+START_TEST(read_other_writers)
+{
+    static const char xml[] =
+        "<?xml version=\"1.0\"?><testsuites><testsuite name=\"x\">"
+        "<testcase classname=\"a\" name=\"b\"><error message=\"boom\"/></testcase>"
+        "<testcase classname=\"a\" name=\"c\" time=\"-4\"/>"
+        "</testsuite><testsuite><testcase classname=\"d\" name=\"e\" time=\"nan\"/>"
+        "</testsuite></testsuites>";
+    g_autoptr(GPtrArray) props = g_ptr_array_new_with_free_func(rp_property_free);
+    g_autoptr(GError) err = NULL;
+
+    ck_assert(rp_junit_parse(xml, -1, results, props, &err));
+    ck_assert_uint_eq(results->len, 3);
+    ck_assert(!((RpResult *)g_ptr_array_index(results, 0))->ok);
+    ck_assert_str_eq(((RpResult *)g_ptr_array_index(results, 0))->message, "boom");
+    ck_assert(((RpResult *)g_ptr_array_index(results, 1))->ok);
+    ck_assert_double_eq(((RpResult *)g_ptr_array_index(results, 1))->seconds, 0);
+    ck_assert_double_eq(((RpResult *)g_ptr_array_index(results, 2))->seconds, 0);
+}
+END_TEST
+
+/* Broken documents: refused with the place, nothing leaked, what was whole kept */
+START_TEST(read_refuses_broken)
+{
+    static const char *const bad[] = {
+        "",
+        "<testsuite><testcase classname=\"a\" name=\"b\">",
+        "<testsuite><testcase name=\"b\"/></testsuite>",
+        "<testsuite><testcase classname=\"a\" name=\"b\"><testcase classname=\"c\" "
+        "name=\"d\"/></testcase></testsuite>",
+        "<testsuite><failure message=\"x\"/></testsuite>",
+        "<testsuite><testcase classname=\"a\" name=\"b\"/></testsuit>",
+        "<testsuite>\xff\xfe</testsuite>",
+    };
+
+    for (guint i = 0; i < G_N_ELEMENTS(bad); i++) {
+        g_autoptr(GPtrArray) props = g_ptr_array_new_with_free_func(rp_property_free);
+        g_autoptr(GError) err = NULL;
+
+        ck_assert_msg(!rp_junit_parse(bad[i], -1, results, props, &err), "case %u", i);
+        ck_assert_ptr_nonnull(err);
+        ck_assert_msg(strstr(err->message, "line "), "%s", err->message);
+    }
+    /* only case 5's one complete <testcase> was kept */
+    ck_assert_uint_eq(results->len, 1);
+}
+END_TEST
+
+/* --shard K/N: parsing, and the shards together take each scenario once */
+START_TEST(shards_split_the_set)
+{
+    static const char *const bad[] = { "", "1", "0/3", "4/3", "1/0", "a/b", "1/2/3", "-1/2",
+                                       "1/1001", " 1/2" };
+    guint k, n;
+
+    ck_assert(rp_shard_parse("2/4", &k, &n, NULL));
+    ck_assert_uint_eq(k, 2);
+    ck_assert_uint_eq(n, 4);
+    ck_assert(rp_shard_parse("1/1", &k, &n, NULL));
+    for (guint i = 0; i < G_N_ELEMENTS(bad); i++) {
+        g_autoptr(GError) err = NULL;
+
+        ck_assert_msg(!rp_shard_parse(bad[i], &k, &n, &err), "'%s'", bad[i]);
+        ck_assert_ptr_nonnull(strstr(err->message, "K/N"));
+    }
+    for (guint shards = 1; shards <= 5; shards++) {
+        for (guint index = 0; index < 23; index++) {
+            guint takers = 0;
+
+            for (guint s = 1; s <= shards; s++) {
+                takers += rp_shard_takes(index, s, shards);
+            }
+            ck_assert_uint_eq(takers, 1);
+        }
+    }
+    ck_assert(rp_shard_takes(0, 1, 3) && rp_shard_takes(3, 1, 3) && rp_shard_takes(4, 2, 3));
+    ck_assert_uint_eq(rp_jobs_default(3), 3);
+    ck_assert_uint_ge(rp_jobs_default(0), 1);
+    ck_assert_uint_ge(rp_jobs_default(RP_JOBS_MAX + 1), 1);
+}
+END_TEST
+
 Suite *rp_test_suite(void)
 {
     const RpTest tests[] = {
@@ -301,6 +429,10 @@ Suite *rp_test_suite(void)
         { "junit", write_to_file },
         { "junit", no_results },
         { "junit", properties_listed },
+        { "junit", read_back_what_was_written },
+        { "junit", read_other_writers },
+        { "junit", read_refuses_broken },
+        { "junit", shards_split_the_set },
     };
 
     return rp_suite_new("junit", tests, G_N_ELEMENTS(tests),

@@ -16,5 +16,6 @@ int rp_cmd_inspect(int argc, char **argv);
 int rp_cmd_subsystems(int argc, char **argv);
 int rp_cmd_verify(int argc, char **argv);
 int rp_cmd_fuzz_images(int argc, char **argv);
+int rp_cmd_junit_merge(int argc, char **argv);
 
 #endif /* RPROCSIM_COMMANDS_H */

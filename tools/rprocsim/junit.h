@@ -48,4 +48,16 @@ char *rp_junit_xml(const GPtrArray *results, const GPtrArray *properties);
 gboolean rp_junit_write(const char *path, const GPtrArray *results,
                         const GPtrArray *properties, GError **error);
 
+/*
+ * Read a JUnit document (@len bytes of @xml, -1: NUL-terminated), as
+ * rp_junit_xml() writes it or any with <testcase classname= name=>
+ * elements (a <testsuites> wrapper, <error> as <failure>), appending its
+ * test cases to @results (RpResult *) and its <property> elements to
+ * @properties (RpProperty *). Negative or unreadable times read 0. FALSE
+ * with @error (its line and character) if it is not well-formed or a
+ * <testcase> lacks its names; what was read before stays appended.
+ */
+gboolean rp_junit_parse(const char *xml, gssize len, GPtrArray *results,
+                        GPtrArray *properties, GError **error);
+
 #endif /* RPROCSIM_JUNIT_H */

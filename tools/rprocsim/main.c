@@ -18,6 +18,7 @@ static const struct {
     { "shell", rp_cmd_shell, "interactive guest console, QEMU monitor behind Ctrl-A C" },
     { "bench", rp_cmd_bench, "speed figures: 'bench boot' compares qcs6490-sim with plain virt" },
     { "run",   rp_cmd_run,   "run scenario files (scenarios/*.scenario): TAP on stdout, --junit FILE" },
+    { "junit-merge", rp_cmd_junit_merge, "merge the JUnit files of a sharded run (run --shard K/N) into one" },
     { "inspect", rp_cmd_inspect, "read a devcoredump: crash reason, fault status, faulting instruction" },
     { "pack",  rp_cmd_pack,  "sign a firmware ELF as an MBN image (and .mdt/.bNN) for the simulated TrustZone" },
     { "subsystems", rp_cmd_subsystems, "the board's remote processors: pas_id, carveout, firmware (--json)" },

@@ -3,7 +3,10 @@
  * stock kernel on qcs6490-sim. Each scenario boots its own guest; its
  * steps (steps.c) run once per subsystem it names, each such pass being
  * one TAP test point (and one JUnit test case, junit.c). Kernel messages
- * are read from dmesg, which each round of a pass clears.
+ * are read from dmesg, which each round of a pass clears. Up to -j
+ * scenarios run at once, each on a worker thread with its own guest; TAP
+ * comes out in the order of the set whatever order they end in. --shard
+ * K/N takes every Nth scenario (shard.c).
  *
  * SPDX-License-Identifier: GPL-2.0-or-later
  */
@@ -17,6 +20,7 @@
 #include "qmp.h"
 #include "rproc.h"
 #include "scenario.h"
+#include "shard.h"
 #include "steps.h"
 
 #include <stdio.h>
@@ -84,7 +88,7 @@ static void run_scenario(const RpOptions *all_o, const char *out_top, const RpSc
     if (p.vm && o->patched) {
         patch_problem = check_patched(o, p.vm, notes);
         if (patch_problem) {
-            fprintf(stderr, "      %s\n", patch_problem);
+            fprintf(stderr, "[%d/%d]   %s\n", index, total, patch_problem);
         }
     }
     for (char **name = sc->subsystems; *name; name++) {
@@ -159,7 +163,8 @@ static void run_scenario(const RpOptions *all_o, const char *out_top, const RpSc
         g_clear_pointer(&p.last_dump, g_bytes_unref);
         res->seconds = (g_get_monotonic_time() - t0) / 1e6;
         res->log = g_string_free(p.log, FALSE);
-        fprintf(stderr, "      %s: %s (%.1f s)%s%s\n", *name, res->ok ? "ok" : "FAILED",
+        fprintf(stderr, "[%d/%d]   %s: %s (%.1f s)%s%s\n", index, total, *name,
+                res->ok ? "ok" : "FAILED",
                 res->seconds, res->ok ? "" : ": ", res->ok ? "" : res->message);
         g_ptr_array_add(results, res);
     }
@@ -245,11 +250,62 @@ static gboolean firmware_for_inspect(const RpOptions *o, const RpScenario *sc,
     return TRUE;
 }
 
+/* One scenario of the run: what it runs with, and what it gave */
+typedef struct RunJob {
+    const RpScenario *sc;
+    const RpOptions *o;         /* NULL: not run (@skip, @why) */
+    gboolean skip;
+    const char *why;
+    const char *out_top;
+    const char *release;        /* the kernel's, for passes not run */
+    int index, total;           /* its "[index/total]" */
+    GPtrArray *results;         /* RpResult *, its passes */
+    GPtrArray *notes;           /* char *, about its boot */
+    gboolean done;
+} RunJob;
+
+/* Shared by the workers and the thread printing TAP */
+typedef struct RunQueue {
+    GMutex lock;
+    GCond cond;
+} RunQueue;
+
+static void run_job(RunJob *j)
+{
+    if (j->o) {
+        run_scenario(j->o, j->out_top, j->sc, j->index, j->total, j->results, j->notes);
+    } else {
+        fprintf(stderr, "[%d/%d] %s: %s\n", j->index, j->total, j->sc->name,
+                j->sc->summary);
+        not_run(j->sc, j->release, j->skip, j->why, j->results);
+    }
+}
+
+/* A worker thread of the pool: run @data, a RunJob, then say it is done */
+static void run_worker(gpointer data, gpointer user_data)
+{
+    RunJob *j = data;
+    RunQueue *q = user_data;
+
+    run_job(j);
+    g_mutex_lock(&q->lock);
+    j->done = TRUE;
+    g_cond_broadcast(&q->cond);
+    g_mutex_unlock(&q->lock);
+}
+
 int rp_cmd_run(int argc, char **argv)
 {
     RpOptions o = { 0 };
-    g_autofree char *junit = NULL, *out_top = NULL;
+    g_autofree char *junit = NULL, *out_top = NULL, *shard = NULL;
+    gint jobs_asked = 0;
     GOptionEntry entries[] = {
+        { "jobs", 'j', 0, G_OPTION_ARG_INT, &jobs_asked,
+          "run up to N scenarios at once, each with its own guest (default: the "
+          "host's processors)", "N" },
+        { "shard", 0, 0, G_OPTION_ARG_STRING, &shard,
+          "run only shard K of N: every Nth scenario of the set, from the Kth "
+          "(merge the shards' --junit files with 'rprocsim junit-merge')", "K/N" },
         { "junit", 0, 0, G_OPTION_ARG_FILENAME, &junit,
           "also write the results as JUnit XML to FILE", "FILE" },
         { "out", 'o', 0, G_OPTION_ARG_FILENAME, &out_top,
@@ -261,8 +317,10 @@ int rp_cmd_run(int argc, char **argv)
         "run", "SCENARIO|FOLDER... - run scenario files", entries, &o,
         "Each SCENARIO file (see docs/scenarios.md; a FOLDER means its *.scenario files,\n"
         "e.g. scenarios/) boots a fresh guest\n"
-        "and runs its steps once per subsystem it names. TAP goes to stdout, progress\n"
-        "to stderr. Exit status 0 only if every pass held; 2 for unusable input.\n\n"
+        "and runs its steps once per subsystem it names. TAP goes to stdout in the\n"
+        "order of the set, progress to stderr (\"[n/total]\" says which scenario a line\n"
+        "is about when several run at once). Exit status 0 only if every pass held;\n"
+        "2 for unusable input.\n\n"
         RP_PATCH_HELP
         "The TAP header and the JUnit properties then name the patches and replaced\n"
         "modules; after each boot the kernel taint and the loaded modules' srcversion\n"
@@ -280,12 +338,25 @@ int rp_cmd_run(int argc, char **argv)
     g_autoptr(GError) err = NULL;
     g_autoptr(GHashTable) patched = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL);
     RpOptions given;
-    guint planned = 0, failed = 0;
+    guint planned = 0, failed = 0, shard_k = 1, shard_n = 1, jobs, numbered = 0;
+    g_autofree RunJob *job = NULL;
+    GThreadPool *pool = NULL;
+    RunQueue queue;
 
     if (!rp_command_parse(&cmd, &argc, &argv)) {
         return 2;
     }
     given = o;      /* as parsed: a scenario's patches= start from it */
+    if (shard && !rp_shard_parse(shard, &shard_k, &shard_n, &err)) {
+        fprintf(stderr, "rprocsim run: %s\n", err->message);
+        return 2;
+    }
+    if (jobs_asked < 0 || jobs_asked > RP_JOBS_MAX) {
+        fprintf(stderr, "rprocsim run: -j %d: give 1 to %d guests at once\n", jobs_asked,
+                RP_JOBS_MAX);
+        return 2;
+    }
+    jobs = rp_jobs_default(jobs_asked);
     if (argc < 2) {
         fprintf(stderr, "rprocsim run: no scenario given (try scenarios/*.scenario)\n");
         return 2;
@@ -298,6 +369,11 @@ int rp_cmd_run(int argc, char **argv)
 
             if (!sc) {
                 break;
+            }
+            /* every file is checked; the shard keeps its share */
+            if (!rp_shard_takes(numbered++, shard_k, shard_n)) {
+                rp_scenario_free(sc);
+                continue;
             }
             planned += g_strv_length(sc->subsystems);
             g_ptr_array_add(scenarios, sc);
@@ -332,28 +408,57 @@ int rp_cmd_run(int argc, char **argv)
         printf("# %s\n", line);
         g_ptr_array_add(properties, rp_property_new(name, line + strlen(name) + 1));
     }
+    if (shard) {
+        printf("# shard %u/%u: %u of %u scenarios\n", shard_k, shard_n, scenarios->len,
+               numbered);
+    }
     fflush(stdout);
+    /* the guests each scenario needs, built first and one at a time */
+    job = g_new0(RunJob, scenarios->len);
     for (guint i = 0; i < scenarios->len; i++) {
-        g_autoptr(GPtrArray) notes = g_ptr_array_new_with_free_func(g_free);
+        RunJob *j = &job[i];
+
+        j->sc = g_ptr_array_index(scenarios, i);
+        j->o = &o;
+        j->out_top = out_top;
+        j->release = rp_options_kernel_release(&o);
+        j->index = (int)i + 1;
+        j->total = (int)scenarios->len;
+        j->results = g_ptr_array_new_with_free_func(rp_result_free);
+        j->notes = g_ptr_array_new_with_free_func(g_free);
+        if (j->sc->patches) {
+            j->o = patched_options(&given, j->sc, patched, &j->skip, &j->why);
+        }
+    }
+    g_mutex_init(&queue.lock);
+    g_cond_init(&queue.cond);
+    jobs = MIN(jobs, MAX(scenarios->len, 1u));
+    if (jobs > 1) {
+        fprintf(stderr, "rprocsim run: %u scenarios, up to %u at once\n", scenarios->len,
+                jobs);
+        pool = g_thread_pool_new(run_worker, &queue, (gint)jobs, TRUE, NULL);
+        for (guint i = 0; i < scenarios->len; i++) {
+            g_thread_pool_push(pool, &job[i], NULL);
+        }
+    }
+    for (guint i = 0; i < scenarios->len; i++) {
+        RunJob *j = &job[i];
+        GPtrArray *notes = j->notes;
         guint first = results->len;
 
-        const RpScenario *sc = g_ptr_array_index(scenarios, i);
-        const RpOptions *so = &o;
-
-        if (sc->patches) {
-            gboolean skip;
-            const char *why;
-
-            so = patched_options(&given, sc, patched, &skip, &why);
-            if (!so) {
-                fprintf(stderr, "[%u/%u] %s: %s\n", i + 1, scenarios->len, sc->name,
-                        sc->summary);
-                not_run(sc, rp_options_kernel_release(&o), skip, why, results);
+        if (pool) {
+            g_mutex_lock(&queue.lock);
+            while (!j->done) {
+                g_cond_wait(&queue.cond, &queue.lock);
             }
+            g_mutex_unlock(&queue.lock);
+        } else {
+            run_job(j);
         }
-        if (so) {
-            run_scenario(so, out_top, sc, i + 1, scenarios->len, results, notes);
+        for (guint k = 0; k < j->results->len; k++) {
+            g_ptr_array_add(results, g_steal_pointer(&j->results->pdata[k]));
         }
+        g_ptr_array_set_size(j->results, 0);
         /* each boot's notes, printed when they differ from the previous boot's */
         if (notes->len) {
             g_autofree char *joined = NULL;
@@ -390,6 +495,15 @@ int rp_cmd_run(int argc, char **argv)
             fflush(stdout);
         }
     }
+    if (pool) {
+        g_thread_pool_free(pool, FALSE, TRUE);
+    }
+    for (guint i = 0; i < scenarios->len; i++) {
+        g_ptr_array_unref(job[i].results);
+        g_ptr_array_unref(job[i].notes);
+    }
+    g_mutex_clear(&queue.lock);
+    g_cond_clear(&queue.cond);
     if (junit && !rp_junit_write(junit, results, properties, &err)) {
         fprintf(stderr, "rprocsim run: cannot write %s: %s\n", junit, err->message);
         return 2;
