@@ -80,6 +80,7 @@ static const char *const bad[] = {
     "[step 1]\ndo=expect\nmessage=x\n",
     "[scenario]\nsummary=x\nboard=am64x-sim\nsubsystems=r5f0_0\n[step 1]\ndo=ensure\n"
     "state=offline\nof=adsp\n",
+    "[scenario]\nsummary=x\nsubsystems=adsp\nboot=warm\n[step 1]\ndo=expect\nmessage=x\n",
 };
 
 START_TEST(bad_input_is_refused)
@@ -163,6 +164,25 @@ START_TEST(board_key)
     ck_assert_str_eq(k3->board, "am64x-sim");
     ck_assert_str_eq(k3->subsystems[1], "r5f0_1");
     ck_assert_str_eq(qc->board, "qcs6490-sim");
+}
+END_TEST
+
+/* boot=fresh asks for a boot of its own; snapshot (a restored base) is the default */
+START_TEST(boot_key)
+{
+    g_autoptr(GError) err = NULL;
+    g_autoptr(RpScenario) fresh = parse("[scenario]\nsummary=x\nsubsystems=adsp\n"
+                                        "boot= fresh\n[step 1]\ndo=expect\nmessage=x\n", &err);
+    g_autoptr(RpScenario) snap = parse("[scenario]\nsummary=x\nsubsystems=adsp\n"
+                                       "boot=snapshot\n[step 1]\ndo=expect\nmessage=x\n",
+                                       &err);
+    g_autoptr(RpScenario) dflt = parse("[scenario]\nsummary=x\nsubsystems=adsp\n"
+                                       "[step 1]\ndo=expect\nmessage=x\n", &err);
+
+    ck_assert_msg(fresh && snap && dflt, "%s", err ? err->message : "");
+    ck_assert(fresh->fresh_boot);
+    ck_assert(!snap->fresh_boot);
+    ck_assert(!dflt->fresh_boot);
 }
 END_TEST
 
@@ -277,6 +297,7 @@ Suite *rp_test_suite(void)
         { "parse", expand_escape, G_N_ELEMENTS(escapes) },
         { "parse", unknown_variable_names_the_escape },
         { "parse", board_key },
+        { "parse", boot_key },
         { "parse", patches_key },
         { "parse", shipped_scenarios_parse },
         { "parse", soak_scenarios_parse },

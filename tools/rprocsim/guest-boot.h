@@ -23,4 +23,25 @@
  */
 RpVm *rp_guest_boot(const RpOptions *o, const char *console_log, RpQmp **qmp, GError **error);
 
+/* Bound on the auto-boot subsystems coming up and idling in a base, seconds */
+#define RP_BASE_SETTLE_TIMEOUT_S 60.0
+
+/*
+ * A base to restore scenarios from: boot the guest of @o as
+ * rp_guest_boot() does (console into @dir/console.log), wait until each
+ * subsystem the driver boots at probe (descriptor auto_boot) reads
+ * "running" in sysfs and its core idles in WFI, the agent answers, then
+ * save the machine into @dir/machine.state and stop QEMU. Returns the
+ * state file's path (caller frees), or NULL with @error.
+ */
+char *rp_guest_make_base(const RpOptions *o, const char *dir, GError **error);
+
+/*
+ * rp_guest_boot() for a machine restored from @state (a base of the same
+ * options): QEMU with the same command line and -incoming defer, its
+ * console (from the moment of the save on) copied to @console_log.
+ */
+RpVm *rp_guest_restore(const RpOptions *o, const char *state, const char *console_log,
+                       RpQmp **qmp, GError **error);
+
 #endif /* RPROCSIM_GUEST_BOOT_H */

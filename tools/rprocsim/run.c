@@ -3,7 +3,10 @@
  * stock kernel on qcs6490-sim. Each scenario boots its own guest; its
  * steps (steps.c) run once per subsystem it names, each such pass being
  * one TAP test point (and one JUnit test case, junit.c). Kernel messages
- * are read from dmesg, which each round of a pass clears. Up to -j
+ * are read from dmesg, which each round of a pass clears. The guest is
+ * booted once per board and patch set, saved when its subsystems have
+ * settled (a base), and each scenario restores it (guest-boot.c), unless
+ * it or --boot asks for a fresh boot. Up to -j
  * scenarios run at once, each on a worker thread with its own guest; TAP
  * comes out in the order of the set whatever order they end in. --shard
  * K/N takes every Nth scenario (shard.c).
@@ -23,6 +26,7 @@
 #include "shard.h"
 #include "steps.h"
 
+#include <glib/gstdio.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -62,7 +66,8 @@ static char *check_patched(const RpOptions *o, RpVm *vm, GPtrArray *notes)
  * TAP comment lines about the boot (a patched guest's taint and modules).
  */
 static void run_scenario(const RpOptions *all_o, const char *out_top, const RpScenario *sc,
-                         int index, int total, GPtrArray *results, GPtrArray *notes)
+                         const char *base, int index, int total, GPtrArray *results,
+                         GPtrArray *notes)
 {
     /* the scenario's board (and its core type unless --cpu was given) */
     RpOptions board_o = rp_options_for_board(all_o, sc->board);
@@ -84,7 +89,8 @@ static void run_scenario(const RpOptions *all_o, const char *out_top, const RpSc
     p.firmware_dir = firmware_dir;
     p.vars = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, g_free);
     p.baseline = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, g_free);
-    p.vm = rp_guest_boot(o, console_log, &p.qmp, &boot_err);
+    p.vm = base ? rp_guest_restore(o, base, console_log, &p.qmp, &boot_err)
+                : rp_guest_boot(o, console_log, &p.qmp, &boot_err);
     if (p.vm && o->patched) {
         patch_problem = check_patched(o, p.vm, notes);
         if (patch_problem) {
@@ -112,7 +118,8 @@ static void run_scenario(const RpOptions *all_o, const char *out_top, const RpSc
             rp_vm_watch_oops(p.vm, mark);       /* an Oops ends the pass's waits at once */
         }
         if (!p.vm) {
-            res->message = g_strdup_printf("the guest did not boot: %s", boot_err->message);
+            res->message = g_strdup_printf("the guest %s: %s", base ? "was not restored"
+                                           : "did not boot", boot_err->message);
         } else if (unusable) {
             res->message = g_strdup_printf("guest unusable after the earlier %s", unusable);
         } else if (ss && rp_pass_run(&p, sc, ss, 0, NULL, NULL, &err)) {
@@ -250,6 +257,43 @@ static gboolean firmware_for_inspect(const RpOptions *o, const RpScenario *sc,
     return TRUE;
 }
 
+/*
+ * The saved machine scenarios of options @o on @board restore: made the
+ * first time a set asks (one boot, guest-boot.c), in OUT/.base/N; NULL
+ * (and said on stderr) if it could not be made, the scenarios then boot
+ * their own guests. @cache maps "options board" to the state path
+ * ("" for a failed one); @made collects the paths to delete at the end.
+ */
+static const char *base_for(const RpOptions *o, const char *board, const char *out_top,
+                            GHashTable *cache, GPtrArray *made)
+{
+    g_autofree char *key = g_strdup_printf("%p %s", (const void *)o, board);
+    const char *have = g_hash_table_lookup(cache, key);
+
+    if (!have) {
+        RpOptions bo = rp_options_for_board(o, board);
+        g_autofree char *n = g_strdup_printf("%u", g_hash_table_size(cache) + 1);
+        g_autofree char *dir = g_build_filename(out_top, ".base", n, NULL);
+        g_autoptr(GError) err = NULL;
+        gint64 t0 = g_get_monotonic_time();
+        char *state;
+
+        fprintf(stderr, "      booting %s once to restore its scenarios from (%s)\n", board,
+                dir);
+        state = rp_guest_make_base(&bo, dir, &err);
+        if (state) {
+            fprintf(stderr, "      saved in %.1f s\n", (g_get_monotonic_time() - t0) / 1e6);
+            g_ptr_array_add(made, g_strdup(state));
+        } else {
+            fprintf(stderr, "      could not save it (%s): its scenarios boot on their "
+                    "own\n", err->message);
+        }
+        have = state ? state : g_strdup("");
+        g_hash_table_insert(cache, g_steal_pointer(&key), (char *)have);
+    }
+    return *have ? have : NULL;
+}
+
 /* One scenario of the run: what it runs with, and what it gave */
 typedef struct RunJob {
     const RpScenario *sc;
@@ -258,6 +302,7 @@ typedef struct RunJob {
     const char *why;
     const char *out_top;
     const char *release;        /* the kernel's, for passes not run */
+    const char *base;           /* the saved machine it restores, NULL: a fresh boot */
     int index, total;           /* its "[index/total]" */
     GPtrArray *results;         /* RpResult *, its passes */
     GPtrArray *notes;           /* char *, about its boot */
@@ -273,7 +318,8 @@ typedef struct RunQueue {
 static void run_job(RunJob *j)
 {
     if (j->o) {
-        run_scenario(j->o, j->out_top, j->sc, j->index, j->total, j->results, j->notes);
+        run_scenario(j->o, j->out_top, j->sc, j->base, j->index, j->total, j->results,
+                     j->notes);
     } else {
         fprintf(stderr, "[%d/%d] %s: %s\n", j->index, j->total, j->sc->name,
                 j->sc->summary);
@@ -297,12 +343,15 @@ static void run_worker(gpointer data, gpointer user_data)
 int rp_cmd_run(int argc, char **argv)
 {
     RpOptions o = { 0 };
-    g_autofree char *junit = NULL, *out_top = NULL, *shard = NULL;
+    g_autofree char *junit = NULL, *out_top = NULL, *shard = NULL, *boot = NULL;
     gint jobs_asked = 0;
     GOptionEntry entries[] = {
         { "jobs", 'j', 0, G_OPTION_ARG_INT, &jobs_asked,
           "run up to N scenarios at once, each with its own guest (default: the "
           "host's processors)", "N" },
+        { "boot", 0, 0, G_OPTION_ARG_STRING, &boot,
+          "'snapshot' (default): boot once per board and patch set, restore each "
+          "scenario from the saved machine; 'fresh': every scenario boots", "HOW" },
         { "shard", 0, 0, G_OPTION_ARG_STRING, &shard,
           "run only shard K of N: every Nth scenario of the set, from the Kth "
           "(merge the shards' --junit files with 'rprocsim junit-merge')", "K/N" },
@@ -316,11 +365,12 @@ int rp_cmd_run(int argc, char **argv)
     const RpCommand cmd = {
         "run", "SCENARIO|FOLDER... - run scenario files", entries, &o,
         "Each SCENARIO file (see docs/scenarios.md; a FOLDER means its *.scenario files,\n"
-        "e.g. scenarios/) boots a fresh guest\n"
-        "and runs its steps once per subsystem it names. TAP goes to stdout in the\n"
-        "order of the set, progress to stderr (\"[n/total]\" says which scenario a line\n"
-        "is about when several run at once). Exit status 0 only if every pass held;\n"
-        "2 for unusable input.\n\n"
+        "e.g. scenarios/) gets a guest of its own, restored from one booted and saved\n"
+        "once per board and patch set (--boot fresh, or boot=fresh in the file: a boot\n"
+        "of its own), and runs its steps once per subsystem it names. TAP goes to\n"
+        "stdout in the order of the set, progress to stderr (\"[n/total]\" says which\n"
+        "scenario a line is about when several run at once). Exit status 0 only if\n"
+        "every pass held; 2 for unusable input.\n\n"
         RP_PATCH_HELP
         "The TAP header and the JUnit properties then name the patches and replaced\n"
         "modules; after each boot the kernel taint and the loaded modules' srcversion\n"
@@ -337,6 +387,8 @@ int rp_cmd_run(int argc, char **argv)
     g_autofree char *last_notes = NULL;
     g_autoptr(GError) err = NULL;
     g_autoptr(GHashTable) patched = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL);
+    g_autoptr(GHashTable) bases = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, g_free);
+    g_autoptr(GPtrArray) base_files = g_ptr_array_new_with_free_func(g_free);
     RpOptions given;
     guint planned = 0, failed = 0, shard_k = 1, shard_n = 1, jobs, numbered = 0;
     g_autofree RunJob *job = NULL;
@@ -357,6 +409,10 @@ int rp_cmd_run(int argc, char **argv)
         return 2;
     }
     jobs = rp_jobs_default(jobs_asked);
+    if (boot && !g_str_equal(boot, "snapshot") && !g_str_equal(boot, "fresh")) {
+        fprintf(stderr, "rprocsim run: --boot '%s': give 'snapshot' or 'fresh'\n", boot);
+        return 2;
+    }
     if (argc < 2) {
         fprintf(stderr, "rprocsim run: no scenario given (try scenarios/*.scenario)\n");
         return 2;
@@ -428,6 +484,9 @@ int rp_cmd_run(int argc, char **argv)
         j->notes = g_ptr_array_new_with_free_func(g_free);
         if (j->sc->patches) {
             j->o = patched_options(&given, j->sc, patched, &j->skip, &j->why);
+        }
+        if (j->o && !j->sc->fresh_boot && g_strcmp0(boot, "fresh")) {
+            j->base = base_for(j->o, j->sc->board, out_top, bases, base_files);
         }
     }
     g_mutex_init(&queue.lock);
@@ -504,6 +563,10 @@ int rp_cmd_run(int argc, char **argv)
     }
     g_mutex_clear(&queue.lock);
     g_cond_clear(&queue.cond);
+    /* the saved machines are large (the guest's RAM in use); their boot logs stay */
+    for (guint i = 0; i < base_files->len; i++) {
+        g_unlink(g_ptr_array_index(base_files, i));
+    }
     if (junit && !rp_junit_write(junit, results, properties, &err)) {
         fprintf(stderr, "rprocsim run: cannot write %s: %s\n", junit, err->message);
         return 2;

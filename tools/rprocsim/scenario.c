@@ -96,7 +96,8 @@ static gboolean check_keys(GKeyFile *kf, const char *name, const char *group,
 static gboolean parse_header(GKeyFile *kf, RpScenario *s, GError **error)
 {
     static const char *const allowed[] = { "summary", "board", "subsystems", "repeat",
-                                           "patches", NULL };
+                                           "patches", "boot", NULL };
+    g_autofree char *boot = NULL;
     g_autoptr(GError) err = NULL;
     const RprocsimBoard *board = rprocsim_board_default();
     gint repeat = 1;
@@ -114,6 +115,15 @@ static gboolean parse_header(GKeyFile *kf, RpScenario *s, GError **error)
         }
     } else {
         s->board = g_strdup(board->machine);
+    }
+    boot = g_key_file_get_string(kf, "scenario", "boot", NULL);
+    if (boot) {
+        g_strstrip(boot);
+        if (!g_str_equal(boot, "fresh") && !g_str_equal(boot, "snapshot")) {
+            return fail(error, s->name, "scenario", "'boot' is 'fresh' or 'snapshot', "
+                        "not '%s'", boot);
+        }
+        s->fresh_boot = g_str_equal(boot, "fresh");
     }
     s->summary = g_key_file_get_string(kf, "scenario", "summary", NULL);
     s->patches = g_key_file_get_string_list(kf, "scenario", "patches", NULL, NULL);

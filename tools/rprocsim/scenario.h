@@ -49,6 +49,7 @@ typedef struct RpScenario {
     char **patches;     /* "patches=": kernel patches the scenario needs, NULL-terminated,
                          * relative to the scenario file's folder (rp_scenario_load()
                          * makes them absolute); NULL for none */
+    gboolean fresh_boot; /* "boot=fresh": its own boot, never a restored base */
     char **subsystems;  /* NULL-terminated: "adsp", "cdsp", "wpss", of that board */
     unsigned repeat;    /* the steps run this many times per subsystem, >= 1 */
     GPtrArray *steps;   /* RpStep * */

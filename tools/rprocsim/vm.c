@@ -148,6 +148,9 @@ static void build_argv(RpVm *vm)
     for (const char *const *e = c->extra; e && *e; e++) {
         ARG(*e);
     }
+    if (c->incoming) {
+        ARG("-incoming"); ARG("defer");
+    }
     g_ptr_array_add(a, NULL);
 #undef ARG
 #undef ARGF
@@ -346,6 +349,8 @@ static gboolean pump(RpVm *vm, gint64 deadline)
         } else if (p[i].fd == vm->listen_fd && vm->agent_fd < 0) {
             vm->agent_fd = accept4(vm->listen_fd, NULL, NULL,
                                    SOCK_CLOEXEC | SOCK_NONBLOCK);
+            /* a restored guest's agent said so before the machine was saved */
+            vm->agent_ready |= vm->agent_fd >= 0 && vm->cfg.incoming;
         } else if (p[i].fd == vm->agent_fd) {
             if (!drain(vm->agent_fd, vm->agent_buf)) {
                 close(vm->agent_fd);
