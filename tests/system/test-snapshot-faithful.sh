@@ -19,13 +19,9 @@ k3=(start-stop crash echo stop-legacy)
 sets=(qcom k3)
 
 n=0 failed=0
-check() {   # check NAME CONDITION...
-    local name=$1
-    shift
+say() {     # say NAME STATUS: one TAP line, ok for status 0
     n=$((n + 1))
-    if "$@"; then echo "ok $n - $name"; else
-        echo "not ok $n - $name"; failed=$((failed + 1))
-    fi
+    [ "$2" = 0 ] && echo "ok $n - $1" || { echo "not ok $n - $1"; failed=$((failed + 1)); }
 }
 outcomes() {    # the TAP verdict lines of FILE, numbers dropped
     grep -E '^(ok|not ok) ' "$1" | sed -E 's/^(ok|not ok) [0-9]+ - /\1 /'
@@ -45,14 +41,14 @@ for set in "${sets[@]}"; do
             2>"$out/$set-$boot.err"
         echo $? >"$out/$set-$boot.rc"
     done
-    check "$set: every pass holds with fresh boots" [ "$(cat "$out/$set-fresh.rc")" = 0 ]
-    check "$set: every pass holds restored from the saved machine" \
-        [ "$(cat "$out/$set-snapshot.rc")" = 0 ]
-    if ! diff <(outcomes "$out/$set-fresh.tap") <(outcomes "$out/$set-snapshot.tap") \
-        >"$out/$set.diff"; then
-        sed 's/^/# /' "$out/$set.diff"
-    fi
-    check "$set: the same outcome for each pass" [ ! -s "$out/$set.diff" ]
+    say "$set: every pass holds with fresh boots" "$(cat "$out/$set-fresh.rc")"
+    say "$set: every pass holds restored from the saved machine" \
+        "$(cat "$out/$set-snapshot.rc")"
+    diff <(outcomes "$out/$set-fresh.tap") <(outcomes "$out/$set-snapshot.tap") \
+        >"$out/$set.diff"
+    same=$?
+    sed 's/^/# /' "$out/$set.diff"
+    say "$set: the same outcome for each pass" "$same"
     [ "$(cat "$out/$set-snapshot.rc")" = 0 ] || tail -n 20 "$out/$set-snapshot.err" | sed 's/^/# /'
     [ "$(cat "$out/$set-fresh.rc")" = 0 ] || tail -n 20 "$out/$set-fresh.err" | sed 's/^/# /'
 done
