@@ -94,19 +94,13 @@ void qt_qmp_do(const char *command, const char *arg, const char *value)
     ck_assert_msg(r, "%s: %s", command, err ? err->message : "?");
 }
 
-/* The index of the first matching state event from @from on, or -1 */
+/* The index of the first @state among @subsystem's state events from @from on, or -1 */
 static gint find_state_event(const char *subsystem, const char *state, guint from)
 {
-    GPtrArray *events = rp_qmp_events(qt_qmp);
+    g_autoptr(GPtrArray) states = rp_qmp_state_events(qt_qmp, subsystem);
 
-    for (guint i = from; i < events->len; i++) {
-        JsonObject *ev = g_ptr_array_index(events, i);
-        JsonObject *data = json_object_get_object_member(ev, "data");
-
-        if (g_str_equal(json_object_get_string_member(ev, "event"),
-                        "RPROCSIM_SUBSYSTEM_STATE") && data &&
-            !g_strcmp0(json_object_get_string_member(data, "subsystem"), subsystem) &&
-            !g_strcmp0(json_object_get_string_member(data, "state"), state)) {
+    for (guint i = from; i < states->len; i++) {
+        if (g_str_equal(g_ptr_array_index(states, i), state)) {
             return (gint)i;
         }
     }
@@ -126,8 +120,8 @@ void qt_wait_state_event(const char *subsystem, const char *state, guint *from)
         ck_assert_msg(r, "query-status failed while waiting for an event");
         g_usleep(2000);
     }
-    ck_assert_msg(at >= 0, "no RPROCSIM_SUBSYSTEM_STATE %s %s after event %u of %u",
-                  subsystem, state, *from, rp_qmp_events(qt_qmp)->len);
+    ck_assert_msg(at >= 0, "no RPROCSIM_SUBSYSTEM_STATE %s %s after %s's event %u",
+                  subsystem, state, subsystem, *from);
     *from = (guint)at + 1;
 }
 

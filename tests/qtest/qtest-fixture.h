@@ -46,8 +46,9 @@ void qt_qmp_do(const char *command, const char *arg, const char *value);
 
 /*
  * Wait (bounded, 20 s) for a RPROCSIM_SUBSYSTEM_STATE event of @subsystem
- * in @state among the QMP events from index *@from on; fails the test
- * otherwise. Sets *@from past it, so successive calls assert an order.
+ * in @state among its state events (rp_qmp_state_events()) from index
+ * *@from on; fails the test otherwise. Sets *@from past it, so successive
+ * calls assert an order.
  */
 void qt_wait_state_event(const char *subsystem, const char *state, guint *from);
 

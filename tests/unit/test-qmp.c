@@ -217,6 +217,28 @@ START_TEST(errors_and_events)
     ck_assert_str_eq(json_object_get_string_member(g_ptr_array_index(events, 0), "event"),
                      "RPROCSIM_SUBSYSTEM_STATE");
 
+    /* one subsystem's states, in order; other events and subsystems and bad data left out */
+    peer_send(&peer, "{\"event\": \"RPROCSIM_SUBSYSTEM_STATE\", \"data\": "
+                     "{\"subsystem\": \"cdsp\", \"state\": \"running\", \"boots\": 1}}\n"
+                     "{\"event\": \"STOP\"}\n"
+                     "{\"event\": \"RPROCSIM_SUBSYSTEM_STATE\", \"data\": 3}\n"
+                     "{\"event\": \"RPROCSIM_SUBSYSTEM_STATE\", \"data\": "
+                     "{\"subsystem\": \"adsp\", \"state\": \"running\", \"boots\": 2}}\n"
+                     "{\"event\": \"RPROCSIM_SUBSYSTEM_STATE\", \"data\": "
+                     "{\"subsystem\": \"adsp\", \"boots\": 2}}\n"
+                     "{\"return\": {}}\n");
+    ck_assert(rp_qmp_inject(peer.q, "adsp", "hang", &err));
+    {
+        g_autoptr(GPtrArray) adsp = rp_qmp_state_events(peer.q, "adsp");
+        g_autoptr(GPtrArray) wpss = rp_qmp_state_events(peer.q, "wpss");
+
+        ck_assert_uint_eq(adsp->len, 3);
+        ck_assert_str_eq(g_ptr_array_index(adsp, 0), "bitten");
+        ck_assert_str_eq(g_ptr_array_index(adsp, 1), "running");
+        ck_assert_str_eq(g_ptr_array_index(adsp, 2), "?");
+        ck_assert_uint_eq(wpss->len, 0);
+    }
+
     /* rp_qmp_execute with no arguments gives the "return" member */
     peer_send(&peer, "{\"return\": {\"running\": true}}\n");
     ret = rp_qmp_execute(peer.q, "query-status", NULL, &err);

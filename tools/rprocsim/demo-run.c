@@ -323,27 +323,6 @@ void rp_demo_clear(RpDemo *d)
     rp_patched_check_clear(&d->patch_check);
 }
 
-/* The states of @subsystem's RPROCSIM_SUBSYSTEM_STATE events among @q's, oldest first */
-static GPtrArray *core_events(RpQmp *q, const char *subsystem)
-{
-    GPtrArray *all = rp_qmp_events(q);
-    GPtrArray *states = g_ptr_array_new_with_free_func(g_free);
-
-    for (guint i = 0; i < all->len; i++) {
-        JsonObject *ev = g_ptr_array_index(all, i);
-        JsonObject *data = json_object_get_object_member(ev, "data");
-
-        if (!g_strcmp0(json_object_get_string_member_with_default(ev, "event", NULL),
-                       "RPROCSIM_SUBSYSTEM_STATE") && data &&
-            !g_strcmp0(json_object_get_string_member_with_default(data, "subsystem", NULL),
-                       subsystem)) {
-            g_ptr_array_add(states, g_strdup(json_object_get_string_member_with_default(
-                data, "state", "?")));
-        }
-    }
-    return states;
-}
-
 #define CORE_EVENT_TIMEOUT_S 2.0
 
 /* In WFI now, and no event said so last */
@@ -360,7 +339,7 @@ void rp_demo_core_read(RpDemo *d, const char *subsystem, RpDemoCore *c)
     gint64 deadline = g_get_monotonic_time() + (gint64)(CORE_EVENT_TIMEOUT_S * G_USEC_PER_SEC);
 
     c->state = d->qmp ? rp_qmp_qom_get_text(d->qmp, path, "state", NULL) : NULL;
-    c->events = d->qmp ? core_events(d->qmp, subsystem) : g_ptr_array_new();
+    c->events = d->qmp ? rp_qmp_state_events(d->qmp, subsystem) : g_ptr_array_new();
     while (idle_unreported(c) && g_get_monotonic_time() < deadline) {
         /* events come in with command replies: ask for something cheap */
         g_autoptr(JsonNode) r = rp_qmp_execute(d->qmp, "query-status", NULL, NULL);
@@ -369,7 +348,7 @@ void rp_demo_core_read(RpDemo *d, const char *subsystem, RpDemoCore *c)
             break;
         }
         g_ptr_array_unref(c->events);
-        c->events = core_events(d->qmp, subsystem);
+        c->events = rp_qmp_state_events(d->qmp, subsystem);
         g_usleep(5000);
     }
     if (idle_unreported(c)) {

@@ -250,3 +250,23 @@ GPtrArray *rp_qmp_events(RpQmp *q)
 {
     return q->events;
 }
+
+GPtrArray *rp_qmp_state_events(RpQmp *q, const char *subsystem)
+{
+    GPtrArray *states = g_ptr_array_new_with_free_func(g_free);
+
+    for (guint i = 0; i < q->events->len; i++) {
+        JsonObject *ev = g_ptr_array_index(q->events, i);
+        JsonNode *dn = json_object_get_member(ev, "data");
+        JsonObject *data = dn && JSON_NODE_HOLDS_OBJECT(dn) ? json_node_get_object(dn) : NULL;
+
+        if (!g_strcmp0(json_object_get_string_member_with_default(ev, "event", NULL),
+                       "RPROCSIM_SUBSYSTEM_STATE") && data &&
+            !g_strcmp0(json_object_get_string_member_with_default(data, "subsystem", NULL),
+                       subsystem)) {
+            g_ptr_array_add(states, g_strdup(json_object_get_string_member_with_default(
+                data, "state", "?")));
+        }
+    }
+    return states;
+}

@@ -74,4 +74,10 @@ gboolean rp_qmp_pmemsave(RpQmp *q, guint64 addr, guint64 size, const char *filen
 /* Events received so far, oldest first (JsonObject *, owned by the client). */
 GPtrArray *rp_qmp_events(RpQmp *q);
 
+/*
+ * The "state" of each RPROCSIM_SUBSYSTEM_STATE event for @subsystem among
+ * @q's events so far, oldest first (char *; caller unrefs the array).
+ */
+GPtrArray *rp_qmp_state_events(RpQmp *q, const char *subsystem);
+
 #endif /* RPROCSIM_QMP_H */
