@@ -89,7 +89,7 @@ compat-table: all
 	@$(MAKE) --no-print-directory guest KERNEL=backports
 	$(RPROCSIM) run --kernel-suite backports --out $(BUILD)/compat/stock \
 	    --junit $(BUILD)/compat/stock/junit.xml scenarios/am64x
-	$(RPROCSIM) run --kernel-suite backports --out $(BUILD)/compat/graceful \
+	$(RPROCSIM) run -j 1 --kernel-suite backports --out $(BUILD)/compat/graceful \
 	    --junit $(BUILD)/compat/graceful/junit.xml scenarios/am64x/graceful
 	scripts/k3-compat-table.py $(BUILD)/compat/stock $(BUILD)/compat/graceful \
 	    --write docs/am64x.md
