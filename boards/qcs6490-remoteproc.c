@@ -58,6 +58,7 @@ static void qcs6490_sim_create_subsys(Qcs6490SimState *s, unsigned i,
     qdev_prop_set_uint32(dev, "smp2p-out-item", d->smp2p_out_item);
     qdev_prop_set_uint32(dev, "crash-item", d->crash_item);
     qdev_prop_set_uint32(dev, "minidump-id", d->minidump_id);
+    qdev_prop_set_uint32(dev, "ssctl-id", d->ssctl_id);
     qdev_prop_set_chr(dev, "chardev", qemu_chr_find(chr_id));
     qdev_connect_clock_in(dev, "cpuclk", s->standin_clk);
     sysbus_realize(SYS_BUS_DEVICE(dev), &error_fatal);
@@ -100,10 +101,32 @@ void qcs6490_sim_create_subsystems(Qcs6490SimState *s)
 }
 
 /*
+ * The glink-edge of remoteproc @parent, as sc7280.dtsi has it: the label,
+ * the subsystem's SMEM host as qcom,remote-pid, and its IPCC client's
+ * GLINK signal for the interrupt and the mailbox. No children: the
+ * channels the firmware opens (IPCRTR) need none (docs/machine.md).
+ */
+static void qcs6490_sim_fdt_glink_edge(Qcs6490SimState *s, const RprocsimSubsys *d,
+                                       const char *parent)
+{
+    void *fdt = MACHINE(s)->fdt;
+    g_autofree char *node = g_strdup_printf("%s/glink-edge", parent);
+
+    qemu_fdt_add_subnode(fdt, node);
+    qemu_fdt_setprop_cells(fdt, node, "interrupts-extended", s->ipcc_phandle,
+                           d->ipcc_client, IPCC_SIGNAL_GLINK_QMP,
+                           1 /* IRQ_TYPE_EDGE_RISING */);
+    qemu_fdt_setprop_string(fdt, node, "label", d->glink_label);
+    qemu_fdt_setprop_cell(fdt, node, "qcom,remote-pid", d->smem_host);
+    qemu_fdt_setprop_cells(fdt, node, "mboxes", s->ipcc_phandle, d->ipcc_client,
+                           IPCC_SIGNAL_GLINK_QMP);
+}
+
+/*
  * The remoteproc nodes the stock qcom_q6v5_pas driver binds to, named,
  * addressed and wired as in sc7280.dtsi and qcs6490-rb3gen2.dts (see
  * docs/machine.md for the differences: wdog straight to the GIC, no
- * glink-edge, no interconnects).
+ * glink-edge children, no interconnects).
  */
 void qcs6490_sim_fdt_remoteprocs(Qcs6490SimState *s)
 {
@@ -148,5 +171,6 @@ void qcs6490_sim_fdt_remoteprocs(Qcs6490SimState *s)
         qemu_fdt_setprop_cells(fdt, node, "qcom,smem-states", ss->smp2p_out_phandle, 0);
         qemu_fdt_setprop_string(fdt, node, "qcom,smem-state-names", "stop");
         qemu_fdt_setprop_string(fdt, node, "firmware-name", d->firmware_name);
+        qcs6490_sim_fdt_glink_edge(s, d, node);
     }
 }

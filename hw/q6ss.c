@@ -23,6 +23,7 @@
 #include "hw/rprocsim/hw/reg32.h"
 #include "hw/rprocsim/trace.h"
 #include "hw/rprocsim/models/fault-spec.h"
+#include "rprocsim/ssctl.h"
 
 OBJECT_DEFINE_SIMPLE_TYPE(RprocsimQ6ssState, q6ss, RPROCSIM_Q6SS, SYS_BUS_DEVICE)
 
@@ -41,6 +42,7 @@ REG32(SMEM_ITEMS, Q6SS_REG_SMEM_ITEMS)
     FIELD(SMEM_ITEMS, OUT, Q6SS_SMEM_ITEMS_OUT_SHIFT, Q6SS_SMEM_ITEMS_WIDTH)
 REG32(CRASH_ITEM, Q6SS_REG_CRASH_ITEM)
 REG32(MINIDUMP_ID, Q6SS_REG_MINIDUMP_ID)
+REG32(SSCTL_ID, Q6SS_REG_SSCTL_ID)
 REG32(WDOG_PET, Q6SS_REG_WDOG_PET)
 REG32(WDOG_CTL, Q6SS_REG_WDOG_CTL)
     FIELD(WDOG_CTL, ENABLE, Q6SS_WDOG_CTL_ENABLE_SHIFT, 1)
@@ -53,6 +55,10 @@ REG32(FAULT_ACTION, Q6SS_REG_FAULT_ACTION)
 REG32(FAULT_ARG, Q6SS_REG_FAULT_ARG)
 REG32(FAULT_ACK, Q6SS_REG_FAULT_ACK)
 REG32(FAULT_MSG, Q6SS_REG_FAULT_MSG)
+REG32(SSR_NAME, Q6SS_REG_SSR_NAME)
+REG32(SSR_EVENT, Q6SS_REG_SSR_EVENT)
+    FIELD(SSR_EVENT, TYPE, Q6SS_SSR_EVENT_TYPE_SHIFT, Q6SS_SSR_EVENT_TYPE_WIDTH)
+    FIELD(SSR_EVENT, DRIVEN, Q6SS_SSR_EVENT_DRIVEN_SHIFT, Q6SS_SSR_EVENT_DRIVEN_WIDTH)
 REG32(UART_TX, Q6SS_REG_UART_TX)
 
 static ARMCPU *q6ss_cpu(RprocsimQ6ssState *s)
@@ -226,6 +232,8 @@ static uint64_t q6ss_read(void *opaque, hwaddr addr, unsigned size)
         return s->crash_item;
     case A_MINIDUMP_ID:
         return s->minidump_id;
+    case A_SSCTL_ID:
+        return s->ssctl_id;
     case A_WDOG_CTL:
         return s->wdog_ctl;
     case A_WDOG_BARK_TIME:
@@ -253,11 +261,35 @@ static void q6ss_uart_byte(RprocsimQ6ssState *s, uint8_t c)
     }
 }
 
+/* SSR_EVENT written: log the event the firmware heard about a peer */
+static void q6ss_ssr_event(RprocsimQ6ssState *s, uint32_t value)
+{
+    uint32_t slot = s->ssr_count % Q6SS_SSR_LOG_LEN;
+    char name[Q6SS_SSR_NAME_LEN + 1];
+
+    memcpy(s->ssr_log_name[slot], s->ssr_name, Q6SS_SSR_NAME_LEN);
+    s->ssr_log_event[slot] = value;
+    s->ssr_count++;
+    memcpy(name, s->ssr_name, Q6SS_SSR_NAME_LEN);
+    name[Q6SS_SSR_NAME_LEN] = '\0';
+    trace_rprocsim_q6ss_ssr_event(s->name, name, FIELD_EX32(value, SSR_EVENT, TYPE),
+                                  FIELD_EX32(value, SSR_EVENT, DRIVEN));
+}
+
 static void q6ss_write(void *opaque, hwaddr addr, uint64_t value, unsigned size)
 {
     RprocsimQ6ssState *s = opaque;
 
+    if (addr >= A_SSR_NAME && addr < A_SSR_NAME + Q6SS_SSR_NAME_LEN) {
+        uint32_t v = cpu_to_le32(value);
+
+        memcpy(s->ssr_name + (addr - A_SSR_NAME), &v, 4);
+        return;
+    }
     switch (addr) {
+    case A_SSR_EVENT:
+        q6ss_ssr_event(s, value);
+        break;
     case A_WDOG_PET:
         q6ss_wdog_pet(s);
         break;
@@ -347,6 +379,36 @@ static char *get_state(Object *obj, Error **errp)
     return g_strdup(rprocsim_core_state_name(q6ss_core_state(RPROCSIM_Q6SS(obj))));
 }
 
+/*
+ * QOM "ssr-events": the SSR events the firmware heard about its peers,
+ * oldest first, comma-separated, each "PEER:EVENT" and ":graceful" or
+ * ":forced" when sysmon said which ("cdsp:before_shutdown:graceful").
+ * Empty when none. At most Q6SS_SSR_LOG_LEN, the latest.
+ */
+static char *get_ssr_events(Object *obj, Error **errp)
+{
+#define Q6SS_SSR_EVENT_NAME_(id, name) name,
+    static const char *const events[] = { RP_SSCTL_EVENTS(Q6SS_SSR_EVENT_NAME_) };
+#undef Q6SS_SSR_EVENT_NAME_
+    RprocsimQ6ssState *s = RPROCSIM_Q6SS(obj);
+    GString *out = g_string_new(NULL);
+    uint32_t n = MIN(s->ssr_count, Q6SS_SSR_LOG_LEN);
+
+    for (uint32_t i = s->ssr_count - n; i < s->ssr_count; i++) {
+        uint32_t slot = i % Q6SS_SSR_LOG_LEN;
+        uint32_t type = FIELD_EX32(s->ssr_log_event[slot], SSR_EVENT, TYPE);
+        uint32_t driven = FIELD_EX32(s->ssr_log_event[slot], SSR_EVENT, DRIVEN);
+
+        g_string_append_printf(out, "%s%.*s:%s", out->len ? "," : "", Q6SS_SSR_NAME_LEN,
+                               (const char *)s->ssr_log_name[slot],
+                               type < ARRAY_SIZE(events) ? events[type] : "unknown");
+        if (driven == RP_SSCTL_EVT_GRACEFUL || driven == RP_SSCTL_EVT_FORCED) {
+            g_string_append(out, driven == RP_SSCTL_EVT_GRACEFUL ? ":graceful" : ":forced");
+        }
+    }
+    return g_string_free(out, FALSE);
+}
+
 static void q6ss_init(Object *obj)
 {
     RprocsimQ6ssState *s = RPROCSIM_Q6SS(obj);
@@ -361,6 +423,7 @@ static void q6ss_init(Object *obj)
     s->uart_line = g_string_new(NULL);
     object_property_add_str(obj, "fault", get_fault, set_fault);
     object_property_add_str(obj, "state", get_state, NULL);
+    object_property_add_str(obj, "ssr-events", get_ssr_events, NULL);
 }
 
 static void q6ss_realize(DeviceState *dev, Error **errp)
@@ -400,6 +463,10 @@ static void q6ss_reset_hold(Object *obj, ResetType type)
     s->wdog_ctl = s->wdog_bark = s->wdog_bite = s->wdog_status = 0;
     s->fault_action = s->fault_arg = 0;
     memset(s->fault_msg, 0, sizeof(s->fault_msg));
+    memset(s->ssr_name, 0, sizeof(s->ssr_name));
+    memset(s->ssr_log_name, 0, sizeof(s->ssr_log_name));
+    memset(s->ssr_log_event, 0, sizeof(s->ssr_log_event));
+    s->ssr_count = 0;
 }
 
 static void q6ss_reset_exit(Object *obj, ResetType type)
@@ -424,8 +491,8 @@ static int q6ss_post_load(void *opaque, int version_id)
 
 static const VMStateDescription vmstate_q6ss = {
     .name = TYPE_RPROCSIM_Q6SS,
-    .version_id = 3,
-    .minimum_version_id = 3,
+    .version_id = 4,
+    .minimum_version_id = 4,
     .post_load = q6ss_post_load,
     .fields = (const VMStateField[]) {
         VMSTATE_UINT32(boots, RprocsimQ6ssState),
@@ -440,6 +507,11 @@ static const VMStateDescription vmstate_q6ss = {
         VMSTATE_UINT32(fault_action, RprocsimQ6ssState),
         VMSTATE_UINT32(fault_arg, RprocsimQ6ssState),
         VMSTATE_BUFFER(fault_msg, RprocsimQ6ssState),
+        VMSTATE_BUFFER(ssr_name, RprocsimQ6ssState),
+        VMSTATE_UINT8_2DARRAY(ssr_log_name, RprocsimQ6ssState, Q6SS_SSR_LOG_LEN,
+                              Q6SS_SSR_NAME_LEN),
+        VMSTATE_UINT32_ARRAY(ssr_log_event, RprocsimQ6ssState, Q6SS_SSR_LOG_LEN),
+        VMSTATE_UINT32(ssr_count, RprocsimQ6ssState),
         VMSTATE_STRUCT(watch, RprocsimQ6ssState, 0, vmstate_rprocsim_core_watch,
                        RprocsimCoreWatch),
         VMSTATE_END_OF_LIST()
@@ -455,6 +527,7 @@ static const Property q6ss_properties[] = {
     DEFINE_PROP_UINT32("smp2p-out-item", RprocsimQ6ssState, smp2p_out_item, 0),
     DEFINE_PROP_UINT32("crash-item", RprocsimQ6ssState, crash_item, 0),
     DEFINE_PROP_UINT32("minidump-id", RprocsimQ6ssState, minidump_id, 0),
+    DEFINE_PROP_UINT32("ssctl-id", RprocsimQ6ssState, ssctl_id, 0),
     DEFINE_PROP_CHR("chardev", RprocsimQ6ssState, uart),
 };
 

@@ -42,6 +42,7 @@ struct RprocsimQ6ssState {
     uint32_t smp2p_out_item;    /* Linux's outbound item, the firmware reads it */
     uint32_t crash_item;        /* crash reason item (423, 601, 626) */
     uint32_t minidump_id;       /* minidump TOC slot, 0 for none */
+    uint32_t ssctl_id;          /* SSCTL instance id (0x14, 0x17, 0x19), 0 for none */
 
     /* state */
     uint32_t boots;
@@ -54,6 +55,11 @@ struct RprocsimQ6ssState {
     uint32_t fault_action;
     uint32_t fault_arg;
     uint8_t fault_msg[Q6SS_FAULT_MSG_LEN];  /* NUL-terminated text */
+    uint8_t ssr_name[Q6SS_SSR_NAME_LEN];    /* SSR_NAME as the firmware wrote it */
+    /* the last Q6SS_SSR_LOG_LEN SSR events heard, oldest first from ssr_count */
+    uint8_t ssr_log_name[Q6SS_SSR_LOG_LEN][Q6SS_SSR_NAME_LEN];
+    uint32_t ssr_log_event[Q6SS_SSR_LOG_LEN];   /* SSR_EVENT as written */
+    uint32_t ssr_count;         /* events logged since reset */
 };
 
 /*

@@ -35,7 +35,7 @@ static void qcom_subsys_init(Object *obj)
     DeviceState *dev = DEVICE(obj);
     static const char *const q6ss_props[] = {
         "name", "host-id", "ipcc-client", "smp2p-in-item", "smp2p-out-item",
-        "crash-item", "minidump-id", "chardev",
+        "crash-item", "minidump-id", "ssctl-id", "chardev",
     };
 
     object_initialize_child(obj, "cluster", &s->cluster, TYPE_CPU_CLUSTER);

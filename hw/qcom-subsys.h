@@ -56,7 +56,7 @@ struct RprocsimQcomSubsysState {
 /*
  * Properties, all to be set before realize:
  *  - "name", "host-id", "ipcc-client", "smp2p-in-item", "smp2p-out-item",
- *    "crash-item", "minidump-id", "chardev": those of the Q6SS block
+ *    "crash-item", "minidump-id", "ssctl-id", "chardev": those of the Q6SS block
  *    (aliases); "ipcc-client" also picks the core's IPCC frame;
  *  - "cluster-id": the CPU cluster's id (0 is the application cores');
  *  - "mp-affinity": the core's MPIDR, an affinity no PSCI call reaches;

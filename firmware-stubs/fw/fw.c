@@ -24,6 +24,7 @@
 #define BIT_READY       (1u << 1)
 #define BIT_HANDOVER    (1u << 2)
 #define BIT_STOP_ACK    (1u << 3)
+#define BIT_SHUTDOWN_ACK (1u << 7)      /* "shutdown-ack": sysmon's graceful stop done */
 #define STOP_BIT        (1u << 0)       /* Linux's "master-kernel" bit 0 */
 #define CRASH_REASON_SIZE 128
 #define WDOG_BARK_TICKS 32768           /* 1 s of 32768 Hz */
@@ -45,12 +46,14 @@ extern uint32_t __text_start, __text_end, __data_start, __stack_top;
 static const struct fw_config *cfg;
 static volatile uint32_t ticks;
 static volatile uint32_t ipcc_events;
+static volatile uint32_t glink_events;
 static volatile uint32_t fault_events;
 static volatile uint32_t fault_taken;       /* the action the last fault IRQ took */
 static volatile int petting = 1;
 static struct rp_smp2p edge;
 static uint32_t entry;
 static uint32_t fault;
+static struct rp_smem_part edge_part;
 
 /* --- debug UART ------------------------------------------------------- */
 
@@ -62,6 +65,21 @@ static void putc_(char c)
 static void puts_(const char *s)
 {
     rp_uart_puts(Q6SS_BASE + Q6SS_REG_UART_TX, s);
+}
+
+void fw_puts(const char *s)
+{
+    puts_(s);
+}
+
+const char *fw_name(void)
+{
+    return cfg ? cfg->name : "fw";
+}
+
+uint32_t fw_fault_now(void)
+{
+    return fault;
 }
 
 /* --- shared memory and the mutex, as this core sees them ---------------- */
@@ -113,7 +131,11 @@ void fw_ipcc_irq(void)
 
     while ((id = readl(IPCC_FRAME + IPCC_REG_RECV_ID)) != IPCC_NO_PENDING) {
         writel(IPCC_FRAME + IPCC_REG_CLEAR, id);
-        ipcc_events++;
+        if ((id & IPCC_SIGNAL_MASK) == IPCC_SIGNAL_GLINK_QMP) {
+            glink_events++;
+        } else {
+            ipcc_events++;
+        }
     }
 }
 
@@ -135,6 +157,13 @@ void fw_bark_irq(void)
 static void kick(void)
 {
     writel(IPCC_FRAME + IPCC_REG_SEND_ID, IPCC_CLIENT_APSS << IPCC_CLIENT_SHIFT | IPCC_SIGNAL_SMP2P);
+}
+
+void fw_shutdown_ack(void)
+{
+    if (rp_smp2p_update(&edge, entry, BIT_SHUTDOWN_ACK, BIT_SHUTDOWN_ACK) > 0) {
+        kick();
+    }
 }
 
 static void wait_ms(uint32_t ms)
@@ -282,6 +311,7 @@ static void open_edge(void)
         rp_smem_find_partition(&smem, SMEM_GLOBAL_HOST, &part) != RP_OK) {
         fw_fatal("no SMEM partition", 0);
     }
+    edge_part = part;
     ret = rp_smp2p_open(&edge, &smem, &lock, &part, items >> Q6SS_SMEM_ITEMS_IN_SHIFT & 0xffff,
                         items >> Q6SS_SMEM_ITEMS_OUT_SHIFT & 0xffff, host,
                         RP_SMP2P_FEATURE_SSR_ACK);
@@ -388,7 +418,7 @@ static void handle_stop(uint32_t *last_stop)
 
 void fw_main(const struct fw_config *c)
 {
-    uint32_t last_stop = 0, seen_ipcc = 0, seen_faults = 0;
+    uint32_t last_stop = 0, seen_ipcc = 0, seen_faults = 0, seen_glink = 0;
 
     cfg = c;
     lock_owner = q6ss(Q6SS_REG_HOST_ID) + 1;   /* SMEM_HOST_ID_TO_HWSPINLOCK_ID */
@@ -410,6 +440,7 @@ void fw_main(const struct fw_config *c)
     writel(NVIC_ISER0, 7);
 
     open_edge();
+    fw_comms_start(&smem, &lock, &edge_part, fault);
     if (fault != Q6SS_FAULT_NO_MINIDUMP) {
         publish_minidump();
     }
@@ -426,7 +457,8 @@ void fw_main(const struct fw_config *c)
 
     for (;;) {
         __asm__ volatile("cpsid i");
-        if (ipcc_events == seen_ipcc && fault_events == seen_faults) {
+        if (ipcc_events == seen_ipcc && fault_events == seen_faults &&
+            glink_events == seen_glink) {
             __asm__ volatile("wfi");
         }
         __asm__ volatile("cpsie i");
@@ -440,6 +472,10 @@ void fw_main(const struct fw_config *c)
                 kick();
             }
             handle_stop(&last_stop);
+        }
+        if (glink_events != seen_glink) {
+            seen_glink = glink_events;
+            fw_comms_poll();
         }
     }
 }

@@ -25,6 +25,30 @@ void fw_fatal(const char *reason, uint32_t exception) __attribute__((noreturn));
 void fw_fault(uint32_t *frame, uint32_t exc_return, uint32_t *callee_saved)
     __attribute__((noreturn));
 
+/* The subsystem's name, for UART lines */
+const char *fw_name(void);
+
+/* A line (or part of one) on the debug UART */
+void fw_puts(const char *s);
+
+/* The fault the firmware holds now (Q6SS_FAULT_*: taken at boot or by the fault IRQ) */
+uint32_t fw_fault_now(void);
+
+/* Raise shutdown-ack (SMP2P bit 7) after a graceful SSCTL shutdown, and ring Linux */
+void fw_shutdown_ack(void);
+
+/*
+ * comms.c: start the GLINK edge, its QRTR node and the SSCTL service in
+ * @part (the partition shared with Linux) at boot, before ready, with the
+ * boot's @fault; poll them on each GLINK interrupt from Linux.
+ */
+struct rp_shmem;
+struct rp_hwlock;
+struct rp_smem_part;
+void fw_comms_start(const struct rp_shmem *smem, const struct rp_hwlock *lock,
+                    const struct rp_smem_part *part, uint32_t fault);
+void fw_comms_poll(void);
+
 /* Interrupt handlers (start.c wires them into the vector table) */
 void fw_systick(void);
 void fw_ipcc_irq(void);

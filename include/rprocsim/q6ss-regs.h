@@ -35,6 +35,7 @@
 #define   Q6SS_SMEM_ITEMS_WIDTH     16
 #define Q6SS_REG_CRASH_ITEM         0x018           /* SMEM item of the crash reason */
 #define Q6SS_REG_MINIDUMP_ID        0x01c           /* minidump TOC slot, 0 for none */
+#define Q6SS_REG_SSCTL_ID           0x020           /* SSCTL instance id, 0 for none */
 
 /* Watchdog, in sleep-clock ticks (Q6SS_SLEEP_CLK_HZ) of virtual time */
 #define Q6SS_REG_WDOG_PET           0x100
@@ -51,6 +52,20 @@
 #define Q6SS_REG_FAULT_ARG          0x204
 #define Q6SS_REG_FAULT_ACK          0x208
 #define Q6SS_REG_FAULT_MSG          0x240           /* Q6SS_FAULT_MSG_LEN bytes, NUL-terminated */
+
+/*
+ * SSR events the firmware heard about its peers (sysmon's SUBSYS_EVENT
+ * requests): the peer's name in SSR_NAME (NUL-padded), then SSR_EVENT,
+ * whose write logs the event (QOM "ssr-events").
+ */
+#define Q6SS_SSR_NAME_LEN           16
+#define Q6SS_SSR_LOG_LEN            16              /* events the block keeps */
+#define Q6SS_REG_SSR_NAME           0x280           /* Q6SS_SSR_NAME_LEN bytes */
+#define Q6SS_REG_SSR_EVENT          0x290
+#define   Q6SS_SSR_EVENT_TYPE_SHIFT 0               /* before_powerup 0 .. after_shutdown 3 */
+#define   Q6SS_SSR_EVENT_TYPE_WIDTH 8
+#define   Q6SS_SSR_EVENT_DRIVEN_SHIFT 8             /* forced 0, graceful 1, none 0xff */
+#define   Q6SS_SSR_EVENT_DRIVEN_WIDTH 8
 
 /* Debug UART: one byte per write */
 #define Q6SS_REG_UART_TX            0x300
@@ -75,7 +90,11 @@
     X(HANG, "hang")                 /* stop petting the watchdog, spin */ \
     X(IGNORE_STOP, "ignore-stop")   /* never answer stop */ \
     X(WDOG_ON_STOP, "wdog-on-stop") /* on stop, get bitten instead of stop-ack */ \
-    X(NO_MINIDUMP, "no-minidump")   /* at boot: publish no minidump table entry */
+    X(NO_MINIDUMP, "no-minidump")   /* at boot: publish no minidump table entry */ \
+    X(SSCTL_NO_RESPONSE, "ssctl-no-response")  /* never answer sysmon's shutdown */ \
+    X(SSCTL_REJECT, "ssctl-reject") /* refuse sysmon's shutdown request */ \
+    X(GLINK_NO_INTENTS, "glink-no-intents")    /* at boot: no GLINK intents for Linux */ \
+    X(QRTR_SILENT, "qrtr-silent")   /* at boot: announce no QRTR services */
 
 #define Q6SS_FAULT_ENUM_(id, name) Q6SS_FAULT_##id,
 typedef enum Q6ssFault {

@@ -38,6 +38,8 @@ typedef struct RprocsimSubsys {
     const char *pd_names[2];        /* power-domain-names, with their */
     uint32_t pds[2];                /* rpmhpd indices (dt-bindings/power/qcom,rpmhpd.h) */
     uint32_t wdog_spi;              /* the "wdog" interrupt, a GIC SPI */
+    uint32_t ssctl_id;              /* pas_data ssctl_id: its SSCTL instance, 0 for none */
+    const char *glink_label;        /* its glink-edge's label (sc7280.dtsi) */
 
     /* Its SMEM partition and SMP2P edge (drivers/soc/qcom/smp2p.c) */
     uint32_t smem_host;             /* SMEM host id, also the SMP2P remote-pid */
