@@ -5,7 +5,7 @@
  */
 #include "cmd-db.h"
 
-#include "bytes.h"
+#include "rprocsim/bytes.h"
 
 #include <glib.h>
 #include <string.h>

@@ -7,7 +7,7 @@
  * SPDX-License-Identifier: GPL-2.0-or-later
  */
 #include "elf32.h"
-#include "bytes.h"
+#include "rprocsim/bytes.h"
 
 #include <stdarg.h>
 #include <stdio.h>

@@ -7,7 +7,7 @@
 
 #include <string.h>
 
-#include "bytes.h"
+#include "rprocsim/bytes.h"
 
 #define LAST_REG (K3_SPROXY_DATA_REGS - 1)
 

@@ -19,7 +19,7 @@
 #include <stddef.h>
 #include <stdint.h>
 
-#include "bytes.h"
+#include "rprocsim/bytes.h"
 #include "elf32.h"
 #include "error.h"
 

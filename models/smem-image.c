@@ -5,7 +5,7 @@
  */
 #include "smem-image.h"
 
-#include "bytes.h"
+#include "rprocsim/bytes.h"
 
 #include <glib.h>
 #include <string.h>

@@ -9,7 +9,7 @@
 #include <stdarg.h>
 #include <string.h>
 
-#include "bytes.h"
+#include "rprocsim/bytes.h"
 
 /* One request being handled */
 typedef struct Ctx {

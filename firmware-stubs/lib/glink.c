@@ -5,7 +5,7 @@
  * SPDX-License-Identifier: GPL-2.0-or-later
  */
 #include "glink.h"
-#include "le.h"
+#include "rprocsim/bytes.h"
 
 #define HDR_LEN         8       /* {le16 cmd, le16 param1, le32 param2} */
 #define DATA_HDR_LEN    16      /* and {le32 chunk_size, le32 left_size} */
@@ -174,9 +174,9 @@ static int tx_write(struct rp_glink *g, uint32_t len)
 
 static void put_hdr(struct rp_glink *g, uint32_t cmd, uint32_t param1, uint32_t param2)
 {
-    rp_put16(g->cmd, cmd);
-    rp_put16(g->cmd + 2, param1);
-    rp_put32(g->cmd + 4, param2);
+    rp_put_le16(g->cmd, cmd);
+    rp_put_le16(g->cmd + 2, param1);
+    rp_put_le32(g->cmd + 4, param2);
 }
 
 static int tx_cmd(struct rp_glink *g, uint32_t cmd, uint32_t param1, uint32_t param2)
@@ -214,8 +214,8 @@ static void send_intents(struct rp_glink *g, struct rp_glink_channel *c, uint32_
 {
     put_hdr(g, RP_GLINK_CMD_INTENT, c->lcid, count);
     for (uint32_t i = 0; i < count; i++) {
-        rp_put32(g->cmd + HDR_LEN + 8 * i, RP_GLINK_MTU);
-        rp_put32(g->cmd + HDR_LEN + 8 * i + 4, c->next_liid++);
+        rp_put_le32(g->cmd + HDR_LEN + 8 * i, RP_GLINK_MTU);
+        rp_put_le32(g->cmd + HDR_LEN + 8 * i + 4, c->next_liid++);
     }
     tx_write(g, HDR_LEN + 8 * count);
 }
@@ -241,8 +241,8 @@ static int tx_data(struct rp_glink *g, struct rp_glink_channel *c, struct rp_gli
     int ret;
 
     put_hdr(g, RP_GLINK_CMD_TX_DATA, c->lcid, in->id);
-    rp_put32(g->cmd + HDR_LEN, len);       /* chunk_size */
-    rp_put32(g->cmd + HDR_LEN + 4, 0);     /* left_size */
+    rp_put_le32(g->cmd + HDR_LEN, len);       /* chunk_size */
+    rp_put_le32(g->cmd + HDR_LEN + 4, 0);     /* left_size */
     for (uint32_t i = 0; i < len; i++) {
         g->cmd[DATA_HDR_LEN + i] = data[i];
     }

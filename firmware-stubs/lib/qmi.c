@@ -5,7 +5,7 @@
  * SPDX-License-Identifier: GPL-2.0-or-later
  */
 #include "qmi.h"
-#include "le.h"
+#include "rprocsim/bytes.h"
 #include "shmem.h"
 
 int rp_qmi_parse(const uint8_t *buf, uint32_t len, struct rp_qmi_msg *msg)
@@ -56,9 +56,9 @@ uint32_t rp_qmi_start(uint8_t *buf, uint32_t cap, uint32_t type, uint32_t txn, u
         return 0;
     }
     buf[0] = (uint8_t)type;
-    rp_put16(buf + 1, txn);
-    rp_put16(buf + 3, id);
-    rp_put16(buf + 5, 0);
+    rp_put_le16(buf + 1, txn);
+    rp_put_le16(buf + 3, id);
+    rp_put_le16(buf + 5, 0);
     return RP_QMI_HDR_LEN;
 }
 
@@ -71,7 +71,7 @@ int rp_qmi_put_tlv(uint8_t *buf, uint32_t cap, uint32_t *at, uint32_t type, cons
         return RP_ENOMEM;
     }
     buf[*at] = (uint8_t)type;
-    rp_put16(buf + *at + 1, len);
+    rp_put_le16(buf + *at + 1, len);
     for (uint32_t i = 0; i < len; i++) {
         buf[*at + 3 + i] = bytes[i];
     }
@@ -81,7 +81,7 @@ int rp_qmi_put_tlv(uint8_t *buf, uint32_t cap, uint32_t *at, uint32_t type, cons
 
 uint32_t rp_qmi_finish(uint8_t *buf, uint32_t at)
 {
-    rp_put16(buf + 5, at - RP_QMI_HDR_LEN);
+    rp_put_le16(buf + 5, at - RP_QMI_HDR_LEN);
     return at;
 }
 
@@ -91,8 +91,8 @@ uint32_t rp_qmi_response(uint8_t *buf, uint32_t cap, const struct rp_qmi_msg *re
     uint8_t res[4];
     uint32_t at = rp_qmi_start(buf, cap, RP_QMI_RESPONSE, req->txn, req->id);
 
-    rp_put16(res, result);
-    rp_put16(res + 2, error);
+    rp_put_le16(res, result);
+    rp_put_le16(res + 2, error);
     if (!at || rp_qmi_put_tlv(buf, cap, &at, RP_QMI_TLV_RESULT, res, sizeof(res)) != RP_OK) {
         return 0;
     }

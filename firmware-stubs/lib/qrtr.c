@@ -5,7 +5,7 @@
  * SPDX-License-Identifier: GPL-2.0-or-later
  */
 #include "qrtr.h"
-#include "le.h"
+#include "rprocsim/bytes.h"
 #include "shmem.h"
 
 static void say(struct rp_qrtr *q, const char *msg)
@@ -47,14 +47,14 @@ uint32_t rp_qrtr_build(uint8_t *buf, uint32_t cap, const struct rp_qrtr_hdr *h,
         return 0;
     }
     total = RP_QRTR_HDR_LEN + ((len + 3) & ~3u);
-    rp_put32(buf, RP_QRTR_VERSION_1);
-    rp_put32(buf + 4, h->type);
-    rp_put32(buf + 8, h->src_node);
-    rp_put32(buf + 12, h->src_port);
-    rp_put32(buf + 16, h->confirm_rx);
-    rp_put32(buf + 20, len);
-    rp_put32(buf + 24, h->dst_node);
-    rp_put32(buf + 28, h->dst_port);
+    rp_put_le32(buf, RP_QRTR_VERSION_1);
+    rp_put_le32(buf + 4, h->type);
+    rp_put_le32(buf + 8, h->src_node);
+    rp_put_le32(buf + 12, h->src_port);
+    rp_put_le32(buf + 16, h->confirm_rx);
+    rp_put_le32(buf + 20, len);
+    rp_put_le32(buf + 24, h->dst_node);
+    rp_put_le32(buf + 28, h->dst_port);
     for (uint32_t i = 0; i < total - RP_QRTR_HDR_LEN; i++) {
         buf[RP_QRTR_HDR_LEN + i] = i < len ? bytes[i] : 0;
     }
@@ -99,9 +99,9 @@ static int send_ctrl(struct rp_qrtr *q, uint32_t type, uint32_t dst_node, const 
     uint8_t ctrl[RP_QRTR_CTRL_LEN] = { 0 };
     uint32_t len;
 
-    rp_put32(ctrl, type);
+    rp_put_le32(ctrl, type);
     for (uint32_t i = 0; i < nwords && i < 4; i++) {
-        rp_put32(ctrl + 4 + 4 * i, words[i]);
+        rp_put_le32(ctrl + 4 + 4 * i, words[i]);
     }
     len = rp_qrtr_build(q->pkt, sizeof(q->pkt), &h, ctrl, sizeof(ctrl));
     return q->send(q->ctx, q->pkt, len);
@@ -185,9 +185,9 @@ int rp_qrtr_receive(struct rp_qrtr *q, const uint8_t *pkt, uint32_t len)
         uint8_t ctrl[RP_QRTR_CTRL_LEN] = { 0 };
         uint8_t out[RP_QRTR_HDR_LEN + RP_QRTR_CTRL_LEN];
 
-        rp_put32(ctrl, RP_QRTR_TYPE_RESUME_TX);
-        rp_put32(ctrl + 4, w[0]);
-        rp_put32(ctrl + 8, w[1]);
+        rp_put_le32(ctrl, RP_QRTR_TYPE_RESUME_TX);
+        rp_put_le32(ctrl + 4, w[0]);
+        rp_put_le32(ctrl + 8, w[1]);
         q->send(q->ctx, out, rp_qrtr_build(out, sizeof(out), &r, ctrl, sizeof(ctrl)));
     }
     for (uint32_t i = 0; i < q->nservers; i++) {

@@ -5,7 +5,7 @@
  * SPDX-License-Identifier: GPL-2.0-or-later
  */
 #include "ssctl.h"
-#include "le.h"
+#include "rprocsim/bytes.h"
 #include "shmem.h"
 
 #define TLV_NAME        0x01

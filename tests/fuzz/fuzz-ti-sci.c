@@ -19,7 +19,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "bytes.h"
+#include "rprocsim/bytes.h"
 #include "k3-sec-proxy.h"
 #include "ti-sci.h"
 #include "rprocsim/am64x-map.h"

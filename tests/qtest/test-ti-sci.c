@@ -17,7 +17,7 @@
 #include <string.h>
 
 #include "../tap-main.h"
-#include "bytes.h"
+#include "rprocsim/bytes.h"
 #include "common.h"
 #include "qtest-fixture.h"
 #include "rprocsim/am64x-map.h"

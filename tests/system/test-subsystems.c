@@ -17,7 +17,7 @@
 #include <glib.h>
 #include <string.h>
 
-#include "bytes.h"
+#include "rprocsim/bytes.h"
 #include "guest-fixture.h"
 #include "qmp.h"
 #include "rproc.h"

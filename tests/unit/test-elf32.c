@@ -11,7 +11,7 @@
 #include <string.h>
 
 #include "../tap-main.h"
-#include "bytes.h"
+#include "rprocsim/bytes.h"
 #include "elf-fixture.h"
 
 /*

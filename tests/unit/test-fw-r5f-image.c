@@ -18,7 +18,7 @@
 #include <string.h>
 
 #include "../tap-main.h"
-#include "bytes.h"
+#include "rprocsim/bytes.h"
 #include "elf32.h"
 #include "subsys.h"
 #include "rprocsim/am64x-map.h"

@@ -11,41 +11,20 @@
 #include <string.h>
 
 #include "../tap-main.h"
-#include "bytes.h"
+#include "rprocsim/bytes.h"
 #include "ipcc.h"
 #include "smem-image.h"
 #include "smp2p.h"
+#include "smem-fixture.h"
 #include "rprocsim/crash-record.h"
 #include <stddef.h>
-
-#define BASE    0x80900000ull
-#define SIZE    0x200000u
-
-static const SmemPartSpec parts[] = {
-    { SMEM_GLOBAL_HOST, SMEM_GLOBAL_HOST, 0x004000, 0x100000 },
-    { 0, 2, 0x104000, 0x20000 },
-    { 0, 5, 0x124000, 0x20000 },
-    { 0, 13, 0x144000, 0x20000 },
-};
-
-static uint8_t *build(const SmemPartSpec *p, unsigned n, uint16_t items, char *err)
-{
-    SmemLayout l = { BASE, SIZE, items, p, n };
-    uint8_t *buf = g_malloc(SIZE);
-
-    if (!smem_image_build(buf, &l, err, 128)) {
-        g_free(buf);
-        return NULL;
-    }
-    return buf;
-}
 
 /* Every check qcom_smem_probe() makes on a v12 image */
 START_TEST(image_passes_linux_probe_checks)
 {
     char err[128];
-    g_autofree uint8_t *m = build(parts, 4, 1024, err);
-    const uint8_t *toc = m + SIZE - 0x1000;
+    g_autofree uint8_t *m = smem_fx_build(smem_fx_parts, SMEM_FX_PARTS, 1024, err);
+    const uint8_t *toc = m + SMEM_FX_SIZE - 0x1000;
     const uint8_t *info;
     uint32_t n;
     bool global = false;
@@ -78,7 +57,7 @@ START_TEST(image_passes_linux_probe_checks)
         ck_assert_uint_le(rp_le32(ph + 0x0c), size);
         ck_assert_uint_eq(rp_le32(ph + 0x0c), 0x20);
         ck_assert_uint_eq(rp_le32(ph + 0x10), size);
-        ck_assert_uint_le(off + size, SIZE - 0x1000);
+        ck_assert_uint_le(off + size, SMEM_FX_SIZE - 0x1000);
     }
     ck_assert(global);
 }
@@ -88,117 +67,28 @@ START_TEST(bad_layouts_refused)
 {
     const SmemPartSpec no_global[] = { { 0, 2, 0x4000, 0x1000 } };
     const SmemPartSpec overlap[] = { { 0xfffe, 0xfffe, 0x4000, 0x2000 }, { 0, 2, 0x5000, 0x1000 } };
-    const SmemPartSpec in_toc[] = { { 0xfffe, 0xfffe, SIZE - 0x1000, 0x1000 } };
+    const SmemPartSpec in_toc[] = { { 0xfffe, 0xfffe, SMEM_FX_SIZE - 0x1000, 0x1000 } };
     const SmemPartSpec in_header[] = { { 0xfffe, 0xfffe, 0, 0x1000 } };
     const SmemPartSpec unaligned[] = { { 0xfffe, 0xfffe, 0x4010, 0x1000 } };
     char err[128];
 
-    ck_assert_ptr_null(build(no_global, 1, 1024, err));
-    ck_assert_ptr_null(build(overlap, 2, 1024, err));
-    ck_assert_ptr_null(build(in_toc, 1, 1024, err));
-    ck_assert_ptr_null(build(in_header, 1, 1024, err));
-    ck_assert_ptr_null(build(unaligned, 1, 1024, err));
-    ck_assert_ptr_null(build(parts, 4, 512, err));
-    ck_assert_ptr_null(build(parts, 0, 1024, err));
+    ck_assert_ptr_null(smem_fx_build(no_global, 1, 1024, err));
+    ck_assert_ptr_null(smem_fx_build(overlap, 2, 1024, err));
+    ck_assert_ptr_null(smem_fx_build(in_toc, 1, 1024, err));
+    ck_assert_ptr_null(smem_fx_build(in_header, 1, 1024, err));
+    ck_assert_ptr_null(smem_fx_build(unaligned, 1, 1024, err));
+    ck_assert_ptr_null(smem_fx_build(smem_fx_parts, 4, 512, err));
+    ck_assert_ptr_null(smem_fx_build(smem_fx_parts, 0, 1024, err));
 }
 END_TEST
 
-/* A buffer-backed shared memory that logs every write */
-typedef struct Mem {
-    uint8_t *buf;
-    GArray *writes;         /* offsets written, in order */
-    uint32_t lock_owner;
-    int lock_refusals;      /* trylock fails this many times first */
-} Mem;
-
-static uint32_t mem_read32(void *ctx, uint32_t off)
-{
-    return rp_le32(((Mem *)ctx)->buf + off);
-}
-
-static void mem_write32(void *ctx, uint32_t off, uint32_t v)
-{
-    Mem *m = ctx;
-
-    ck_assert_uint_le(off + 4, SIZE);
-    memcpy(m->buf + off, &v, 4);
-    g_array_append_val(m->writes, off);
-}
-
-static void mem_barrier(void *ctx)
-{
-}
-
-static int mem_trylock(void *ctx)
-{
-    Mem *m = ctx;
-
-    if (m->lock_refusals > 0) {
-        m->lock_refusals--;
-        return 0;
-    }
-    ck_assert_uint_eq(m->lock_owner, 0);
-    m->lock_owner = 3;
-    return 1;
-}
-
-static void mem_unlock(void *ctx)
-{
-    ((Mem *)ctx)->lock_owner = 0;
-}
-
-typedef struct Env {
-    Mem mem;
-    struct rp_shmem sh;
-    struct rp_hwlock lock;
-    struct rp_smem_part part;
-} Env;
-
-static void env_init(Env *e)
-{
-    char err[128];
-
-    e->mem.buf = build(parts, 4, 1024, err);
-    e->mem.writes = g_array_new(FALSE, FALSE, sizeof(uint32_t));
-    e->mem.lock_owner = 0;
-    e->mem.lock_refusals = 0;
-    e->sh = (struct rp_shmem){ mem_read32, mem_write32, mem_barrier, &e->mem, SIZE };
-    e->lock = (struct rp_hwlock){ mem_trylock, mem_unlock, &e->mem, 100 };
-    ck_assert_int_eq(rp_smem_find_partition(&e->sh, 2, &e->part), RP_OK);
-}
-
-static void env_free(Env *e)
-{
-    g_free(e->mem.buf);
-    g_array_unref(e->mem.writes);
-}
-
-/* Linux's lookup (qcom_smem_get_private): walk from phdr + 0x20 with canaries */
-static const uint8_t *linux_get(const uint8_t *m, uint32_t part, uint16_t item, uint32_t *size)
-{
-    uint32_t free_off = rp_le32(m + part + 0x0c);
-    uint32_t at = 0x20;
-
-    while (at < free_off) {
-        const uint8_t *h = m + part + at;
-
-        ck_assert_uint_eq(rp_le16(h), 0xa5a5);
-        if (rp_le16(h + 2) == item) {
-            *size = rp_le32(h + 4) - rp_le16(h + 8);
-            return h + 16 + rp_le16(h + 10);
-        }
-        at += 16 + rp_le16(h + 10) + rp_le32(h + 4);
-    }
-    return NULL;
-}
-
 START_TEST(remote_allocates_items_linux_finds)
 {
-    Env e;
+    SmemFx e;
     uint32_t data, data2, size;
     const uint8_t *found;
 
-    env_init(&e);
+    smem_fx_init(&e);
     ck_assert_uint_eq(e.part.offset, 0x104000);
     ck_assert_int_eq(rp_smem_find_partition(&e.sh, 99, &e.part), RP_ENOENT);
     ck_assert_int_eq(rp_smem_find_partition(&e.sh, SMEM_GLOBAL_HOST, &e.part), RP_OK);
@@ -209,10 +99,10 @@ START_TEST(remote_allocates_items_linux_finds)
     ck_assert_int_eq(rp_smem_alloc(&e.sh, &e.lock, &e.part, 443, 340, &data), RP_OK);
     ck_assert_uint_eq(e.mem.lock_owner, 0);
     ck_assert_int_eq(rp_smem_alloc(&e.sh, &e.lock, &e.part, 478, 32, &data2), RP_OK);
-    found = linux_get(e.mem.buf, e.part.offset, 443, &size);
+    found = smem_fx_linux_get(e.mem.buf, e.part.offset, 443, &size);
     ck_assert_ptr_eq(found, e.mem.buf + data);
     ck_assert_uint_eq(size, 340);
-    ck_assert_ptr_eq(linux_get(e.mem.buf, e.part.offset, 478, &size), e.mem.buf + data2);
+    ck_assert_ptr_eq(smem_fx_linux_get(e.mem.buf, e.part.offset, 478, &size), e.mem.buf + data2);
     ck_assert_uint_eq(data % 8, 0);
     /* again: the same block */
     ck_assert_int_eq(rp_smem_alloc(&e.sh, &e.lock, &e.part, 443, 340, &data2), RP_EEXIST);
@@ -230,7 +120,7 @@ START_TEST(remote_allocates_items_linux_finds)
     /* a broken canary makes lookups fail, as in Linux */
     e.mem.buf[e.part.offset + 0x20] = 0;
     ck_assert_int_eq(rp_smem_get(&e.sh, &e.part, 443, &data2, &size), RP_EIO);
-    env_free(&e);
+    smem_fx_free(&e);
 }
 END_TEST
 
@@ -246,19 +136,19 @@ static guint index_of_write(GArray *w, uint32_t off, guint from)
 
 START_TEST(smp2p_item_written_in_linux_order)
 {
-    Env e;
+    SmemFx e;
     struct rp_smp2p p;
     uint32_t idx, size, name_at, valid_at, version_at, value = 0;
     const uint8_t *item;
 
-    env_init(&e);
+    smem_fx_init(&e);
     ck_assert_int_eq(rp_smp2p_open(&p, &e.sh, &e.lock, &e.part, 443, 429, 2,
                                    RP_SMP2P_FEATURE_SSR_ACK), RP_OK);
     ck_assert_int_eq(rp_smp2p_add_entry(&p, "slave-kernel", &idx), RP_OK);
     ck_assert_uint_eq(idx, 0);
     rp_smp2p_publish(&p);
 
-    item = linux_get(e.mem.buf, e.part.offset, 443, &size);
+    item = smem_fx_linux_get(e.mem.buf, e.part.offset, 443, &size);
     ck_assert_ptr_nonnull(item);
     ck_assert_uint_ge(size, 340);
     ck_assert_uint_eq(rp_le32(item), 0x504d5324);          /* "$SMP" */
@@ -313,17 +203,17 @@ START_TEST(smp2p_item_written_in_linux_order)
         e.mem.buf[linux_side.out + 16] ^= RP_SMP2P_FLAG_RESTART_ACK;
         ck_assert(rp_smp2p_restart_acked(&p));
     }
-    env_free(&e);
+    smem_fx_free(&e);
 }
 END_TEST
 
 START_TEST(smp2p_entries_limited_to_16)
 {
-    Env e;
+    SmemFx e;
     struct rp_smp2p p;
     uint32_t idx;
 
-    env_init(&e);
+    smem_fx_init(&e);
     ck_assert_int_eq(rp_smp2p_open(&p, &e.sh, &e.lock, &e.part, 443, 429, 2, 0), RP_OK);
     for (int i = 0; i < 16; i++) {
         g_autofree char *name = g_strdup_printf("entry-%d", i);
@@ -333,7 +223,7 @@ START_TEST(smp2p_entries_limited_to_16)
     }
     ck_assert_int_eq(rp_smp2p_add_entry(&p, "one-too-many", &idx), RP_ENOMEM);
     ck_assert(!rp_smp2p_ssr_ack_enabled(&p));
-    env_free(&e);
+    smem_fx_free(&e);
 }
 END_TEST
 
@@ -390,19 +280,19 @@ END_TEST
  */
 START_TEST(smp2p_follows_the_version_linux_wrote)
 {
-    Env e;
+    SmemFx e;
     struct rp_smp2p p, linux_side;
     uint32_t idx;
     uint8_t *ours, *theirs;
     uint32_t size;
 
-    env_init(&e);
+    smem_fx_init(&e);
     ck_assert_int_eq(rp_smp2p_open(&p, &e.sh, &e.lock, &e.part, 443, 429, 2,
                                    RP_SMP2P_FEATURE_SSR_ACK), RP_OK);
     ck_assert_int_eq(rp_smp2p_add_entry(&p, "slave-kernel", &idx), RP_OK);
     ck_assert_int_eq(rp_smp2p_follow_version(&p), 0);     /* not published yet */
     ck_assert_uint_eq(rp_smp2p_publish(&p), 1);           /* no item of Linux's */
-    ours = (uint8_t *)linux_get(e.mem.buf, e.part.offset, 443, &size);
+    ours = (uint8_t *)smem_fx_linux_get(e.mem.buf, e.part.offset, 443, &size);
     ck_assert_uint_eq(ours[4], 1);
     ck_assert_int_eq(rp_smp2p_follow_version(&p), 0);
 
@@ -427,7 +317,7 @@ START_TEST(smp2p_follows_the_version_linux_wrote)
     ck_assert_int_eq(rp_smp2p_follow_version(&p), 1);
     ck_assert_uint_eq(ours[4], RP_SMP2P_MAX_VERSION);
     ck_assert_uint_eq(rp_smp2p_publish(&p), RP_SMP2P_MAX_VERSION);
-    env_free(&e);
+    smem_fx_free(&e);
 }
 END_TEST
 

@@ -12,7 +12,7 @@
 #include <string.h>
 
 #include "../tap-main.h"
-#include "bytes.h"
+#include "rprocsim/bytes.h"
 #include "k3-sec-proxy.h"
 #include "rprocsim/am64x-map.h"
 

@@ -10,7 +10,7 @@
 #include <string.h>
 
 #include "../tap-main.h"
-#include "bytes.h"
+#include "rprocsim/bytes.h"
 #include "aoss.h"
 #include "cmd-db.h"
 #include "rpmh-rsc.h"

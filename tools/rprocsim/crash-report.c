@@ -9,7 +9,7 @@
  *
  * SPDX-License-Identifier: GPL-2.0-or-later
  */
-#include "bytes.h"
+#include "rprocsim/bytes.h"
 #include "coredump.h"
 #include "crash-report.h"
 #include "json-out.h"

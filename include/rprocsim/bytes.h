@@ -1,14 +1,15 @@
 /*
- * rprocsim models: little-endian field access in byte buffers (firmware
- * images, devcoredumps, SMEM, cmd-db are all little-endian). The one set
- * of byte-order helpers of the project, for the models, QEMU devices,
- * host tools and tests alike; any alignment, no host-endian assumption.
- * ELF structures have their own decoder on top of these: elf32.h.
+ * rprocsim: little-endian field access in byte buffers (firmware images,
+ * devcoredumps, SMEM, cmd-db, GLINK, QRTR and QMI are all little-endian).
+ * The one set of byte-order helpers of the project, for the models, QEMU
+ * devices, the firmware, host tools and tests alike; freestanding, any
+ * alignment, no host-endian assumption. ELF structures have their own
+ * decoder on top of these: models/elf32.h.
  *
  * SPDX-License-Identifier: GPL-2.0-or-later
  */
-#ifndef RPROCSIM_MODELS_BYTES_H
-#define RPROCSIM_MODELS_BYTES_H
+#ifndef RPROCSIM_BYTES_H
+#define RPROCSIM_BYTES_H
 
 #include <stdint.h>
 
@@ -37,4 +38,4 @@ static inline void rp_put_le16(uint8_t *p, uint16_t v)
     p[1] = (uint8_t)(v >> 8);
 }
 
-#endif /* RPROCSIM_MODELS_BYTES_H */
+#endif /* RPROCSIM_BYTES_H */
