@@ -424,6 +424,7 @@ static void q6ss_init(Object *obj)
     object_property_add_str(obj, "fault", get_fault, set_fault);
     object_property_add_str(obj, "state", get_state, NULL);
     object_property_add_str(obj, "ssr-events", get_ssr_events, NULL);
+    object_property_add_uint32_ptr(obj, "ssr-event-count", &s->ssr_count, OBJ_PROP_FLAG_READ);
 }
 
 static void q6ss_realize(DeviceState *dev, Error **errp)

@@ -32,6 +32,7 @@ static const struct {
     [RP_STEP_DUMP]      = { "dump",      "format",   NULL,       FALSE, FALSE, FALSE },
     [RP_STEP_INSPECT]   = { "inspect",   "contains", NULL,       FALSE, FALSE, FALSE },
     [RP_STEP_SCI]       = { "sci",       "property", "bits",     TRUE,  FALSE, TRUE },
+    [RP_STEP_SSR]       = { "ssr",       "of",       "contains", TRUE,  FALSE, TRUE },
 };
 
 const char *rp_step_kind_name(RpStepKind kind)
@@ -324,10 +325,19 @@ RpScenario *rp_scenario_parse(const char *name, const char *text, gsize len,
         if (!st) {
             return NULL;
         }
-        /* ensure of=: another subsystem of the same board */
-        if (st->kind == RP_STEP_ENSURE && st->arg2 &&
-            !rprocsim_subsys_find(rprocsim_board_find(s->board), g_strstrip(st->arg2))) {
-            fail(error, name, *g, "'of' names no subsystem of %s: '%s'", s->board, st->arg2);
+        /* ensure of=, ssr of=: another subsystem of the same board */
+        if (((st->kind == RP_STEP_ENSURE && st->arg2) || st->kind == RP_STEP_SSR) &&
+            !rprocsim_subsys_find(rprocsim_board_find(s->board),
+                                  g_strstrip(st->kind == RP_STEP_SSR ? st->arg : st->arg2))) {
+            fail(error, name, *g, "'of' names no subsystem of %s: '%s'", s->board,
+                 st->kind == RP_STEP_SSR ? st->arg : st->arg2);
+            step_free(st);
+            return NULL;
+        }
+        if (st->kind == RP_STEP_SSR &&
+            rprocsim_board_find(s->board)->family != RPROCSIM_FAMILY_QCOM_PAS) {
+            fail(error, name, *g, "'ssr' needs a board with Qualcomm subsystems, not %s",
+                 s->board);
             step_free(st);
             return NULL;
         }

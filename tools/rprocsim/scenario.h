@@ -29,6 +29,7 @@ typedef enum {
     RP_STEP_DUMP,       /* format=elf|minidump: the subsystem's devcoredump */
     RP_STEP_INSPECT,    /* contains=: 'rprocsim inspect' of the last dump says it */
     RP_STEP_SCI,        /* property=, bits=: a DMSC QOM property has those bits (waits) */
+    RP_STEP_SSR,        /* of=, contains=: a peer heard of an SSR event this pass (waits) */
     RP_STEP_COUNT
 } RpStepKind;
 

@@ -93,6 +93,61 @@ static gboolean do_sci(RpPass *p, const RpStep *st, const char *prop, const char
     }
 }
 
+/* The baseline key of a peer's SSR event count */
+static char *ssr_key(const char *peer)
+{
+    return g_strdup_printf("ssr:%s", peer);
+}
+
+/*
+ * A peer's Q6SS log has an SSR event containing @text logged after the one
+ * the previous 'ssr' step of the pass matched on that peer (or since the
+ * pass started: its "ssr-event-count" then is the baseline); waits up to
+ * the step's timeout. Events are numbered by the count, the log keeps the
+ * latest Q6SS_SSR_LOG_LEN.
+ */
+static gboolean do_ssr(RpPass *p, const RpStep *st, const char *peer, const char *text,
+                       GError **error)
+{
+    gint64 deadline = g_get_monotonic_time() + (gint64)(st->timeout_s * G_USEC_PER_SEC);
+    g_autofree char *path = g_strdup_printf("/machine/%s", peer);
+    g_autofree char *key = ssr_key(peer);
+    const char *base = g_hash_table_lookup(p->baseline, key);
+    guint64 from = base ? g_ascii_strtoull(base, NULL, 10) : 0;
+
+    for (;;) {
+        g_autofree char *count = rp_qmp_qom_get_text(p->qmp, path, "ssr-event-count", error);
+        g_autofree char *events = count ? rp_qmp_qom_get_text(p->qmp, path, "ssr-events",
+                                                              error) : NULL;
+        g_auto(GStrv) list = NULL;
+        guint64 total, first;
+        guint n;
+
+        if (!events) {
+            return FALSE;
+        }
+        list = g_strsplit(events, ",", -1);
+        n = events[0] ? g_strv_length(list) : 0;
+        total = g_ascii_strtoull(count, NULL, 10);
+        first = total >= n ? total - n : 0;     /* the number of list[0] */
+        for (guint64 e = MAX(from, first); e < total; e++) {
+            if (strstr(list[e - first], text)) {
+                g_string_append_printf(p->log, "  %s heard %s (event %" G_GUINT64_FORMAT ")\n",
+                                       peer, list[e - first], e + 1);
+                g_hash_table_insert(p->baseline, g_steal_pointer(&key),
+                                    g_strdup_printf("%" G_GUINT64_FORMAT, e + 1));
+                return TRUE;
+            }
+        }
+        if (g_get_monotonic_time() >= deadline) {
+            return step_error(error, st, "%s heard no SSR event '%s' after event %"
+                              G_GUINT64_FORMAT " within %.1f s (its log: '%s')", peer, text,
+                              from, st->timeout_s, events);
+        }
+        g_usleep(20000);
+    }
+}
+
 static gboolean do_expect(RpPass *p, const RpStep *st, const char *msg, GError **error)
 {
     gint64 deadline = g_get_monotonic_time() + (gint64)(st->timeout_s * G_USEC_PER_SEC);
@@ -439,6 +494,8 @@ gboolean rp_step_run(RpPass *p, const RpStep *st, GError **error)
         return do_tz(p, st, arg, arg2, error);
     case RP_STEP_SCI:
         return do_sci(p, st, arg, arg2, error);
+    case RP_STEP_SSR:
+        return do_ssr(p, st, arg, arg2, error);
     case RP_STEP_DUMP:
         return do_dump(p, st, arg, error);
     case RP_STEP_INSPECT:
@@ -448,7 +505,7 @@ gboolean rp_step_run(RpPass *p, const RpStep *st, GError **error)
     }
 }
 
-/* The TrustZone properties 'grew=true' steps compare with, read now */
+/* The TrustZone properties 'grew=true' steps and the SSR logs 'ssr' steps compare with, read now */
 gboolean rp_steps_take_baseline(RpPass *p, const RpScenario *sc, GError **error)
 {
     g_hash_table_remove_all(p->baseline);
@@ -463,6 +520,14 @@ gboolean rp_steps_take_baseline(RpPass *p, const RpScenario *sc, GError **error)
                 return FALSE;
             }
             g_hash_table_insert(p->baseline, g_steal_pointer(&prop), g_steal_pointer(&val));
+        } else if (st->kind == RP_STEP_SSR) {
+            g_autofree char *path = g_strdup_printf("/machine/%s", st->arg);
+
+            val = rp_qmp_qom_get_text(p->qmp, path, "ssr-event-count", error);
+            if (!val) {
+                return FALSE;
+            }
+            g_hash_table_insert(p->baseline, ssr_key(st->arg), g_steal_pointer(&val));
         }
     }
     return TRUE;
