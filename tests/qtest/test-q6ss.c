@@ -16,6 +16,9 @@
  *   TrustZone counts them, while the stand-in core and QEMU's own accesses
  *   (qtest) go on; a failed AUTH_AND_RESET locks nothing; the lock and the
  *   count survive a migration (snapshot to a file and restore).
+ * - The log of SSR events the firmware heard about its peers (SSR_NAME,
+ *   SSR_EVENT): what QOM "ssr-events" and "ssr-event-count" show, the
+ *   latest 16 kept, and the same after a migration.
  *
  * Needs RPROCSIM_BUILD, RPROCSIM_BIN, TINY_FW and PAS_SMC (the raw program).
  *
@@ -46,6 +49,8 @@
 #define FAULT_ARG       (Q6SS + Q6SS_REG_FAULT_ARG)
 #define FAULT_ACK       (Q6SS + Q6SS_REG_FAULT_ACK)
 #define FAULT_MSG       (Q6SS + Q6SS_REG_FAULT_MSG)
+#define SSR_NAME        (Q6SS + Q6SS_REG_SSR_NAME)
+#define SSR_EVENT       (Q6SS + Q6SS_REG_SSR_EVENT)
 #define ST_POWERED      (1u << Q6SS_STATUS_POWERED_SHIFT)
 #define ST_RUNNING      (1u << Q6SS_STATUS_RUNNING_SHIFT)
 #define ST_WFI          (1u << Q6SS_STATUS_WFI_SHIFT)
@@ -392,6 +397,63 @@ START_TEST(lock_survives_migration)
 }
 END_TEST
 
+/* The firmware's writes when sysmon tells it @peer had @event (@driven: 0, 1 or 0xff) */
+static void ssr_event(const char *peer, uint32_t event, uint32_t driven)
+{
+    uint8_t name[Q6SS_SSR_NAME_LEN] = { 0 };
+
+    memcpy(name, peer, MIN(strlen(peer), sizeof(name)));
+    for (unsigned i = 0; i < Q6SS_SSR_NAME_LEN; i += 4) {
+        qt_wr(SSR_NAME + i, name[i] | name[i + 1] << 8 | name[i + 2] << 16 |
+              (uint32_t)name[i + 3] << 24);
+    }
+    qt_wr(SSR_EVENT, event << Q6SS_SSR_EVENT_TYPE_SHIFT | driven << Q6SS_SSR_EVENT_DRIVEN_SHIFT);
+}
+
+START_TEST(ssr_log_and_its_migration)
+{
+    g_autofree char *dir = g_dir_make_tmp("rp-q6ss-XXXXXX", NULL);
+    g_autofree char *uri = g_strdup_printf("file:%s/snapshot", dir);
+    const char *const incoming[] = { "-incoming", "defer", NULL };
+    g_autofree char *events = NULL, *first = NULL, *after = NULL;
+    g_auto(GStrv) kept = NULL;
+
+    start("qtest", NULL);
+    first = qt_qom_str("/machine/adsp", "ssr-events");
+    ck_assert_str_eq(first, "");
+    ssr_event("cdsp", 2, 0);
+    ssr_event("wpss", 1, 1);
+    ssr_event("a-name-of-16-chr", 3, 0xff);     /* no NUL: cut at 16 */
+    ssr_event("cdsp", 9, 0);                    /* not an event sysmon sends */
+    events = qt_qom_str("/machine/adsp", "ssr-events");
+    ck_assert_str_eq(events, "cdsp:before_shutdown:forced,wpss:after_powerup:graceful,"
+                     "a-name-of-16-chr:after_shutdown,cdsp:unknown:forced");
+    for (int i = 0; i < 16; i++) {
+        ssr_event("wpss", i % 4, 0);
+    }
+    ck_assert_int_eq(qt_qom_int("/machine/adsp", "ssr-event-count"), 20);
+    g_free(events);
+    events = qt_qom_str("/machine/adsp", "ssr-events");
+    ck_assert(g_str_has_prefix(events, "wpss:before_powerup:forced,"));
+    kept = g_strsplit(events, ",", -1);
+    ck_assert_int_eq(g_strv_length(kept), 16);
+
+    qt_qmp_do("stop", NULL, NULL);
+    qt_qmp_do("migrate", "uri", uri);
+    qt_migration_done();
+    qt_stop();
+    qt_start_extra("qtest", NULL, incoming);
+    qt_qmp_do("migrate-incoming", "uri", uri);
+    qt_migration_done();
+    after = qt_qom_str("/machine/adsp", "ssr-events");
+    ck_assert_str_eq(after, events);
+    ck_assert_int_eq(qt_qom_int("/machine/adsp", "ssr-event-count"), 20);
+    ssr_event("cdsp", 1, 0);
+    ck_assert_int_eq(qt_qom_int("/machine/adsp", "ssr-event-count"), 21);
+    fx_rm_dir(dir);
+}
+END_TEST
+
 Suite *rp_test_suite(void)
 {
     const RpTest tests[] = {
@@ -400,6 +462,7 @@ Suite *rp_test_suite(void)
         { "adsp", fault_registers_and_interrupt },
         { "adsp", carveout_locked_while_running },
         { "adsp", lock_survives_migration },
+        { "adsp", ssr_log_and_its_migration },
     };
 
     return rp_suite_new("q6ss", tests, G_N_ELEMENTS(tests),

@@ -81,6 +81,12 @@ static const char *const bad[] = {
     "[scenario]\nsummary=x\nboard=am64x-sim\nsubsystems=r5f0_0\n[step 1]\ndo=ensure\n"
     "state=offline\nof=adsp\n",
     "[scenario]\nsummary=x\nsubsystems=adsp\nboot=warm\n[step 1]\ndo=expect\nmessage=x\n",
+    /* ssr: a peer of the board's, and something to look for; Qualcomm boards only */
+    "[scenario]\nsummary=x\nsubsystems=adsp\n[step 1]\ndo=ssr\nof=cdsp\n",
+    "[scenario]\nsummary=x\nsubsystems=adsp\n[step 1]\ndo=ssr\ncontains=adsp:after_powerup\n",
+    "[scenario]\nsummary=x\nsubsystems=adsp\n[step 1]\ndo=ssr\nof=modem\ncontains=x\n",
+    "[scenario]\nsummary=x\nboard=am64x-sim\nsubsystems=r5f0_0\n[step 1]\ndo=ssr\n"
+    "of=r5f0_1\ncontains=x\n",
 };
 
 START_TEST(bad_input_is_refused)
