@@ -185,7 +185,48 @@ static void latency_report(Figures *f, const char *what, const char *name, Laten
     fig_double(f, kkey, kernel);
 }
 
-/* One subsystem: sysfs start to "is now up", and crash to running again */
+/* Run @cmd in the guest; FALSE with the reason on stderr */
+static gboolean guest_ok(RpVm *vm, const char *cmd)
+{
+    g_autoptr(GError) err = NULL;
+    g_autofree char *out = NULL;
+    int status;
+
+    if (!rp_vm_agent_run(vm, cmd, 60, &out, &status, &err) || status) {
+        fprintf(stderr, "rprocsim bench: '%s' failed: %s\n", cmd, err ? err->message : out);
+        return FALSE;
+    }
+    return TRUE;
+}
+
+/*
+ * sysfs stop of @r, into @l: wall time to "stopped remote processor" on the
+ * console; kernel time from a marker written to /dev/kmsg right before the
+ * sysfs write (the kernel logs nothing as a stop begins). FALSE with the
+ * reason on stderr.
+ */
+static gboolean measure_stop(RpVm *vm, const RpRproc *r, Latency *l)
+{
+    g_autoptr(GError) err = NULL;
+    g_autofree char *stopped = g_strdup_printf("stopped remote processor %s", r->name);
+    g_autofree char *marker = g_strdup_printf("rprocsim-bench: stop %s", r->name);
+    g_autofree char *cmd = g_strdup_printf("echo %s > /dev/kmsg; echo stop > %s/state",
+                                           marker, r->dir);
+    g_autofree char *line = NULL;
+    guint mark = rp_vm_console_mark(vm);
+    double t0 = rp_vm_elapsed(vm), at;
+
+    if (!guest_ok(vm, cmd) ||
+        !(line = rp_vm_wait_console_after(vm, mark, stopped, 30, &at, NULL, &err))) {
+        fprintf(stderr, "rprocsim bench: %s stop: %s\n", r->ss->name,
+                err ? err->message : "failed");
+        return FALSE;
+    }
+    latency_add(l, (at - t0) * 1000, kernel_span_ms(vm, mark, marker, stopped));
+    return TRUE;
+}
+
+/* One subsystem: sysfs stop, start to "is now up", and crash to running again */
 /*
  * sysfs start of @r, into @l: wall time to "is now up" on the console,
  * kernel time from "powering up". FALSE with the reason on stderr.
@@ -212,29 +253,26 @@ static gboolean bench_one(RpVm *vm, RpQmp *qmp, const RpSubsys *ss, int runs, Fi
 {
     g_autoptr(GError) err = NULL;
     Latency start = latency_new();
+    Latency stop = latency_new();
     Latency recover = latency_new();
     g_autofree char *up = NULL;
     RpRproc r = { 0 };
     gboolean ok = FALSE;
 
-    if (!rp_rproc_find(vm, ss, 60, &r, &err)) {
-        fprintf(stderr, "rprocsim bench: %s\n", err->message);
+    /* running at first (auto_boot), or started once, so every run begins with a stop */
+    if (!rp_rproc_find(vm, ss, 60, &r, &err) ||
+        (!ss->auto_boot && !rp_rproc_write(vm, &r, "state", "start", &err)) ||
+        !rp_rproc_wait_state(vm, &r, "running", 60, &err)) {
+        fprintf(stderr, "rprocsim bench: %s: %s\n", ss->name, err->message);
         goto out;
     }
     up = g_strdup_printf("remote processor %s is now up", r.name);
     for (int i = 0; i < runs; i++) {
-        g_autofree char *state = rp_rproc_read(vm, &r, "state", &err);
         g_autofree char *line = NULL, *path = NULL, *fault = NULL;
         double t0, at;
         guint mark;
 
-        if (!state || (g_str_equal(state, "running") &&
-                       (!rp_rproc_write(vm, &r, "state", "stop", &err) ||
-                        !rp_rproc_wait_state(vm, &r, "offline", 30, &err)))) {
-            fprintf(stderr, "rprocsim bench: %s: %s\n", ss->name, err->message);
-            goto out;
-        }
-        if (!measure_start(vm, &r, &start)) {
+        if (!measure_stop(vm, &r, &stop) || !measure_start(vm, &r, &start)) {
             goto out;
         }
         path = g_strdup_printf("/machine/%s", ss->name);
@@ -248,33 +286,21 @@ static gboolean bench_one(RpVm *vm, RpQmp *qmp, const RpSubsys *ss, int runs, Fi
         }
         latency_add(&recover, (at - t0) * 1000,
                     kernel_span_ms(vm, mark, "fatal error received", up));
-        printf("  %s run %d/%d: start %.1f ms, crash to running %.1f ms (wall)\n",
-               ss->name, i + 1, runs, g_array_index(start.wall, double, i),
-               g_array_index(recover.wall, double, i));
+        printf("  %s run %d/%d: stop %.1f ms, start %.1f ms, crash to running %.1f ms "
+               "(wall)\n", ss->name, i + 1, runs, g_array_index(stop.wall, double, i),
+               g_array_index(start.wall, double, i), g_array_index(recover.wall, double, i));
         fflush(stdout);
     }
+    latency_report(f, "stop", ss->name, &stop, 100);
     latency_report(f, "start", ss->name, &start, 300);
     latency_report(f, "recover", ss->name, &recover, 500);
     ok = TRUE;
 out:
     rp_rproc_clear(&r);
     latency_free(&start);
+    latency_free(&stop);
     latency_free(&recover);
     return ok;
-}
-
-/* Run @cmd in the guest; FALSE with the reason on stderr */
-static gboolean guest_ok(RpVm *vm, const char *cmd)
-{
-    g_autoptr(GError) err = NULL;
-    g_autofree char *out = NULL;
-    int status;
-
-    if (!rp_vm_agent_run(vm, cmd, 60, &out, &status, &err) || status) {
-        fprintf(stderr, "rprocsim bench: '%s' failed: %s\n", cmd, err ? err->message : out);
-        return FALSE;
-    }
-    return TRUE;
 }
 
 /*
@@ -289,7 +315,6 @@ static gboolean bench_k3_core(RpVm *vm, const RpSubsys *ss, int runs, Figures *f
     g_autoptr(GError) err = NULL;
     Latency start = latency_new();
     Latency stop = latency_new();
-    g_autofree char *stopped = NULL, *marker = NULL;
     RpRproc r = { 0 };
     gboolean ok = FALSE;
 
@@ -298,22 +323,10 @@ static gboolean bench_k3_core(RpVm *vm, const RpSubsys *ss, int runs, Figures *f
         fprintf(stderr, "rprocsim bench: %s: %s\n", ss->name, err->message);
         goto out;
     }
-    stopped = g_strdup_printf("stopped remote processor %s", r.name);
-    marker = g_strdup_printf("rprocsim-bench: stop %s", r.name);
     for (int i = 0; i < runs; i++) {
-        g_autofree char *cmd = g_strdup_printf("echo %s > /dev/kmsg; echo stop > %s/state",
-                                               marker, r.dir);
-        g_autofree char *l1 = NULL;
-        guint mark = rp_vm_console_mark(vm);
-        double t0 = rp_vm_elapsed(vm), at;
-
-        if (!guest_ok(vm, cmd) ||
-            !(l1 = rp_vm_wait_console_after(vm, mark, stopped, 30, &at, NULL, &err))) {
-            fprintf(stderr, "rprocsim bench: %s stop: %s\n", ss->name,
-                    err ? err->message : "failed");
+        if (!measure_stop(vm, &r, &stop)) {
             goto out;
         }
-        latency_add(&stop, (at - t0) * 1000, kernel_span_ms(vm, mark, marker, stopped));
         if (!measure_start(vm, &r, &start)) {
             goto out;
         }
@@ -388,8 +401,8 @@ static int bench_subsystems(RpOptions *o, int runs, Figures *f)
                "start to 'is now up'\n", runs);
         return bench_k3(vm, ss, n, runs, f);
     }
-    printf("subsystems, %d runs each: sysfs start to 'is now up', fatal error to "
-           "'is now up'\n", runs);
+    printf("subsystems, %d runs each: sysfs stop to 'stopped remote processor', sysfs start "
+           "to 'is now up', fatal error to 'is now up'\n", runs);
     for (unsigned i = 0; i < n; i++) {
         if (!bench_one(vm, qmp, &ss[i], runs, f)) {
             return 1;
