@@ -1,13 +1,17 @@
 #!/usr/bin/env bash
 # Build the guest: the stock kernel Image of a kernel suite (used as
-# shipped) and an initramfs with static busybox, /init, the agent and the
-# kernel's modules named in guest/modules.list (with everything they depend
+# shipped) and an initramfs with static busybox, /init, the agent,
+# qrtr-lookup (Debian's qrtr-tools, with its libqrtr and glibc), the host
+# tools' guest programs of GUEST_TOOLS_DIR and the kernel's modules named in guest/modules.list (with everything they depend
 # on), decompressed. The list has a section per board ("[qcs6490-sim]");
 # each becomes /etc/rprocsim/modules-BOARD, which /init loads on that board.
-# Usage: guest/build.sh BUILD_DIR [FIRMWARE_DIR]
+# Usage: guest/build.sh BUILD_DIR [FIRMWARE_DIR [GUEST_TOOLS_DIR]]
 # FIRMWARE_DIR (the firmware stubs' build folder) holds the guest's
 # /lib/firmware: its qcom/ tree (the signed Qualcomm images) and the TI
 # images of its ti/ folder, which the kernel looks up at the top.
+# GUEST_TOOLS_DIR holds static arm64 programs (guest/tools/, built by
+# meson) that go to the guest's /usr/bin; by default the meson build's
+# guest/tools folder next to FIRMWARE_DIR, when it exists.
 # Kernel suite: RPROCSIM_KERNEL_SUITE=stable (default), backports or
 # unstable (docs/kernels.md). Output in the suite's guest folder, BUILD/guest
 # for stable and BUILD/guest-SUITE otherwise:
@@ -32,8 +36,12 @@ set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
 . "$here/../scripts/common.sh"
 
-build=$(rp_build_dir "${1:?usage: guest/build.sh BUILD_DIR [FIRMWARE_DIR]}")
+build=$(rp_build_dir "${1:?usage: guest/build.sh BUILD_DIR [FIRMWARE_DIR [GUEST_TOOLS_DIR]]}")
 firmware=${2:-}
+tools=${3:-}
+if [ -z "$tools" ] && [ -n "$firmware" ] && [ -d "$firmware/../guest/tools" ]; then
+    tools=$(cd "$firmware/../guest/tools" && pwd)
+fi
 suite=${RPROCSIM_KERNEL_SUITE:-stable}
 for t in xz modinfo depmod python3 flock; do rp_need_tool "$t"; done
 rp_kernel_suite_check "$suite"
@@ -95,7 +103,8 @@ else
 fi
 release=$(basename "$moddir")
 busybox="$fetched/pkg/busybox-static/usr/bin/busybox"
-[ -x "$busybox" ] || "$here/fetch.sh" "$build" "$suite" busybox
+qrtr="$fetched/pkg/qrtr-tools"
+[ -x "$busybox" ] && [ -x "$qrtr/usr/bin/qrtr-lookup" ] || "$here/fetch.sh" "$build" "$suite" busybox
 
 # --- the kernel must have the PAS driver
 config=""
@@ -131,8 +140,10 @@ firmware_files() {
 }
 
 # Inputs that decide the image: stamp them so a second run does nothing.
-stamp=$( { echo "$suite $kernel $moddir $firmware $overrides"; cat "$here"/init "$here"/agent "$here"/modules.list \
+stamp=$( { echo "$suite $kernel $moddir $firmware $tools $overrides"; cat "$here"/init "$here"/agent "$here"/modules.list \
            "$here"/mkcpio.py "$0" "$here/../scripts/common.sh"; stat -c '%s %Y' "$kernel" "$busybox";
+           cat "$qrtr/.debs";
+           if [ -n "$tools" ]; then find "$tools" -maxdepth 1 -type f -print0 | sort -z | xargs -0 -r cat; fi
            if [ -n "$firmware" ]; then firmware_files | sort | xargs -r cat; fi
            if [ -n "$overrides" ]; then find "$overrides" -type f -print0 | sort -z | xargs -0 cat; fi; } |
          sha256sum | cut -d' ' -f1)
@@ -151,6 +162,23 @@ install -m 0755 "$busybox" "$stage/bin/busybox"
 ln -s busybox "$stage/bin/sh"
 install -m 0755 "$here/init" "$stage/init"
 install -m 0755 "$here/agent" "$stage/sbin/rprocsim-agent"
+# qrtr-lookup and the glibc it runs on (the loader where the binary names
+# it, the libraries in the multiarch folder the loader searches)
+install -D -m 0755 "$qrtr/usr/bin/qrtr-lookup" "$stage/usr/bin/qrtr-lookup"
+mkdir -p "$stage/lib/aarch64-linux-gnu"
+for l in ld-linux-aarch64.so.1 libc.so.6 libqrtr.so.1; do
+    f=$(find "$qrtr" -name "$l" \( -type f -o -type l \) | head -n 1)
+    [ -n "$f" ] || rp_die "$l not found in the qrtr-tools, libqrtr1 and libc6 packages ($qrtr)" \
+                          "delete $qrtr and run again"
+    cp -L "$f" "$stage/lib/aarch64-linux-gnu/$l"
+done
+ln -s aarch64-linux-gnu/ld-linux-aarch64.so.1 "$stage/lib/ld-linux-aarch64.so.1"
+if [ -n "$tools" ]; then
+    [ -d "$tools" ] || rp_die "guest tools folder $tools not found" "build them first (ninja)"
+    find "$tools" -maxdepth 1 -type f -perm -u+x | while read -r t; do
+        install -D -m 0755 "$t" "$stage/usr/bin/$(basename "$t")"
+    done
+fi
 
 # --- index the kernel's modules: depmod over a view of the modules folder
 # (its kernel/ linked, nothing written into the packages or your tree)

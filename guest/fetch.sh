@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
-# Download the stock Debian arm64 kernel of a kernel suite and busybox-static
-# for arm64, and unpack them under the suite's guest folder.
-# Usage: guest/fetch.sh BUILD_DIR [SUITE [busybox]]   ("busybox": only that)
+# Download the stock Debian arm64 kernel of a kernel suite, busybox-static
+# and qrtr-tools (with the libqrtr1 and libc6 it runs on) for arm64, and
+# unpack them under the suite's guest folder.
+# Usage: guest/fetch.sh BUILD_DIR [SUITE [busybox]]   ("busybox": only the
+# userspace packages, not the kernel)
 # SUITE is stable (default, or RPROCSIM_KERNEL_SUITE), backports or unstable
 # (scripts/common.sh rp_kernel_codename). The kernel comes through the
 # suite's own private apt root (BUILD/apt for stable, BUILD/apt-SUITE
@@ -13,7 +15,7 @@
 # Every package of one release is unpacked into one folder,
 # GUEST/pkg/linux-<release>_<version>, named in GUEST/kernel-root; the .deb
 # holding vmlinuz is named in GUEST/kernel-deb.
-# busybox-static always comes from Debian stable.
+# busybox-static and qrtr-tools always come from Debian stable.
 # Records every package and version in BUILD/packages.txt (and the image's
 # own in GUEST/packages.txt). Idempotent.
 set -euo pipefail
@@ -143,6 +145,18 @@ bb_version=$(candidate busybox-static)
            "check the private apt lists in $build/apt"
 record busybox-static "$bb_version"
 unpack "$pkg/busybox-static" "$(download busybox-static "$bb_version" "$RPROCSIM_DEBIAN_SUITE")"
+
+# --- qrtr-lookup (QRTR services in the guest) and what it links: one folder
+qrtr_debs=()
+for p in qrtr-tools libqrtr1 libc6; do
+    v=$(candidate "$p")
+    [ -n "$v" ] && [ "$v" != "(none)" ] ||
+        rp_die "package $p (arm64) not found in Debian $RPROCSIM_DEBIAN_SUITE" \
+               "check the private apt lists in $build/apt"
+    record "$p" "$v"
+    qrtr_debs+=("$(download "$p" "$v" "$RPROCSIM_DEBIAN_SUITE")")
+done
+unpack "$pkg/qrtr-tools" "${qrtr_debs[@]}"
 
 if [ "$only" = busybox ]; then
     rm -f "$out/packages.txt.new"

@@ -132,6 +132,32 @@ START_TEST(hello_then_new_server)
 }
 END_TEST
 
+/* Linux 7.x: the core says HELLO first, and its name server answers none of ours */
+START_TEST(linux_says_hello_first)
+{
+    struct rp_qrtr q;
+    Link l;
+    struct rp_qrtr_hdr h;
+    const uint8_t *p;
+    uint8_t buf[256], hello[RP_QRTR_CTRL_LEN] = { RP_QRTR_TYPE_HELLO };
+    uint32_t n;
+
+    node_init(&q, &l);
+    n = pkt(buf, RP_QRTR_TYPE_HELLO, 1, RP_QRTR_PORT_CTRL, 0, RP_QRTR_PORT_CTRL, hello,
+            sizeof(hello));
+    ck_assert_int_eq(rp_qrtr_receive(&q, buf, n), RP_OK);
+    ck_assert_uint_eq(l.sent->len, 2);
+    linux_accepts(sent(&l, 0), &h, &p);
+    ck_assert_uint_eq(h.type, RP_QRTR_TYPE_HELLO);
+    linux_accepts(sent(&l, 1), &h, &p);
+    ck_assert_uint_eq(h.type, RP_QRTR_TYPE_NEW_SERVER);
+    /* our link comes up after: one more HELLO, no second announcement */
+    rp_qrtr_link_up(&q);
+    ck_assert_uint_eq(l.sent->len, 3);
+    g_ptr_array_unref(l.sent);
+}
+END_TEST
+
 START_TEST(silent_node_announces_nothing)
 {
     struct rp_qrtr q;
@@ -306,6 +332,7 @@ Suite *rp_test_suite(void)
 {
     const RpTest tests[] = {
         { "qrtr", hello_then_new_server },
+        { "qrtr", linux_says_hello_first },
         { "qrtr", silent_node_announces_nothing },
         { "qrtr", data_and_flow_control },
         { "qrtr", malformed_packets_refused },

@@ -325,8 +325,9 @@ RpScenario *rp_scenario_parse(const char *name, const char *text, gsize len,
         if (!st) {
             return NULL;
         }
-        /* ensure of=, ssr of=: another subsystem of the same board */
-        if (((st->kind == RP_STEP_ENSURE && st->arg2) || st->kind == RP_STEP_SSR) &&
+        /* ensure of=, ssr of=: another subsystem of the same board (ssr: or ${ss}) */
+        if (((st->kind == RP_STEP_ENSURE && st->arg2) ||
+             (st->kind == RP_STEP_SSR && strcmp(g_strstrip(st->arg), "${ss}"))) &&
             !rprocsim_subsys_find(rprocsim_board_find(s->board),
                                   g_strstrip(st->kind == RP_STEP_SSR ? st->arg : st->arg2))) {
             fail(error, name, *g, "'of' names no subsystem of %s: '%s'", s->board,

@@ -521,13 +521,14 @@ gboolean rp_steps_take_baseline(RpPass *p, const RpScenario *sc, GError **error)
             }
             g_hash_table_insert(p->baseline, g_steal_pointer(&prop), g_steal_pointer(&val));
         } else if (st->kind == RP_STEP_SSR) {
-            g_autofree char *path = g_strdup_printf("/machine/%s", st->arg);
+            g_autofree char *peer = rp_scenario_expand(st->arg, p->vars, error);
+            g_autofree char *path = peer ? g_strdup_printf("/machine/%s", peer) : NULL;
 
-            val = rp_qmp_qom_get_text(p->qmp, path, "ssr-event-count", error);
+            val = path ? rp_qmp_qom_get_text(p->qmp, path, "ssr-event-count", error) : NULL;
             if (!val) {
                 return FALSE;
             }
-            g_hash_table_insert(p->baseline, ssr_key(st->arg), g_steal_pointer(&val));
+            g_hash_table_insert(p->baseline, ssr_key(peer), g_steal_pointer(&val));
         }
     }
     return TRUE;
