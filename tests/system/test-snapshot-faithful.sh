@@ -13,8 +13,9 @@ out="$build/tests/snapshot-faithful-$suite"
 rm -rf "$out"
 mkdir -p "$out"
 
-# scenarios that start, stop, crash, recover, bite and dump
-qcom=(start-stop fatal-recovery watchdog-bite coredump no-stop-ack)
+# scenarios that start, stop (over SSCTL and the stop bit), crash, recover,
+# bite, dump and tell peers of SSR events
+qcom=(start-stop fatal-recovery watchdog-bite coredump no-stop-ack peer-events-crash)
 k3=(start-stop crash echo stop-legacy)
 sets=(qcom k3)
 

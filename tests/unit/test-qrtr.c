@@ -86,14 +86,22 @@ static void node_init(struct rp_qrtr *q, Link *l)
     ck_assert_int_eq(rp_qrtr_add_server(q, &s), RP_OK);
 }
 
+/* Linux's HELLO from its control port (the name server's answer, or 7.x's core) */
+static void linux_hello(struct rp_qrtr *q)
+{
+    uint8_t buf[256], hello[RP_QRTR_CTRL_LEN] = { RP_QRTR_TYPE_HELLO };
+    uint32_t n = pkt(buf, RP_QRTR_TYPE_HELLO, 1, RP_QRTR_PORT_CTRL, 0, RP_QRTR_PORT_CTRL,
+                     hello, sizeof(hello));
+
+    ck_assert_int_eq(rp_qrtr_receive(q, buf, n), RP_OK);
+}
+
 START_TEST(hello_then_new_server)
 {
     struct rp_qrtr q;
     Link l;
     struct rp_qrtr_hdr h;
     const uint8_t *p;
-    uint8_t buf[256], hello[RP_QRTR_CTRL_LEN] = { RP_QRTR_TYPE_HELLO };
-    uint32_t n;
 
     node_init(&q, &l);
     rp_qrtr_link_up(&q);
@@ -105,9 +113,7 @@ START_TEST(hello_then_new_server)
     ck_assert_uint_eq(rp_le32(p), RP_QRTR_TYPE_HELLO);
 
     /* the name server answers (ns.c ctrl_cmd_hello): our server follows */
-    n = pkt(buf, RP_QRTR_TYPE_HELLO, 1, RP_QRTR_PORT_CTRL, 0, RP_QRTR_PORT_CTRL, hello,
-            sizeof(hello));
-    ck_assert_int_eq(rp_qrtr_receive(&q, buf, n), RP_OK);
+    linux_hello(&q);
     ck_assert_uint_eq(l.sent->len, 2);
     linux_accepts(sent(&l, 1), &h, &p);
     ck_assert_uint_eq(h.type, RP_QRTR_TYPE_NEW_SERVER);
@@ -117,7 +123,7 @@ START_TEST(hello_then_new_server)
     ck_assert_uint_eq(rp_le32(p + 12), NODE);
     ck_assert_uint_eq(rp_le32(p + 16), PORT);
     /* a second HELLO announces nothing again */
-    ck_assert_int_eq(rp_qrtr_receive(&q, buf, n), RP_OK);
+    linux_hello(&q);
     ck_assert_uint_eq(l.sent->len, 2);
 
     /* a graceful stop: DEL_SERVER, then BYE */
@@ -139,13 +145,9 @@ START_TEST(linux_says_hello_first)
     Link l;
     struct rp_qrtr_hdr h;
     const uint8_t *p;
-    uint8_t buf[256], hello[RP_QRTR_CTRL_LEN] = { RP_QRTR_TYPE_HELLO };
-    uint32_t n;
 
     node_init(&q, &l);
-    n = pkt(buf, RP_QRTR_TYPE_HELLO, 1, RP_QRTR_PORT_CTRL, 0, RP_QRTR_PORT_CTRL, hello,
-            sizeof(hello));
-    ck_assert_int_eq(rp_qrtr_receive(&q, buf, n), RP_OK);
+    linux_hello(&q);
     ck_assert_uint_eq(l.sent->len, 2);
     linux_accepts(sent(&l, 0), &h, &p);
     ck_assert_uint_eq(h.type, RP_QRTR_TYPE_HELLO);
@@ -162,15 +164,11 @@ START_TEST(silent_node_announces_nothing)
 {
     struct rp_qrtr q;
     Link l;
-    uint8_t buf[256], hello[RP_QRTR_CTRL_LEN] = { RP_QRTR_TYPE_HELLO };
-    uint32_t n;
 
     node_init(&q, &l);
     q.announce = 0;
     rp_qrtr_link_up(&q);
-    n = pkt(buf, RP_QRTR_TYPE_HELLO, 1, RP_QRTR_PORT_CTRL, 0, RP_QRTR_PORT_CTRL, hello,
-            sizeof(hello));
-    rp_qrtr_receive(&q, buf, n);
+    linux_hello(&q);
     ck_assert_uint_eq(l.sent->len, 1);      /* our HELLO only */
     g_ptr_array_unref(l.sent);
 }
