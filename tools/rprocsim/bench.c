@@ -22,6 +22,7 @@
 #include "stats.h"
 #include "steps.h"
 
+#include <glib/gstdio.h>
 #include <json-glib/json-glib.h>
 #include <math.h>
 #include <stdio.h>
@@ -408,6 +409,60 @@ static int bench_subsystems(RpOptions *o, int runs, Figures *f)
             return 1;
         }
     }
+    return 0;
+}
+
+/*
+ * Boot once, save the base as 'rprocsim run' does (guest-boot.c), then
+ * restore it @runs times: the wall time from starting QEMU to the agent's
+ * first answer (restore_ms), and the base's making (base_s).
+ */
+static int bench_restore(RpOptions *o, int runs, Figures *f)
+{
+    g_autofree char *dir = g_build_filename(o->build, "bench-restore", NULL);
+    g_autofree char *console_log = g_build_filename(dir, "restored.log", NULL);
+    g_autoptr(GArray) ms = g_array_new(FALSE, FALSE, sizeof(double));
+    g_autoptr(GError) err = NULL;
+    g_autofree char *state = NULL;
+    gint64 t0 = g_get_monotonic_time();
+    double base_s, median;
+
+    printf("restore: one base of %s, restored %d times to the agent's first answer\n",
+           o->board, runs);
+    state = rp_guest_make_base(o, dir, &err);
+    if (!state) {
+        fprintf(stderr, "rprocsim bench: restore: could not make the base: %s\n",
+                err->message);
+        return 1;
+    }
+    base_s = (g_get_monotonic_time() - t0) / 1e6;
+    for (int i = 0; i < runs; i++) {
+        g_autoptr(RpVm) vm = NULL;
+        g_autofree char *out = NULL;
+        RpQmp *qmp = NULL;
+        int status = -1;
+        double t;
+
+        t0 = g_get_monotonic_time();
+        vm = rp_guest_restore(o, state, console_log, &qmp, &err);
+        if (!vm || !rp_vm_agent_run(vm, "true", RP_STEP_AGENT_TIMEOUT_S, &out, &status, &err) ||
+            status) {
+            fprintf(stderr, "rprocsim bench: restore %d: %s\n", i + 1,
+                    err ? err->message : "the agent's 'true' failed");
+            g_unlink(state);
+            return 1;
+        }
+        t = (g_get_monotonic_time() - t0) / 1e3;
+        g_array_append_val(ms, t);
+        printf("  restore %d/%d: %.0f ms\n", i + 1, runs, t);
+        fflush(stdout);
+    }
+    g_unlink(state);
+    median = rp_median((double *)ms->data, ms->len);
+    printf("%-22s %7.1f  (median wall; target < 500)\n", "restore_ms", median);
+    printf("%-22s %7.1f  (boot, settle, save)\n", "base_s", base_s);
+    fig_double(f, "restore_ms", median);
+    fig_double(f, "base_s", base_s);
     return 0;
 }
 
@@ -834,15 +889,20 @@ int rp_cmd_bench(int argc, char **argv)
         { NULL }
     };
     const RpCommand cmd = {
-        "bench", "[boot|subsystems|fuzz|fuzz-images|all] | soak [SCENARIO|FOLDER...] - benchmark figures",
+        "bench", "[boot|subsystems|restore|fuzz|fuzz-images|all] | soak [SCENARIO|FOLDER...] - "
+        "benchmark figures",
         entries, &o,
-        "Benchmarks (default: all, which is boot, subsystems and fuzz):\n"
+        "Benchmarks (default: all, which is boot, subsystems, restore and fuzz):\n"
         "  boot        cold boot to userspace on qcs6490-sim and on plain virt from the\n"
         "              same QEMU binary, kernel and initramfs; medians and their ratio\n"
         "              (JSON keys boot_s_sim, boot_s_virt, boot_ratio)\n"
-        "  subsystems  per subsystem, sysfs start to 'is now up' and fatal error to\n"
-        "              'is now up' again, wall clock and kernel timestamps\n"
-        "              (JSON keys start_ms_<name>, recover_ms_<name>, and _kernel_)\n"
+        "  subsystems  per subsystem, sysfs stop to 'stopped remote processor', sysfs\n"
+        "              start to 'is now up' and fatal error to 'is now up' again, wall\n"
+        "              clock and kernel timestamps (JSON keys stop_ms_<name>,\n"
+        "              start_ms_<name>, recover_ms_<name>, and _kernel_)\n"
+        "  restore     the base 'rprocsim run' restores scenarios from, made once, then\n"
+        "              restored --runs times to the agent's first answer (JSON keys\n"
+        "              restore_ms, base_s)\n"
         "  fuzz        each libFuzzer target of tests/fuzz (fuzz-elf32, fuzz-mbn,\n"
         "              fuzz-ti-sci, ...) for --fuzz-seconds from its seed corpus: executions,\n"
         "              coverage (JSON keys fuzz_execs_<t>, fuzz_cov_<t>, fuzz_ft_<t>)\n"
@@ -871,10 +931,10 @@ int rp_cmd_bench(int argc, char **argv)
         which = argv[1];
     }
     if ((argc > 2 && !g_str_equal(which, "soak")) ||
-        !g_strv_contains((const char *const[]){ "boot", "subsystems", "fuzz", "fuzz-images",
-                                               "soak", "all", NULL }, which)) {
-        fprintf(stderr, "rprocsim bench: benchmarks are boot, subsystems, fuzz, fuzz-images, "
-                "all, or soak with scenario files or folders\n");
+        !g_strv_contains((const char *const[]){ "boot", "subsystems", "restore", "fuzz",
+                                               "fuzz-images", "soak", "all", NULL }, which)) {
+        fprintf(stderr, "rprocsim bench: benchmarks are boot, subsystems, restore, fuzz, "
+                "fuzz-images, all, or soak with scenario files or folders\n");
         return 2;
     }
     if (images < 1 || images > 1000000) {
@@ -917,6 +977,9 @@ int rp_cmd_bench(int argc, char **argv)
     }
     if (!rc && (g_str_equal(which, "subsystems") || g_str_equal(which, "all"))) {
         rc = bench_subsystems(&o, runs, &f);
+    }
+    if (!rc && (g_str_equal(which, "restore") || g_str_equal(which, "all"))) {
+        rc = bench_restore(&o, runs, &f);
     }
     if (!rc && (g_str_equal(which, "fuzz") || g_str_equal(which, "all"))) {
         rc = bench_fuzz(&o, fuzzers, fuzz_seconds, g_str_equal(which, "all"), &f);
