@@ -76,9 +76,7 @@ int rp_glink_init(struct rp_glink *g, const struct rp_shmem *m, const struct rp_
     g->errors = 0;
     g->wrote = 0;
     g->nch = 0;
-    for (uint32_t i = 0; i < RP_GLINK_TX_QUEUE; i++) {
-        g->queue[i].ch = 0;
-    }
+    g->q_head = g->q_count = 0;
     ret = rp_smem_alloc(m, lock, part, RP_GLINK_ITEM_DESC, RP_GLINK_DESC_SIZE, &g->desc);
     if (ret != RP_OK && ret != RP_EEXIST) {
         return ret;
@@ -256,34 +254,19 @@ static int tx_data(struct rp_glink *g, struct rp_glink_channel *c, struct rp_gli
 /* Send what waits in the queue, in order, as far as Linux's intents allow */
 static void flush_queue(struct rp_glink *g)
 {
-    for (uint32_t i = 0; i < RP_GLINK_TX_QUEUE; i++) {
-        struct rp_glink_channel *c = g->queue[i].ch;
-        struct rp_glink_intent *in;
+    while (g->q_count) {
+        struct rp_glink_channel *c = g->queue[g->q_head].ch;
+        struct rp_glink_intent *in = c->up ? find_intent(c, g->queue[g->q_head].len) : 0;
 
-        if (!c) {
-            continue;
-        }
-        if (!c->up) {
-            g->queue[i].ch = 0;     /* the channel went away */
-            continue;
-        }
-        in = find_intent(c, g->queue[i].len);
-        if (!in) {
+        if (c->up && !in) {
             return;                 /* keep the order */
         }
-        tx_data(g, c, in, g->queue[i].data, g->queue[i].len);
-        g->queue[i].ch = 0;
+        if (in) {
+            tx_data(g, c, in, g->queue[g->q_head].data, g->queue[g->q_head].len);
+        }                           /* else the channel went away: dropped */
+        g->q_head = (g->q_head + 1) % RP_GLINK_TX_QUEUE;
+        g->q_count--;
     }
-}
-
-static int queued(struct rp_glink *g)
-{
-    for (uint32_t i = 0; i < RP_GLINK_TX_QUEUE; i++) {
-        if (g->queue[i].ch) {
-            return 1;
-        }
-    }
-    return 0;
 }
 
 int rp_glink_send(struct rp_glink *g, struct rp_glink_channel *c, const void *data,
@@ -296,32 +279,15 @@ int rp_glink_send(struct rp_glink *g, struct rp_glink_channel *c, const void *da
     if (!c->up || len == 0 || len > RP_GLINK_MTU) {
         return RP_EINVAL;
     }
-    in = queued(g) ? 0 : find_intent(c, len);
+    in = g->q_count ? 0 : find_intent(c, len);
     if (in) {
         ret = tx_data(g, c, in, bytes, len);
     } else {
-        uint32_t slot = RP_GLINK_TX_QUEUE;
+        uint32_t slot = (g->q_head + g->q_count) % RP_GLINK_TX_QUEUE;
 
-        for (uint32_t i = 0; i < RP_GLINK_TX_QUEUE; i++) {
-            if (!g->queue[i].ch) {
-                slot = i;
-                break;
-            }
-        }
-        if (slot == RP_GLINK_TX_QUEUE) {
+        if (g->q_count == RP_GLINK_TX_QUEUE) {
             g->errors++;
             say(g, "glink: no intent from Linux and the queue is full, message dropped");
-            return RP_EBUSY;
-        }
-        /* the queue is kept in order: later slots free first would reorder */
-        for (uint32_t i = slot + 1; i < RP_GLINK_TX_QUEUE; i++) {
-            if (g->queue[i].ch) {
-                slot = RP_GLINK_TX_QUEUE;
-            }
-        }
-        if (slot == RP_GLINK_TX_QUEUE) {
-            g->errors++;
-            say(g, "glink: the queue is full, message dropped");
             return RP_EBUSY;
         }
         g->queue[slot].ch = c;
@@ -329,6 +295,7 @@ int rp_glink_send(struct rp_glink *g, struct rp_glink_channel *c, const void *da
         for (uint32_t i = 0; i < len; i++) {
             g->queue[slot].data[i] = bytes[i];
         }
+        g->q_count++;
         tx_cmd(g, RP_GLINK_CMD_RX_INTENT_REQ, c->lcid, len);
     }
     kick(g);
@@ -385,9 +352,7 @@ static void maybe_up(struct rp_glink *g, struct rp_glink_channel *c)
 /* Linux (re)attached: every channel starts over, ours are opened */
 static void attach(struct rp_glink *g)
 {
-    for (uint32_t i = 0; i < RP_GLINK_TX_QUEUE; i++) {
-        g->queue[i].ch = 0;
-    }
+    g->q_head = g->q_count = 0;
     for (uint32_t i = 0; i < g->nch; i++) {
         channel_down(g, &g->ch[i]);
         g->ch[i].open_sent = g->ch[i].open_acked = 0;

@@ -122,10 +122,12 @@ struct rp_glink {
     struct rp_glink_channel ch[RP_GLINK_MAX_CHANNELS];
     uint32_t nch;
     struct {
-        struct rp_glink_channel *ch;    /* NULL: a free slot */
+        struct rp_glink_channel *ch;
         uint32_t len;
         uint8_t data[RP_GLINK_MTU];
-    } queue[RP_GLINK_TX_QUEUE];
+    } queue[RP_GLINK_TX_QUEUE];         /* a ring: q_count from q_head, oldest first */
+    uint32_t q_head;
+    uint32_t q_count;
     uint8_t cmd[RP_GLINK_CMD_MAX];      /* a command being read or built */
 };
 

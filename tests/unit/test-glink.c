@@ -311,6 +311,43 @@ START_TEST(data_both_ways_with_intents)
 }
 END_TEST
 
+/* Messages without an intent wait in order; the queue takes more as it drains */
+START_TEST(queue_waits_for_intents_in_order)
+{
+    Edge t;
+    Cmd c;
+    const char *msgs[] = { "m0", "m1", "m2", "m3", "m4", "m5" };
+
+    edge_init(&t);
+    edge_open(&t);
+    ck_assert_int_eq(rp_glink_send(&t.g, t.ch, msgs[0], 2), RP_OK);   /* into intent 1 */
+    expect_cmd(&t, RP_GLINK_CMD_TX_DATA, 1, 1, NULL);
+    for (int i = 1; i <= RP_GLINK_TX_QUEUE; i++) {
+        ck_assert_int_eq(rp_glink_send(&t.g, t.ch, msgs[i], 2), RP_OK);
+        expect_cmd(&t, RP_GLINK_CMD_RX_INTENT_REQ, 1, 2, NULL);
+    }
+    ck_assert_int_eq(rp_glink_send(&t.g, t.ch, "full", 4), RP_EBUSY);
+    ck_assert_uint_eq(t.g.errors, 1);
+    /* each RX_DONE_W_REUSE lets the oldest go, and makes room for one more */
+    for (int i = 1; i <= RP_GLINK_TX_QUEUE; i++) {
+        linux_send(&t, RP_GLINK_CMD_RX_DONE_W_REUSE, 3, 1, NULL, 0);
+        rp_glink_poll(&t.g);
+        expect_cmd(&t, RP_GLINK_CMD_TX_DATA, 1, 1, &c);
+        ck_assert_mem_eq(c.data + 8, msgs[i], 2);
+        if (i == 1) {
+            ck_assert_int_eq(rp_glink_send(&t.g, t.ch, msgs[5], 2), RP_OK);
+            expect_cmd(&t, RP_GLINK_CMD_RX_INTENT_REQ, 1, 2, NULL);
+        }
+    }
+    linux_send(&t, RP_GLINK_CMD_RX_DONE_W_REUSE, 3, 1, NULL, 0);
+    rp_glink_poll(&t.g);
+    expect_cmd(&t, RP_GLINK_CMD_TX_DATA, 1, 1, &c);
+    ck_assert_mem_eq(c.data + 8, msgs[5], 2);
+    expect_nothing(&t);
+    edge_free(&t);
+}
+END_TEST
+
 START_TEST(close_and_restart)
 {
     Edge t;
@@ -423,6 +460,7 @@ Suite *rp_test_suite(void)
     const RpTest tests[] = {
         { "glink", handshake_opens_ipcrtr },
         { "glink", data_both_ways_with_intents },
+        { "glink", queue_waits_for_intents_in_order },
         { "glink", close_and_restart },
         { "glink", malformed_commands_dropped },
         { "glink", wraps_around_the_fifos },
