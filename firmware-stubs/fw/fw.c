@@ -151,7 +151,7 @@ void fw_bark_irq(void)
     puts_(cfg->name);
     puts_(": watchdog bark\n");
     /* level until the next pet; mask it so the core can idle */
-    writel(0xe000e180u, 1u << 2);       /* NVIC_ICER0 */
+    writel(NVIC_ICER0, 1u << Q6SS_NVIC_WDOG_BARK);
 }
 
 static void kick(void)
@@ -219,6 +219,16 @@ void fw_fatal(const char *reason, uint32_t exception)
         rp_smp2p_update(&edge, entry, BIT_FATAL, BIT_FATAL);
         kick();
     }
+    /*
+     * Then it goes quiet: no tick, no interrupt enabled, nothing pending.
+     * A pending interrupt ends WFI even while PRIMASK masks it (ARMv7-M
+     * B1.5.19), so without this the dead core would spin through its WFI
+     * until the kernel shuts it down (or for ever, with recovery disabled).
+     */
+    writel(SYST_CSR, 0);
+    writel(NVIC_ICER0, 0xffffffffu);
+    writel(NVIC_ICPR0, 0xffffffffu);
+    writel(SCB_ICSR, SCB_ICSR_PENDSTCLR);
     for (;;) {
         __asm__ volatile("wfi");
     }

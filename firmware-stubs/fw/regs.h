@@ -30,6 +30,10 @@
 #define SYST_RVR                0xe000e014u
 #define SYST_CVR                0xe000e018u
 #define NVIC_ISER0              0xe000e100u
+#define NVIC_ICER0              0xe000e180u
+#define NVIC_ICPR0              0xe000e280u
+#define SCB_ICSR                0xe000ed04u
+#define   SCB_ICSR_PENDSTCLR    (1u << 25)
 #define SCB_SHCSR               0xe000ed24u
 #define SCB_CFSR                0xe000ed28u
 #define SCB_HFSR                0xe000ed2cu
