@@ -54,6 +54,11 @@ GOptionGroup *rp_options_group(RpOptions *o)
           "kernel command line (default: \"" RP_DEFAULT_APPEND "\")", "ARGS" },
         { "verbose", 'v', 0, G_OPTION_ARG_NONE, &o->verbose,
           "copy the guest console to the terminal", NULL },
+        { "time", 0, 0, G_OPTION_ARG_STRING, &o->time,
+          "virtual time: 'warp' jumps to the next timer while every core idles (a kernel "
+          "timeout costs no wall time; one host thread for all cores), 'real' follows "
+          "the host clock, 'auto' warps on the Qualcomm boards only (default: auto for "
+          "run, real for the others)", "warp|real|auto" },
         { "patch", 0, 0, G_OPTION_ARG_FILENAME_ARRAY, &o->patches,
           "kernel patch whose modules are rebuilt and replace the stock ones "
           "(repeatable, applied in order; default: $RPROCSIM_PATCHES; docs/patches.md)",
@@ -457,6 +462,16 @@ gboolean rp_options_resolve(RpOptions *o, GError **error)
                     o->kernel_suite, RP_KERNEL_SUITES);
         return FALSE;
     }
+    if (!o->time) {
+        o->time = g_strdup(RP_TIME_REAL);
+    }
+    if (!g_str_equal(o->time, RP_TIME_REAL) && !g_str_equal(o->time, RP_TIME_WARP) &&
+        !g_str_equal(o->time, RP_TIME_AUTO)) {
+        g_set_error(error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE,
+                    "--time must be '%s', '%s' or '%s', not '%s'", RP_TIME_WARP,
+                    RP_TIME_REAL, RP_TIME_AUTO, o->time);
+        return FALSE;
+    }
     if (!o->board) {
         o->board = g_strdup(RP_SIM_MACHINE);
     }
@@ -593,6 +608,17 @@ RpOptions rp_options_for_board(const RpOptions *o, const char *machine)
     return c;
 }
 
+/* Whether @o's virtual time warps on @machine (RP_TIME_*) */
+static gboolean time_warps(const RpOptions *o, const char *machine)
+{
+    const RprocsimBoard *b = rprocsim_board_find(machine);
+
+    if (!o->time || g_str_equal(o->time, RP_TIME_REAL)) {
+        return FALSE;
+    }
+    return g_str_equal(o->time, RP_TIME_WARP) || (b && b->family == RPROCSIM_FAMILY_QCOM_PAS);
+}
+
 RpVmConfig rp_vm_config(const RpOptions *o, const char *machine)
 {
     return (RpVmConfig) {
@@ -606,6 +632,7 @@ RpVmConfig rp_vm_config(const RpOptions *o, const char *machine)
         .append = o->append,
         .echo = o->verbose,
         .accel = o->accel ? o->accel : RP_DEFAULT_ACCEL,
+        .icount = time_warps(o, machine) ? RP_ICOUNT_WARP : NULL,
     };
 }
 

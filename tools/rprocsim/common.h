@@ -50,12 +50,29 @@ typedef struct RpOptions {
     char **patches;     /* --patch FILEs, in the order given; NULL: $RPROCSIM_PATCHES */
     char *kernel_source;    /* --kernel-source DIR for the patched build, or NULL */
     char *accel;        /* QEMU's -accel value, NULL for RP_DEFAULT_ACCEL (bench --tb-size) */
+    char *time;         /* --time: RP_TIME_WARP, _REAL or _AUTO; NULL: real */
     /* filled in by rp_options_resolve() */
     char *guest_dir;        /* BUILD/guest, BUILD/guest-<suite>, or the patched one */
     char *kernel_release;   /* the guest image's kernel release, or NULL */
     RpPatched *patched;     /* GUEST/patched.txt, NULL for a stock guest */
     gboolean cpu_given;     /* --cpu was given: it holds for every board */
 } RpOptions;
+
+/*
+ * Virtual time (--time, docs/scenarios.md "Idle time"): "real" follows the
+ * host's clock; "warp" jumps it to the next timer whenever every core
+ * idles (QEMU -icount shift=1,sleep=off; all cores then share one host
+ * thread), so a kernel's 5 s timeout costs a fraction of a second of wall
+ * time while the kernel's timestamps still read 5 s. "auto" warps on the
+ * Qualcomm boards and not on the TI ones, whose R5F firmware's busy tasks
+ * (fault busy:MS) then run instruction by instruction on the shared thread
+ * (docs/scenarios.md). 'rprocsim run' takes auto by default; everything
+ * that measures or is interactive runs in real time.
+ */
+#define RP_TIME_REAL    "real"
+#define RP_TIME_WARP    "warp"
+#define RP_TIME_AUTO    "auto"
+#define RP_ICOUNT_WARP  "shift=1,sleep=off"
 
 /* Kernel suites (guest/build.sh, docs/kernels.md); the first is the default */
 #define RP_KERNEL_SUITES        "stable, backports, unstable"

@@ -370,7 +370,9 @@ int rp_cmd_run(int argc, char **argv)
         "of its own), and runs its steps once per subsystem it names. TAP goes to\n"
         "stdout in the order of the set, progress to stderr (\"[n/total]\" says which\n"
         "scenario a line is about when several run at once). Exit status 0 only if\n"
-        "every pass held; 2 for unusable input.\n\n"
+        "every pass held; 2 for unusable input. On qcs6490-sim virtual time warps\n"
+        "over idle stretches by default (--time auto; real for host time, warp\n"
+        "for every board; docs/scenarios.md).\n\n"
         RP_PATCH_HELP
         "The TAP header and the JUnit properties then name the patches and replaced\n"
         "modules; after each boot the kernel taint and the loaded modules' srcversion\n"
@@ -439,6 +441,9 @@ int rp_cmd_run(int argc, char **argv)
             return 2;
         }
     }
+    if (!o.time) {
+        o.time = g_strdup(RP_TIME_AUTO);    /* the kernel's timeouts cost no wall time */
+    }
     if (!rp_options_resolve(&o, &err)) {
         fprintf(stderr, "rprocsim run: %s\n", err->message);
         return rp_options_exit_status(err);
@@ -464,6 +469,8 @@ int rp_cmd_run(int argc, char **argv)
         printf("# %s\n", line);
         g_ptr_array_add(properties, rp_property_new(name, line + strlen(name) + 1));
     }
+    printf("# time %s\n", o.time);
+    g_ptr_array_add(properties, rp_property_new("time", o.time));
     if (shard) {
         printf("# shard %u/%u: %u of %u scenarios\n", shard_k, shard_n, scenarios->len,
                numbered);

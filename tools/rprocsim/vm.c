@@ -122,6 +122,9 @@ static void build_argv(RpVm *vm)
         ARG("-m"); ARGF("%dM", c->mem_mib);
     }
     ARG("-accel"); ARG(c->accel ? c->accel : "tcg");
+    if (c->icount) {
+        ARG("-icount"); ARG(c->icount);
+    }
     ARG("-nodefaults"); ARG("-display"); ARG("none"); ARG("-no-reboot");
     ARG("-serial"); ARG("stdio");
     if (c->agent) {

@@ -40,6 +40,7 @@ typedef struct RpVmConfig {
     gboolean qtest;            /* open a qtest channel (see rp_vm_qtest()) */
     gboolean qmp;              /* open a QMP monitor (see rp_vm_qmp()) */
     const char *accel;         /* -accel, "tcg" if NULL; "qtest" runs no guest code */
+    const char *icount;        /* -icount value (RP_ICOUNT_WARP), or NULL for real time */
     gboolean incoming;         /* -incoming defer: the machine comes from a saved state
                                   (snapshot.h), whose agent announced itself before */
     const char *const *extra;  /* more QEMU arguments, NULL-terminated, may be NULL */
