@@ -1,7 +1,7 @@
 /*
  * The command line of a split run: 'rprocsim junit-merge' merges shard
  * files (exit 1 when a merged case failed, 2 for a file it cannot read,
- * naming it and the place) and 'rprocsim run' refuses a --shard or -j it
+ * naming it and the place) and 'rprocsim run' refuses a --shard, -j or --time it
  * cannot use, before anything starts.
  *
  * Needs RPROCSIM_BIN (the rprocsim command) and RPROCSIM_SCENARIOS.
@@ -139,6 +139,8 @@ START_TEST(run_refuses_bad_split)
         { "run --shard half SCENARIOS/", "--shard 'half'" },
         { "run -j -1 SCENARIOS/", "-j -1: give 1 to" },
         { "run -j 1000 SCENARIOS/", "-j 1000" },
+        { "run --time sometimes SCENARIOS/", "--time must be 'warp', 'real' or 'auto', not "
+          "'sometimes'" },
     };
 
     for (guint i = 0; i < G_N_ELEMENTS(cases); i++) {
