@@ -65,7 +65,6 @@ int rp_glink_init(struct rp_glink *g, const struct rp_shmem *m, const struct rp_
     int ret;
 
     g->m = m;
-    g->lock = lock;
     g->part = *part;
     g->ops = ops;
     g->rx_fifo = 0;
@@ -476,11 +475,11 @@ static void rx_data(struct rp_glink *g, struct rp_glink_channel *c, uint32_t cmd
 }
 
 /*
- * The length in Linux's FIFO of the command whose header is g->cmd, from
- * what the header (and, for data, the sizes that follow it) says; 0 for a
- * command this side does not know.
+ * The length in Linux's FIFO of a command other than TX_DATA(_CONT), from
+ * its header; 0 for a command this side does not know (and for data, whose
+ * sizes the caller reads).
  */
-static uint32_t cmd_len(struct rp_glink *g, uint32_t cmd, uint32_t param2, uint32_t avail)
+static uint32_t cmd_len(struct rp_glink *g, uint32_t cmd, uint32_t param2)
 {
     switch (cmd) {
     case RP_GLINK_CMD_VERSION:
@@ -499,14 +498,8 @@ static uint32_t cmd_len(struct rp_glink *g, uint32_t cmd, uint32_t param2, uint3
         return align8(HDR_LEN + (param2 & 0xffff));
     case RP_GLINK_CMD_INTENT:
         return param2 > g->rx_len / 8 ? g->rx_len : HDR_LEN + 8 * param2;
-    case RP_GLINK_CMD_TX_DATA:
-    case RP_GLINK_CMD_TX_DATA_CONT:
-        if (avail < DATA_HDR_LEN) {
-            return DATA_HDR_LEN;
-        }
-        return 0;       /* the caller reads the sizes */
     default:
-        return 0;
+        return 0;       /* TX_DATA(_CONT): the caller reads the sizes */
     }
 }
 
@@ -528,7 +521,7 @@ static uint32_t take_one(struct rp_glink *g, uint32_t tail, uint32_t avail, uint
     cmd = rp_le16(g->cmd);
     param1 = rp_le16(g->cmd + 2);
     param2 = rp_le32(g->cmd + 4);
-    len = cmd_len(g, cmd, param2, avail);
+    len = cmd_len(g, cmd, param2);
     if (cmd == RP_GLINK_CMD_TX_DATA || cmd == RP_GLINK_CMD_TX_DATA_CONT) {
         uint32_t size;
 

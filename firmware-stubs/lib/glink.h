@@ -106,7 +106,6 @@ struct rp_glink_ops {
 
 struct rp_glink {
     const struct rp_shmem *m;
-    const struct rp_hwlock *lock;
     struct rp_smem_part part;
     const struct rp_glink_ops *ops;
     uint32_t desc;          /* data offset of item 478 */

@@ -85,16 +85,19 @@ int rp_qrtr_add_server(struct rp_qrtr *q, const struct rp_qrtr_server *s)
     return RP_OK;
 }
 
-/* A control packet from our control port to Linux's name server */
-static int send_ctrl(struct rp_qrtr *q, uint32_t type, uint32_t dst_node, const uint32_t *words,
-                     uint32_t nwords)
+/*
+ * A control packet (struct qrtr_ctrl_pkt: @type, then up to 4 @words) from
+ * our @src_port to @dst_node/@dst_port
+ */
+static int send_ctrl_to(struct rp_qrtr *q, uint32_t type, uint32_t src_port, uint32_t dst_node,
+                        uint32_t dst_port, const uint32_t *words, uint32_t nwords)
 {
     struct rp_qrtr_hdr h = {
         .type = type,
         .src_node = q->node,
-        .src_port = RP_QRTR_PORT_CTRL,
+        .src_port = src_port,
         .dst_node = dst_node,
-        .dst_port = RP_QRTR_PORT_CTRL,
+        .dst_port = dst_port,
     };
     uint8_t ctrl[RP_QRTR_CTRL_LEN] = { 0 };
     uint32_t len;
@@ -105,6 +108,13 @@ static int send_ctrl(struct rp_qrtr *q, uint32_t type, uint32_t dst_node, const 
     }
     len = rp_qrtr_build(q->pkt, sizeof(q->pkt), &h, ctrl, sizeof(ctrl));
     return q->send(q->ctx, q->pkt, len);
+}
+
+/* A control packet from our control port to Linux's name server on @dst_node */
+static int send_ctrl(struct rp_qrtr *q, uint32_t type, uint32_t dst_node, const uint32_t *words,
+                     uint32_t nwords)
+{
+    return send_ctrl_to(q, type, RP_QRTR_PORT_CTRL, dst_node, RP_QRTR_PORT_CTRL, words, nwords);
 }
 
 static void announce(struct rp_qrtr *q, uint32_t type)
@@ -173,22 +183,10 @@ int rp_qrtr_receive(struct rp_qrtr *q, const uint8_t *pkt, uint32_t len)
         return RP_OK;
     }
     if (h.confirm_rx) {
-        /* the sender waits for this before it sends more (qrtr_tx_wait) */
-        uint32_t w[2] = { q->node, h.dst_port };
-        struct rp_qrtr_hdr r = {
-            .type = RP_QRTR_TYPE_RESUME_TX,
-            .src_node = q->node,
-            .src_port = h.dst_port,
-            .dst_node = h.src_node,
-            .dst_port = h.src_port,
-        };
-        uint8_t ctrl[RP_QRTR_CTRL_LEN] = { 0 };
-        uint8_t out[RP_QRTR_HDR_LEN + RP_QRTR_CTRL_LEN];
+        /* the sender waits for this before it sends more (qrtr_tx_wait), keyed by our node and port */
+        uint32_t client[2] = { q->node, h.dst_port };
 
-        rp_put_le32(ctrl, RP_QRTR_TYPE_RESUME_TX);
-        rp_put_le32(ctrl + 4, w[0]);
-        rp_put_le32(ctrl + 8, w[1]);
-        q->send(q->ctx, out, rp_qrtr_build(out, sizeof(out), &r, ctrl, sizeof(ctrl)));
+        send_ctrl_to(q, RP_QRTR_TYPE_RESUME_TX, h.dst_port, h.src_node, h.src_port, client, 2);
     }
     for (uint32_t i = 0; i < q->nservers; i++) {
         if (q->servers[i].port == h.dst_port && q->servers[i].rx) {
