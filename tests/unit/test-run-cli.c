@@ -2,7 +2,10 @@
  * The command line of a split run: 'rprocsim junit-merge' merges shard
  * files (exit 1 when a merged case failed, 2 for a file it cannot read,
  * naming it and the place) and 'rprocsim run' refuses a --shard, -j or --time it
- * cannot use, before anything starts.
+ * cannot use, before anything starts. 'rprocsim bench matrix' refuses a
+ * folder that is not one board's set and runs each set through
+ * 'rprocsim run' with the guest options it was given, here against a
+ * build whose QEMU cannot start: every pass fails, and says so.
  *
  * Needs RPROCSIM_BIN (the rprocsim command) and RPROCSIM_SCENARIOS.
  *
@@ -152,12 +155,68 @@ START_TEST(run_refuses_bad_split)
 }
 END_TEST
 
+/* DIR/@rel holding @text, its folders made */
+static void put_file(const char *rel, const char *text)
+{
+    g_autofree char *path = g_build_filename(dir, rel, NULL);
+    g_autofree char *sub = g_path_get_dirname(path);
+
+    ck_assert(g_mkdir_with_parents(sub, 0755) == 0);
+    ck_assert(g_file_set_contents(path, text, -1, NULL));
+}
+
+/* DIR/@rel, a copy of SCENARIOS/@from */
+static void copy_scenario(const char *from, const char *rel)
+{
+    g_autofree char *src = g_build_filename(g_getenv("RPROCSIM_SCENARIOS"), from, NULL);
+    g_autofree char *text = NULL;
+
+    ck_assert(g_file_get_contents(src, &text, NULL, NULL));
+    put_file(rel, text);
+}
+
+START_TEST(bench_matrix)
+{
+    g_autofree char *e1 = NULL, *e2 = NULL, *e3 = NULL, *tap = NULL;
+    g_autofree char *tap_path = g_build_filename(dir, "build", "bench-matrix", "qcs6490-sim",
+                                                 "tap.txt", NULL);
+    g_autofree char *qemu = g_build_filename(dir, "build", "qemu", "qemu-system-aarch64",
+                                             NULL);
+
+    /* a build whose QEMU is no program (an empty file) */
+    put_file("build/qemu/qemu-system-aarch64", "");
+    put_file("build/guest/Image", "");
+    put_file("build/guest/initramfs.cpio", "");
+    put_file("none/README", "no scenario here\n");
+    copy_scenario("start-stop.scenario", "one/start-stop.scenario");
+    copy_scenario("start-stop.scenario", "mixed/start-stop.scenario");
+    copy_scenario("am64x/start-stop.scenario", "mixed/k3-start-stop.scenario");
+
+    ck_assert_int_eq(rprocsim("bench matrix --build DIR/build DIR/one DIR/mixed", &e1), 2);
+    ck_assert_msg(strstr(e1, "mixed holds scenarios of am64x-sim and of qcs6490-sim"), "%s",
+                  e1);
+    ck_assert_msg(!strstr(e1, "timeout case"), "ran before the folders were checked: %s", e1);
+    ck_assert_int_eq(rprocsim("bench matrix --build DIR/build DIR/none", &e2), 2);
+    ck_assert_msg(strstr(e2, "none"), "%s", e2);
+
+    /* the sets run, with the given options, and fail as their QEMU does */
+    ck_assert_int_eq(rprocsim("bench matrix --build DIR/build --time real DIR/one", &e3), 1);
+    ck_assert_msg(strstr(e3, "timeout case: 0 of 3 passed"), "%s", e3);
+    ck_assert_msg(strstr(e3, "one: 0 of 3 passed"), "%s", e3);
+    ck_assert_msg(strstr(e3, qemu), "the run did not get --build: %s", e3);
+    ck_assert(g_file_get_contents(tap_path, &tap, NULL, NULL));
+    ck_assert_msg(strstr(tap, "# time real\n"), "the run did not get --time: %s", tap);
+    ck_assert_msg(strstr(tap, "not ok 1 - start-stop: adsp"), "%s", tap);
+}
+END_TEST
+
 Suite *rp_test_suite(void)
 {
     const RpTest tests[] = {
         { "junit-merge", merge_shards },
         { "junit-merge", merge_refuses },
         { "run", run_refuses_bad_split },
+        { "bench", bench_matrix },
     };
     const RpSuiteOptions o = { .setup = setup, .teardown = teardown };
 

@@ -4,11 +4,13 @@
  * qcs6490-sim and on plain virt from the same QEMU binary, runs alternated,
  * and prints the medians and their ratio. "bench soak" runs the soak
  * scenarios (scenarios/soak/) in one guest and samples QEMU's resident
- * memory over the rounds; "bench fuzz" runs each libFuzzer target of
+ * memory over the rounds; "bench matrix" times whole scenario sets
+ * (bench-matrix.c); "bench fuzz" runs each libFuzzer target of
  * tests/fuzz for a while and reports its executions and coverage.
  *
  * SPDX-License-Identifier: GPL-2.0-or-later
  */
+#include "bench-matrix.h"
 #include "commands.h"
 #include "common.h"
 #include "fuzz-images.h"
@@ -69,6 +71,7 @@ static gboolean write_json(const char *path, Figures *f, const RpOptions *o, GEr
     rp_json_add_int(f->b, "smp", o->smp);
     rp_json_add_int(f->b, "mem_mib", o->mem_mib);
     rp_json_add_string(f->b, "kernel", o->kernel);
+    rp_json_add_string(f->b, "kernel_suite", o->kernel_suite);
     if (o->patched) {
         g_autoptr(GPtrArray) lines = rp_options_patch_lines(o);
 
@@ -861,6 +864,18 @@ static int bench_fuzz_images(RpOptions *o, int count, Figures *f)
     return 0;
 }
 
+/* argv[2...], the files or folders after the benchmark's name, NULL-terminated */
+static GPtrArray *bench_args(int argc, char **argv)
+{
+    GPtrArray *rest = g_ptr_array_new();
+
+    for (int i = 2; i < argc; i++) {
+        g_ptr_array_add(rest, argv[i]);
+    }
+    g_ptr_array_add(rest, NULL);
+    return rest;
+}
+
 int rp_cmd_bench(int argc, char **argv)
 {
     RpOptions o = { 0 };
@@ -889,10 +904,10 @@ int rp_cmd_bench(int argc, char **argv)
         { NULL }
     };
     const RpCommand cmd = {
-        "bench", "[boot|subsystems|restore|fuzz|fuzz-images|all] | soak [SCENARIO|FOLDER...] - "
-        "benchmark figures",
+        "bench", "[boot|subsystems|restore|fuzz|fuzz-images|all] | soak|matrix "
+        "[SCENARIO|FOLDER...] - benchmark figures",
         entries, &o,
-        "Benchmarks (default: all, which is boot, subsystems, restore and fuzz):\n"
+        "Benchmarks (default: all, which is boot, subsystems, restore, matrix and fuzz):\n"
         "  boot        cold boot to userspace on qcs6490-sim and on plain virt from the\n"
         "              same QEMU binary, kernel and initramfs; medians and their ratio\n"
         "              (JSON keys boot_s_sim, boot_s_virt, boot_ratio)\n"
@@ -903,6 +918,12 @@ int rp_cmd_bench(int argc, char **argv)
         "  restore     the base 'rprocsim run' restores scenarios from, made once, then\n"
         "              restored --runs times to the agent's first answer (JSON keys\n"
         "              restore_ms, base_s)\n"
+        "  matrix      one pass that waits out the kernel's 5 s start timeout\n"
+        "              (" RP_BENCH_TIMEOUT_SCENARIO ", -j 1; JSON key timeout_case_s),\n"
+        "              then each FOLDER (default: scenarios/ and scenarios/am64x/, one\n"
+        "              board's set each) run whole by 'rprocsim run' with its defaults\n"
+        "              (-j, --time) and these guest options: wall time and passes\n"
+        "              (JSON keys matrix_s_<board>_<suite>, e.g. matrix_s_qcs6490_sim_stable)\n"
         "  fuzz        each libFuzzer target of tests/fuzz (fuzz-elf32, fuzz-mbn,\n"
         "              fuzz-ti-sci, ...) for --fuzz-seconds from its seed corpus: executions,\n"
         "              coverage (JSON keys fuzz_execs_<t>, fuzz_cov_<t>, fuzz_ft_<t>)\n"
@@ -920,6 +941,7 @@ int rp_cmd_bench(int argc, char **argv)
         "  build/meson/tools/rprocsim bench soak --cycles 200 --json build/bench-soak.json"
     };
     g_autoptr(GError) err = NULL;
+    g_autoptr(GPtrArray) forward = NULL;
     g_autoptr(JsonBuilder) builder = json_builder_new();
     Figures f = { builder };
     const char *which = "all";
@@ -930,11 +952,13 @@ int rp_cmd_bench(int argc, char **argv)
     if (argc >= 2) {
         which = argv[1];
     }
-    if ((argc > 2 && !g_str_equal(which, "soak")) ||
-        !g_strv_contains((const char *const[]){ "boot", "subsystems", "restore", "fuzz",
-                                               "fuzz-images", "soak", "all", NULL }, which)) {
-        fprintf(stderr, "rprocsim bench: benchmarks are boot, subsystems, restore, fuzz, "
-                "fuzz-images, all, or soak with scenario files or folders\n");
+    if ((argc > 2 && !g_str_equal(which, "soak") && !g_str_equal(which, "matrix")) ||
+        !g_strv_contains((const char *const[]){ "boot", "subsystems", "restore", "matrix",
+                                               "fuzz", "fuzz-images", "soak", "all", NULL },
+                         which)) {
+        fprintf(stderr, "rprocsim bench: benchmarks are boot, subsystems, restore, matrix, "
+                "fuzz, fuzz-images, all, or soak or matrix with scenario files or "
+                "folders\n");
         return 2;
     }
     if (images < 1 || images > 1000000) {
@@ -959,6 +983,8 @@ int rp_cmd_bench(int argc, char **argv)
         accel = g_strdup_printf("tcg,tb-size=%d", tb_size);
         o.accel = accel;
     }
+    /* the guest options as given, for the matrix's 'rprocsim run' */
+    forward = rp_options_argv(&o);
     if (!rp_options_resolve(&o, &err)) {
         fprintf(stderr, "rprocsim bench: %s\n", err->message);
         return rp_options_exit_status(err);
@@ -981,6 +1007,11 @@ int rp_cmd_bench(int argc, char **argv)
     if (!rc && (g_str_equal(which, "restore") || g_str_equal(which, "all"))) {
         rc = bench_restore(&o, runs, &f);
     }
+    if (!rc && (g_str_equal(which, "matrix") || g_str_equal(which, "all"))) {
+        g_autoptr(GPtrArray) folders = bench_args(argc, argv);
+
+        rc = rp_bench_matrix(&o, forward, (char **)folders->pdata, f.b);
+    }
     if (!rc && (g_str_equal(which, "fuzz") || g_str_equal(which, "all"))) {
         rc = bench_fuzz(&o, fuzzers, fuzz_seconds, g_str_equal(which, "all"), &f);
     }
@@ -988,12 +1019,8 @@ int rp_cmd_bench(int argc, char **argv)
         rc = bench_fuzz_images(&o, images, &f);
     }
     if (!rc && g_str_equal(which, "soak")) {
-        g_autoptr(GPtrArray) rest = g_ptr_array_new();
+        g_autoptr(GPtrArray) rest = bench_args(argc, argv);
 
-        for (int i = 2; i < argc; i++) {
-            g_ptr_array_add(rest, argv[i]);
-        }
-        g_ptr_array_add(rest, NULL);
         rc = bench_soak(&o, (char **)rest->pdata, cycles, every, &f);
     }
     if (!rc && json && !write_json(json, &f, &o, &err)) {

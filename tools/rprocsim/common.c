@@ -25,10 +25,11 @@
 
 G_DEFINE_QUARK(rp-options-error-quark, rp_options_error)
 
-GOptionGroup *rp_options_group(RpOptions *o)
+/* The guest and QEMU options, filling @o: the one list of their names */
+#define RP_GUEST_OPTIONS 14
+static void guest_entries(RpOptions *o, GOptionEntry e[RP_GUEST_OPTIONS + 1])
 {
-    static char *board_help;    /* GOption keeps the pointer: made once */
-    GOptionEntry entries[] = {
+    const GOptionEntry entries[] = {
         { "board", 0, 0, G_OPTION_ARG_STRING, &o->board, NULL, "MACHINE" },
         { "build", 0, 0, G_OPTION_ARG_FILENAME, &o->build,
           "Build folder holding qemu/ and guest/ (default: the one this rprocsim was built in)", "DIR" },
@@ -68,9 +69,19 @@ GOptionGroup *rp_options_group(RpOptions *o)
           "of the suite)", "DIR" },
         { NULL }
     };
+
+    G_STATIC_ASSERT(G_N_ELEMENTS(entries) == RP_GUEST_OPTIONS + 1);
+    memcpy(e, entries, sizeof(entries));
+}
+
+GOptionGroup *rp_options_group(RpOptions *o)
+{
+    static char *board_help;    /* GOption keeps the pointer: made once */
+    GOptionEntry entries[RP_GUEST_OPTIONS + 1];
     GOptionGroup *g = g_option_group_new("guest", "Guest and QEMU options:",
                                          "Show guest and QEMU options", o, NULL);
 
+    guest_entries(o, entries);
     if (!board_help) {
         g_autofree char *names = rprocsim_board_names();
 
@@ -81,6 +92,45 @@ GOptionGroup *rp_options_group(RpOptions *o)
 
     g_option_group_add_entries(g, entries);
     return g;
+}
+
+GPtrArray *rp_options_argv(const RpOptions *o)
+{
+    RpOptions copy = *o;    /* the entries point into it; only read */
+    GOptionEntry e[RP_GUEST_OPTIONS + 1];
+    GPtrArray *argv = g_ptr_array_new_with_free_func(g_free);
+
+    guest_entries(&copy, e);
+    for (const GOptionEntry *x = e; x->long_name; x++) {
+        switch (x->arg) {
+        case G_OPTION_ARG_STRING:
+        case G_OPTION_ARG_FILENAME:
+            if (*(char **)x->arg_data) {
+                g_ptr_array_add(argv, g_strdup_printf("--%s=%s", x->long_name,
+                                                      *(char **)x->arg_data));
+            }
+            break;
+        case G_OPTION_ARG_INT:
+            if (*(int *)x->arg_data) {
+                g_ptr_array_add(argv, g_strdup_printf("--%s=%d", x->long_name,
+                                                      *(int *)x->arg_data));
+            }
+            break;
+        case G_OPTION_ARG_NONE:
+            if (*(gboolean *)x->arg_data) {
+                g_ptr_array_add(argv, g_strdup_printf("--%s", x->long_name));
+            }
+            break;
+        case G_OPTION_ARG_FILENAME_ARRAY:
+            for (char **v = *(char ***)x->arg_data; v && *v; v++) {
+                g_ptr_array_add(argv, g_strdup_printf("--%s=%s", x->long_name, *v));
+            }
+            break;
+        default:
+            break;      /* guest_entries() has no other kind */
+        }
+    }
+    return argv;
 }
 
 gboolean rp_command_parse(const RpCommand *cmd, int *argc, char ***argv)

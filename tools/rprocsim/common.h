@@ -82,6 +82,14 @@ typedef struct RpOptions {
 GOptionGroup *rp_options_group(RpOptions *o);
 
 /*
+ * The shared options set in @o as command-line arguments ("--NAME=VALUE",
+ * "--verbose", one "--patch=FILE" each), for another rprocsim command of
+ * the same guest; take them before rp_options_resolve() fills the
+ * defaults in. Caller frees the array (it owns its strings).
+ */
+GPtrArray *rp_options_argv(const RpOptions *o);
+
+/*
  * The patch build (docs/patches.md): guest/patch-modules.sh of the source
  * tree, or $RPROCSIM_PATCH_SCRIPT, called as
  *   SCRIPT BUILD_DIR SUITE FIRMWARE_DIR PATCH...
