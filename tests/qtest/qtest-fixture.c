@@ -144,3 +144,17 @@ void qt_migration_done(void)
     }
     ck_assert_str_eq(status, "completed");
 }
+
+void qt_save(const char *uri)
+{
+    qt_qmp_do("stop", NULL, NULL);
+    qt_qmp_do("migrate", "uri", uri);
+    qt_migration_done();
+    qt_stop();
+}
+
+void qt_restore(const char *uri)
+{
+    qt_qmp_do("migrate-incoming", "uri", uri);
+    qt_migration_done();
+}

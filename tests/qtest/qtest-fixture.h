@@ -55,4 +55,16 @@ void qt_wait_state_event(const char *subsystem, const char *state, guint *from);
 /* Wait (bounded, 30 s) until query-migrate says "completed"; fails otherwise */
 void qt_migration_done(void);
 
+/*
+ * Save the running machine to @uri ("file:PATH"): stop, migrate, wait
+ * for it (qt_migration_done()), then end that QEMU (qt_stop()).
+ */
+void qt_save(const char *uri);
+
+/*
+ * Restore @uri into the QEMU started since with "-incoming defer" and the
+ * same machine: migrate-incoming, then wait for it.
+ */
+void qt_restore(const char *uri);
+
 #endif /* RPROCSIM_TESTS_QTEST_FIXTURE_H */

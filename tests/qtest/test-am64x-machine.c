@@ -137,14 +137,10 @@ START_TEST(state_survives_migration)
     qt_wr(CORES[0].btcm_base + 0x40, 0x5a5a0001);
     qt_wr(ddr, 0x5a5a0002);
     qt_wr(MBOX_REG(K3_MBOX_REG_MESSAGE(CORES[1].mbox_tx_fifo)), 0x5a5a0003);
-    qt_qmp_do("stop", NULL, NULL);
-    qt_qmp_do("migrate", "uri", uri);
-    qt_migration_done();
-    qt_stop();
+    qt_save(uri);
 
     qt_start_machine(MACHINE, "qtest", NULL, incoming);
-    qt_qmp_do("migrate-incoming", "uri", uri);
-    qt_migration_done();
+    qt_restore(uri);
     qt_qmp_do("cont", NULL, NULL);
     ck_assert_uint_eq(qt_rd(CORES[0].btcm_base + 0x40), 0x5a5a0001);
     ck_assert_uint_eq(qt_rd(ddr), 0x5a5a0002);

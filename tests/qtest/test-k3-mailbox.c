@@ -157,14 +157,10 @@ START_TEST(state_survives_migration)
     }
     qt_wr(REG(K3_MBOX_REG_IRQENABLE_SET(LINUX)), K3_MBOX_IRQ_NEWMSG(7));
     qt_wr(REG(K3_MBOX_REG_IRQSTATUS_RAW(1)), K3_MBOX_IRQ_NEWMSG(2));    /* latched */
-    qt_qmp_do("stop", NULL, NULL);
-    qt_qmp_do("migrate", "uri", uri);
-    qt_migration_done();
-    qt_stop();
+    qt_save(uri);
 
     qt_start_machine("am64x-sim", "qtest", NULL, incoming);
-    qt_qmp_do("migrate-incoming", "uri", uri);
-    qt_migration_done();
+    qt_restore(uri);
     qt_qmp_do("cont", NULL, NULL);
     ck_assert_int_eq(qt_qom_int(MBOX, "overflows"), 1);
     ck_assert_uint_eq(qt_rd(REG(K3_MBOX_REG_IRQENABLE_SET(LINUX))), K3_MBOX_IRQ_NEWMSG(7));

@@ -333,14 +333,10 @@ START_TEST(state_survives_migration)
     release();
     wait_wfi_at(1);
     set_bool("x-halt", TRUE);
-    qt_qmp_do("stop", NULL, NULL);
-    qt_qmp_do("migrate", "uri", uri);
-    qt_migration_done();
-    qt_stop();
+    qt_save(uri);
 
     start_extra(incoming);
-    qt_qmp_do("migrate-incoming", "uri", uri);
-    qt_migration_done();
+    qt_restore(uri);
     qt_qmp_do("cont", NULL, NULL);
     ck_assert(running());
     ck_assert_int_eq(qt_qom_int(CORE, "boot-count"), 1);

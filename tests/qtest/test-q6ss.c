@@ -152,7 +152,7 @@ static uint64_t load_firmware(const char *dir)
 
 START_TEST(release_wfi_bite_and_halt)
 {
-    g_autofree char *dir = g_dir_make_tmp("rp-q6ss-XXXXXX", NULL);
+    g_autofree char *dir = g_dir_make_tmp(NULL, NULL);
     g_autofree char *st = NULL, *st2 = NULL, *st3 = NULL;
     uint64_t boot_count;
     guint from = 0;
@@ -307,7 +307,7 @@ static gboolean ap_write(uint64_t addr, uint32_t value)
 
 START_TEST(carveout_locked_while_running)
 {
-    g_autofree char *dir = g_dir_make_tmp("rp-q6ss-XXXXXX", NULL);
+    g_autofree char *dir = g_dir_make_tmp(NULL, NULL);
     const RprocsimSubsys *adsp = rprocsim_subsys_find(&rprocsim_qcs6490_board, "adsp");
     const RprocsimSubsys *cdsp = rprocsim_subsys_find(&rprocsim_qcs6490_board, "cdsp");
     uint64_t boot_count, last = adsp->carveout_base + adsp->carveout_size - 4;
@@ -365,7 +365,7 @@ END_TEST
 
 START_TEST(lock_survives_migration)
 {
-    g_autofree char *dir = g_dir_make_tmp("rp-q6ss-XXXXXX", NULL);
+    g_autofree char *dir = g_dir_make_tmp(NULL, NULL);
     g_autofree char *uri = g_strdup_printf("file:%s/snapshot", dir);
     const char *const incoming[] = { "-incoming", "defer", NULL };
     uint64_t boot_count;
@@ -377,15 +377,11 @@ START_TEST(lock_survives_migration)
     ck_assert_uint_eq(qt_rd(MAILBOX + 24), 0);
     ck_assert(!ap_read(boot_count, &v));
     ck_assert_int_eq(qt_qom_int(TZ, "adsp-xpu-violations"), 1);
-    qt_qmp_do("stop", NULL, NULL);
-    qt_qmp_do("migrate", "uri", uri);
-    qt_migration_done();
-    qt_stop();
+    qt_save(uri);
 
     /* a new QEMU restores it: locked, counted, and unlocked by SHUTDOWN */
     qt_start_extra("tcg", g_getenv("PAS_SMC"), incoming);
-    qt_qmp_do("migrate-incoming", "uri", uri);
-    qt_migration_done();
+    qt_restore(uri);
     qt_qmp_do("cont", NULL, NULL);
     ck_assert_int_eq(qt_qom_int(TZ, "adsp-xpu-violations"), 1);
     ck_assert(!ap_read(boot_count, &v));
@@ -412,7 +408,7 @@ static void ssr_event(const char *peer, uint32_t event, uint32_t driven)
 
 START_TEST(ssr_log_and_its_migration)
 {
-    g_autofree char *dir = g_dir_make_tmp("rp-q6ss-XXXXXX", NULL);
+    g_autofree char *dir = g_dir_make_tmp(NULL, NULL);
     g_autofree char *uri = g_strdup_printf("file:%s/snapshot", dir);
     const char *const incoming[] = { "-incoming", "defer", NULL };
     g_autofree char *events = NULL, *first = NULL, *after = NULL;
@@ -438,13 +434,9 @@ START_TEST(ssr_log_and_its_migration)
     kept = g_strsplit(events, ",", -1);
     ck_assert_int_eq(g_strv_length(kept), 16);
 
-    qt_qmp_do("stop", NULL, NULL);
-    qt_qmp_do("migrate", "uri", uri);
-    qt_migration_done();
-    qt_stop();
+    qt_save(uri);
     qt_start_extra("qtest", NULL, incoming);
-    qt_qmp_do("migrate-incoming", "uri", uri);
-    qt_migration_done();
+    qt_restore(uri);
     after = qt_qom_str("/machine/adsp", "ssr-events");
     ck_assert_str_eq(after, events);
     ck_assert_int_eq(qt_qom_int("/machine/adsp", "ssr-event-count"), 20);

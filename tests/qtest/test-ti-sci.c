@@ -418,15 +418,11 @@ START_TEST(state_survives_migration)
     requests = qt_qom_int(DMSC, "requests");
     text_before = debug_text();
 
-    qt_qmp_do("stop", NULL, NULL);
-    qt_qmp_do("migrate", "uri", uri);
-    qt_migration_done();
-    qt_stop();
+    qt_save(uri);
 
     qt_start_machine(MACHINE, "qtest", NULL, incoming);
     intercept();
-    qt_qmp_do("migrate-incoming", "uri", uri);
-    qt_migration_done();
+    qt_restore(uri);
     qt_qmp_do("cont", NULL, NULL);
 
     ck_assert_uint_eq(COUNT(qt_rd(STATUS(RX))), 1);

@@ -68,6 +68,16 @@ static GByteArray *sent(Link *l, guint i)
     return g_ptr_array_index(l->sent, i);
 }
 
+/* The type of packet @i we sent, which Linux takes (linux_accepts()) */
+static uint32_t sent_type(Link *l, guint i)
+{
+    struct rp_qrtr_hdr h;
+    const uint8_t *p;
+
+    linux_accepts(sent(l, i), &h, &p);
+    return h.type;
+}
+
 static uint32_t pkt(uint8_t *buf, uint32_t type, uint32_t src_node, uint32_t src_port,
                     uint32_t confirm, uint32_t dst_port, const void *payload, uint32_t len)
 {
@@ -132,8 +142,7 @@ START_TEST(hello_then_new_server)
     linux_accepts(sent(&l, 2), &h, &p);
     ck_assert_uint_eq(h.type, RP_QRTR_TYPE_DEL_SERVER);
     ck_assert_uint_eq(rp_le32(p + 8), 0x1702);
-    linux_accepts(sent(&l, 3), &h, &p);
-    ck_assert_uint_eq(h.type, RP_QRTR_TYPE_BYE);
+    ck_assert_uint_eq(sent_type(&l, 3), RP_QRTR_TYPE_BYE);
     g_ptr_array_unref(l.sent);
 }
 END_TEST
@@ -143,16 +152,12 @@ START_TEST(linux_says_hello_first)
 {
     struct rp_qrtr q;
     Link l;
-    struct rp_qrtr_hdr h;
-    const uint8_t *p;
 
     node_init(&q, &l);
     linux_hello(&q);
     ck_assert_uint_eq(l.sent->len, 2);
-    linux_accepts(sent(&l, 0), &h, &p);
-    ck_assert_uint_eq(h.type, RP_QRTR_TYPE_HELLO);
-    linux_accepts(sent(&l, 1), &h, &p);
-    ck_assert_uint_eq(h.type, RP_QRTR_TYPE_NEW_SERVER);
+    ck_assert_uint_eq(sent_type(&l, 0), RP_QRTR_TYPE_HELLO);
+    ck_assert_uint_eq(sent_type(&l, 1), RP_QRTR_TYPE_NEW_SERVER);
     /* our link comes up after: one more HELLO, no second announcement */
     rp_qrtr_link_up(&q);
     ck_assert_uint_eq(l.sent->len, 3);
