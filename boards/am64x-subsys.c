@@ -61,6 +61,7 @@ const RprocsimBoard rprocsim_am64x_board = {
     .summary = "TI AM64x: the two R5F cores of main_r5fss0 under ti_k3_r5_remoteproc",
     .ap_cpu = "cortex-a53",
     .family = RPROCSIM_FAMILY_TI_K3,
+    .auto_warp = false, /* fault busy:MS keeps an R5F core executing for its length */
     .subsys = am64x_subsys,
     .count = sizeof(am64x_subsys) / sizeof(am64x_subsys[0]),
 };

@@ -103,6 +103,7 @@ const RprocsimBoard rprocsim_qcs6490_board = {
     .summary = "Qualcomm QCS6490: aDSP, cDSP and WPSS under qcom_q6v5_pas",
     .ap_cpu = "cortex-a55",
     .family = RPROCSIM_FAMILY_QCOM_PAS,
+    .auto_warp = true,  /* the Q6SS stand-ins idle in WFI between the kernel's requests */
     .subsys = qcs6490_subsys,
     .count = sizeof(qcs6490_subsys) / sizeof(qcs6490_subsys[0]),
 };

@@ -77,6 +77,13 @@ typedef struct RprocsimBoard {
     const char *summary;            /* one line for --help and reports */
     const char *ap_cpu;             /* default -cpu of its application cores */
     RprocsimFamily family;
+    /*
+     * rprocsim's --time auto warps idle time on this board (QEMU icount,
+     * every core on one host thread): true where its firmware only waits
+     * on the kernel, false where busy firmware tasks would then run
+     * slower than in real time (docs/scenarios.md "Idle time").
+     */
+    bool auto_warp;
     const RprocsimSubsys *subsys;   /* @count entries, in a fixed order */
     unsigned count;
 } RprocsimBoard;

@@ -666,7 +666,7 @@ static gboolean time_warps(const RpOptions *o, const char *machine)
     if (!o->time || g_str_equal(o->time, RP_TIME_REAL)) {
         return FALSE;
     }
-    return g_str_equal(o->time, RP_TIME_WARP) || (b && b->family == RPROCSIM_FAMILY_QCOM_PAS);
+    return g_str_equal(o->time, RP_TIME_WARP) || (b && b->auto_warp);
 }
 
 RpVmConfig rp_vm_config(const RpOptions *o, const char *machine)

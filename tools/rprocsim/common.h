@@ -64,9 +64,10 @@ typedef struct RpOptions {
  * idles (QEMU -icount shift=1,sleep=off; all cores then share one host
  * thread), so a kernel's 5 s timeout costs a fraction of a second of wall
  * time while the kernel's timestamps still read 5 s. "auto" warps on the
- * Qualcomm boards and not on the TI ones, whose R5F firmware's busy tasks
- * (fault busy:MS) then run instruction by instruction on the shared thread
- * (docs/scenarios.md). 'rprocsim run' takes auto by default; everything
+ * boards whose descriptor says auto_warp (subsys.h): qcs6490-sim, not
+ * am64x-sim, whose R5F firmware's busy tasks (fault busy:MS) would run
+ * instruction by instruction on the shared thread (docs/scenarios.md).
+ * 'rprocsim run' takes auto by default; everything
  * that measures or is interactive runs in real time.
  */
 #define RP_TIME_REAL    "real"
